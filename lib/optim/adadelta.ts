@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
+import type { Optimizer } from "./types";
+
+/** Adadelta hyper-parameters (torch.optim.Adadelta, 1.13). */
+export const adadeltaSchema = z.strictObject({
+  lr: zNonNegative().default(1.0),
+  rho: zUnitClosed().default(0.9),
+  eps: zNonNegative().default(1e-6),
+  weight_decay: zNonNegative().default(0),
+  maximize: z.boolean().default(false),
+});
+
+/** Resolved Adadelta hyper-parameters. */
+export type AdadeltaHparams = z.infer<typeof adadeltaSchema>;
+
+/** Adadelta: delta = sqrt(acc + eps) / sqrt(sq + eps) * g; p -= lr * delta. */
+export class Adadelta implements Optimizer {
+  readonly name = "adadelta" as const;
+  readonly hparams: Readonly<AdadeltaHparams>;
+  t = 0;
+  private readonly dim: number;
+  private readonly squareAvg: Float64Array;
+  private readonly accDelta: Float64Array;
+
+  constructor(dim: number, hparams: AdadeltaHparams) {
+    this.dim = dim;
+    this.hparams = Object.freeze({ ...hparams });
+    this.squareAvg = new Float64Array(dim);
+    this.accDelta = new Float64Array(dim);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
+    assertStepArgs(this.dim, params, grad);
+    const lr = resolveLr(this.hparams.lr, lrOverride);
+    const { rho, eps, weight_decay: wd } = this.hparams;
+    const gSign = this.hparams.maximize ? -1 : 1;
+    const oneMinusRho = 1 - rho;
+    this.t += 1;
+    const n = this.dim;
+    const sq = this.squareAvg;
+    const acc = this.accDelta;
+    for (let i = 0; i < n; i++) {
+      const p = params[i] as number;
+      let g = gSign * (grad[i] as number);
+      if (wd !== 0) g = g + wd * p;
+      const s = rho * (sq[i] as number) + oneMinusRho * g * g;
+      sq[i] = s;
+      const a = acc[i] as number;
+      const delta = (Math.sqrt(a + eps) / Math.sqrt(s + eps)) * g;
+      acc[i] = rho * a + oneMinusRho * delta * delta;
+      params[i] = p - lr * delta;
+    }
+  }
+
+  state(): Readonly<Record<string, Float64Array | number>> {
+    return { step: this.t, square_avg: this.squareAvg, acc_delta: this.accDelta };
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { assertStepArgs, resolveLr, zNonNegative } from "./hparams";
+import type { Optimizer } from "./types";
+
+/** Adagrad hyper-parameters (torch.optim.Adagrad, 1.13). */
+export const adagradSchema = z.strictObject({
+  lr: zNonNegative().default(0.01),
+  lr_decay: zNonNegative().default(0),
+  weight_decay: zNonNegative().default(0),
+  initial_accumulator_value: zNonNegative().default(0),
+  eps: zNonNegative().default(1e-10),
+  maximize: z.boolean().default(false),
+});
+
+/** Resolved Adagrad hyper-parameters. */
+export type AdagradHparams = z.infer<typeof adagradSchema>;
+
+/** Adagrad: clr = lr / (1 + (t - 1) * lr_decay); p -= clr * g / (sqrt(sum) + eps). */
+export class Adagrad implements Optimizer {
+  readonly name = "adagrad" as const;
+  readonly hparams: Readonly<AdagradHparams>;
+  t = 0;
+  private readonly dim: number;
+  private readonly sum: Float64Array;
+
+  constructor(dim: number, hparams: AdagradHparams) {
+    this.dim = dim;
+    this.hparams = Object.freeze({ ...hparams });
+    this.sum = new Float64Array(dim).fill(hparams.initial_accumulator_value);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
+    assertStepArgs(this.dim, params, grad);
+    const lr = resolveLr(this.hparams.lr, lrOverride);
+    const { lr_decay: lrDecay, weight_decay: wd, eps } = this.hparams;
+    const gSign = this.hparams.maximize ? -1 : 1;
+    const t = ++this.t;
+    const clr = lr / (1 + (t - 1) * lrDecay);
+    const n = this.dim;
+    const sum = this.sum;
+    for (let i = 0; i < n; i++) {
+      const p = params[i] as number;
+      let g = gSign * (grad[i] as number);
+      if (wd !== 0) g = g + wd * p;
+      const s = (sum[i] as number) + g * g;
+      sum[i] = s;
+      params[i] = p - (clr * g) / (Math.sqrt(s) + eps);
+    }
+  }
+
+  state(): Readonly<Record<string, Float64Array | number>> {
+    return { step: this.t, sum: this.sum };
+  }
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
+import type { Optimizer } from "./types";
+
+/** Adamax hyper-parameters (torch.optim.Adamax, 1.13). */
+export const adamaxSchema = z.strictObject({
+  lr: zNonNegative().default(2e-3),
+  betas: zBetas([0.9, 0.999]),
+  eps: zNonNegative().default(1e-8),
+  weight_decay: zNonNegative().default(0),
+  maximize: z.boolean().default(false),
+});
+
+/** Resolved Adamax hyper-parameters. */
+export type AdamaxHparams = z.infer<typeof adamaxSchema>;
+
+/** Adamax: u = max(beta2 * u, |g| + eps); p -= lr / (1 - beta1^t) * m / u. */
+export class Adamax implements Optimizer {
+  readonly name = "adamax" as const;
+  readonly hparams: Readonly<AdamaxHparams>;
+  t = 0;
+  private readonly dim: number;
+  private readonly expAvg: Float64Array;
+  private readonly expInf: Float64Array;
+
+  constructor(dim: number, hparams: AdamaxHparams) {
+    this.dim = dim;
+    this.hparams = Object.freeze({
+      ...hparams,
+      betas: Object.freeze([...hparams.betas]) as [number, number],
+    });
+    this.expAvg = new Float64Array(dim);
+    this.expInf = new Float64Array(dim);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
+    assertStepArgs(this.dim, params, grad);
+    const lr = resolveLr(this.hparams.lr, lrOverride);
+    const beta1 = this.hparams.betas[0];
+    const beta2 = this.hparams.betas[1];
+    const { eps, weight_decay: wd } = this.hparams;
+    const gSign = this.hparams.maximize ? -1 : 1;
+    const t = ++this.t;
+    const clr = lr / (1 - beta1 ** t);
+    const oneMinusBeta1 = 1 - beta1;
+    const n = this.dim;
+    const m = this.expAvg;
+    const u = this.expInf;
+    for (let i = 0; i < n; i++) {
+      const p = params[i] as number;
+      let g = gSign * (grad[i] as number);
+      if (wd !== 0) g = g + wd * p;
+      const mi = beta1 * (m[i] as number) + oneMinusBeta1 * g;
+      const ui = Math.max(beta2 * (u[i] as number), Math.abs(g) + eps);
+      m[i] = mi;
+      u[i] = ui;
+      params[i] = p - (clr * mi) / ui;
+    }
+  }
+
+  state(): Readonly<Record<string, Float64Array | number>> {
+    return { step: this.t, exp_avg: this.expAvg, exp_inf: this.expInf };
+  }
+}

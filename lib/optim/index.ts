@@ -1,0 +1,28 @@
+export { Adadelta, type AdadeltaHparams, adadeltaSchema } from "./adadelta";
+export { Adagrad, type AdagradHparams, adagradSchema } from "./adagrad";
+export { Adam, type AdamHparams, adamSchema } from "./adam";
+export { Adamax, type AdamaxHparams, adamaxSchema } from "./adamax";
+export { type AdamwHparams, adamwSchema } from "./adamw";
+export { OptimizerConfigError } from "./errors";
+export { Lion, type LionHparams, lionSchema } from "./lion";
+export { Nadam, type NadamHparams, nadamSchema } from "./nadam";
+export { Radam, type RadamHparams, radamSchema } from "./radam";
+export {
+  createOptimizer,
+  getOptimizerDefaults,
+  getOptimizerHparamNames,
+  isOptimizerName,
+  OPTIMIZER_NAMES,
+  parseOptimizerHparams,
+} from "./registry";
+export { Rmsprop, type RmspropHparams, rmspropSchema } from "./rmsprop";
+export { type RunTrajectoryOptions, runTrajectory, type Trajectory } from "./run";
+export {
+  createSchedule,
+  DEFAULT_START_FACTOR,
+  SCHEDULE_TYPES,
+  type ScheduleSpec,
+  scheduleSpecSchema,
+} from "./schedules";
+export { Sgd, type SgdHparams, sgdSchema } from "./sgd";
+export type { HparamValue, Optimizer, OptimizerName } from "./types";

@@ -1,0 +1,112 @@
+import { z } from "zod";
+import { Adadelta, adadeltaSchema } from "./adadelta";
+import { Adagrad, adagradSchema } from "./adagrad";
+import { Adam, adamSchema } from "./adam";
+import { Adamax, adamaxSchema } from "./adamax";
+import { adamwSchema, createAdamw } from "./adamw";
+import { OptimizerConfigError, parseConfig } from "./errors";
+import { Lion, lionSchema } from "./lion";
+import { Nadam, nadamSchema } from "./nadam";
+import { Radam, radamSchema } from "./radam";
+import { Rmsprop, rmspropSchema } from "./rmsprop";
+import { Sgd, sgdSchema } from "./sgd";
+import type { HparamValue, Optimizer, OptimizerName } from "./types";
+
+/** Every optimizer of the core, in teaching order. */
+export const OPTIMIZER_NAMES: readonly OptimizerName[] = Object.freeze([
+  "sgd",
+  "rmsprop",
+  "adam",
+  "adamw",
+  "adagrad",
+  "nadam",
+  "radam",
+  "adamax",
+  "adadelta",
+  "lion",
+]);
+
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+interface RegistryEntry {
+  readonly schema: ObjectSchema;
+  parse(input: unknown): Readonly<Record<string, HparamValue>>;
+  build(dim: number, input: unknown): Optimizer;
+}
+
+function defineEntry<S extends ObjectSchema>(
+  name: OptimizerName,
+  schema: S,
+  create: (dim: number, hparams: z.output<S>) => Optimizer,
+): RegistryEntry {
+  const parse = (input: unknown): z.output<S> => parseConfig(schema, input ?? {}, name);
+  return {
+    schema,
+    parse: (input) => parse(input) as Readonly<Record<string, HparamValue>>,
+    build: (dim, input) => create(dim, parse(input)),
+  };
+}
+
+const REGISTRY: Readonly<Record<OptimizerName, RegistryEntry>> = {
+  sgd: defineEntry("sgd", sgdSchema, (dim, h) => new Sgd(dim, h)),
+  rmsprop: defineEntry("rmsprop", rmspropSchema, (dim, h) => new Rmsprop(dim, h)),
+  adam: defineEntry("adam", adamSchema, (dim, h) => new Adam(dim, h)),
+  adamw: defineEntry("adamw", adamwSchema, (dim, h) => createAdamw(dim, h)),
+  adagrad: defineEntry("adagrad", adagradSchema, (dim, h) => new Adagrad(dim, h)),
+  nadam: defineEntry("nadam", nadamSchema, (dim, h) => new Nadam(dim, h)),
+  radam: defineEntry("radam", radamSchema, (dim, h) => new Radam(dim, h)),
+  adamax: defineEntry("adamax", adamaxSchema, (dim, h) => new Adamax(dim, h)),
+  adadelta: defineEntry("adadelta", adadeltaSchema, (dim, h) => new Adadelta(dim, h)),
+  lion: defineEntry("lion", lionSchema, (dim, h) => new Lion(dim, h)),
+};
+
+/** True when `name` is one of OPTIMIZER_NAMES. */
+export function isOptimizerName(name: unknown): name is OptimizerName {
+  return typeof name === "string" && (OPTIMIZER_NAMES as readonly string[]).includes(name);
+}
+
+function getEntry(name: unknown): RegistryEntry {
+  if (!isOptimizerName(name)) {
+    throw new OptimizerConfigError(
+      `Unknown optimizer ${JSON.stringify(name)} (expected one of ${OPTIMIZER_NAMES.join(", ")})`,
+      "optimizer",
+    );
+  }
+  return REGISTRY[name];
+}
+
+/** Creates a validated optimizer over `dim` parameters; throws OptimizerConfigError on bad input. */
+export function createOptimizer(
+  name: OptimizerName,
+  dim: number,
+  hparams?: Record<string, unknown>,
+): Optimizer {
+  const entry = getEntry(name);
+  if (!Number.isInteger(dim) || dim < 1) {
+    throw new OptimizerConfigError(`Invalid dim: ${dim} (must be an integer >= 1)`, "dim");
+  }
+  return entry.build(dim, hparams);
+}
+
+/** Validates hyper-parameters and fills in defaults without creating an optimizer. */
+export function parseOptimizerHparams(
+  name: OptimizerName,
+  hparams?: Record<string, unknown>,
+): Readonly<Record<string, HparamValue>> {
+  return getEntry(name).parse(hparams);
+}
+
+/** PyTorch 1.13 defaults of an optimizer; required parameters without default (sgd/lion lr) are absent. */
+export function getOptimizerDefaults(name: OptimizerName): Record<string, HparamValue> {
+  const out: Record<string, HparamValue> = {};
+  for (const [key, schema] of Object.entries(getEntry(name).schema.shape)) {
+    const result = z.safeParse(schema, undefined);
+    if (result.success && result.data !== undefined) out[key] = result.data as HparamValue;
+  }
+  return out;
+}
+
+/** Names of the hyper-parameters an optimizer accepts (PyTorch argument names). */
+export function getOptimizerHparamNames(name: OptimizerName): readonly string[] {
+  return Object.keys(getEntry(name).schema.shape);
+}

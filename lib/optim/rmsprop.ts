@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
+import type { Optimizer } from "./types";
+
+/** RMSprop hyper-parameters (torch.optim.RMSprop, 1.13). */
+export const rmspropSchema = z.strictObject({
+  lr: zNonNegative().default(0.01),
+  alpha: zUnitClosed().default(0.99),
+  eps: zNonNegative().default(1e-8),
+  weight_decay: zNonNegative().default(0),
+  momentum: zNonNegative().default(0),
+  centered: z.boolean().default(false),
+  maximize: z.boolean().default(false),
+});
+
+/** Resolved RMSprop hyper-parameters. */
+export type RmspropHparams = z.infer<typeof rmspropSchema>;
+
+/** RMSprop; eps is added outside the square root, as in PyTorch. */
+export class Rmsprop implements Optimizer {
+  readonly name = "rmsprop" as const;
+  readonly hparams: Readonly<RmspropHparams>;
+  t = 0;
+  private readonly dim: number;
+  private readonly squareAvg: Float64Array;
+  private readonly gradAvg: Float64Array;
+  private readonly buf: Float64Array;
+
+  constructor(dim: number, hparams: RmspropHparams) {
+    this.dim = dim;
+    this.hparams = Object.freeze({ ...hparams });
+    this.squareAvg = new Float64Array(dim);
+    this.gradAvg = new Float64Array(hparams.centered ? dim : 0);
+    this.buf = new Float64Array(hparams.momentum > 0 ? dim : 0);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
+    assertStepArgs(this.dim, params, grad);
+    const lr = resolveLr(this.hparams.lr, lrOverride);
+    const { alpha, eps, weight_decay: wd, momentum, centered } = this.hparams;
+    const gSign = this.hparams.maximize ? -1 : 1;
+    const oneMinusAlpha = 1 - alpha;
+    this.t += 1;
+    const n = this.dim;
+    const sq = this.squareAvg;
+    const ga = this.gradAvg;
+    const buf = this.buf;
+    for (let i = 0; i < n; i++) {
+      const p = params[i] as number;
+      let g = gSign * (grad[i] as number);
+      if (wd !== 0) g = g + wd * p;
+      const s = alpha * (sq[i] as number) + oneMinusAlpha * g * g;
+      sq[i] = s;
+      let avg: number;
+      if (centered) {
+        const a = alpha * (ga[i] as number) + oneMinusAlpha * g;
+        ga[i] = a;
+        avg = Math.sqrt(s - a * a) + eps;
+      } else {
+        avg = Math.sqrt(s) + eps;
+      }
+      if (momentum > 0) {
+        const b = momentum * (buf[i] as number) + g / avg;
+        buf[i] = b;
+        params[i] = p - lr * b;
+      } else {
+        params[i] = p - (lr * g) / avg;
+      }
+    }
+  }
+
+  state(): Readonly<Record<string, Float64Array | number>> {
+    const out: Record<string, Float64Array | number> = { step: this.t, square_avg: this.squareAvg };
+    if (this.hparams.momentum > 0) out.momentum_buffer = this.buf;
+    if (this.hparams.centered) out.grad_avg = this.gradAvg;
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { STANDALONE } from "./errors";
+import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
+import type { Optimizer } from "./types";
+
+/** SGD hyper-parameters (torch.optim.SGD, 1.13); lr is required. */
+export const sgdSchema = z
+  .strictObject({
+    lr: zNonNegative(),
+    momentum: zNonNegative().default(0),
+    dampening: zUnitClosed().default(0),
+    weight_decay: zNonNegative().default(0),
+    nesterov: z.boolean().default(false),
+    maximize: z.boolean().default(false),
+  })
+  .superRefine((h, ctx) => {
+    if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nesterov"],
+        message: "nesterov requires momentum > 0 and dampening = 0",
+        params: STANDALONE,
+      });
+    }
+  });
+
+/** Resolved SGD hyper-parameters. */
+export type SgdHparams = z.infer<typeof sgdSchema>;
+
+/** SGD with momentum, dampening, Nesterov and L2 weight decay; the first momentum step copies the gradient. */
+export class Sgd implements Optimizer {
+  readonly name = "sgd" as const;
+  readonly hparams: Readonly<SgdHparams>;
+  t = 0;
+  private readonly dim: number;
+  private readonly buf: Float64Array;
+
+  constructor(dim: number, hparams: SgdHparams) {
+    this.dim = dim;
+    this.hparams = Object.freeze({ ...hparams });
+    this.buf = new Float64Array(hparams.momentum !== 0 ? dim : 0);
+  }
+
+  step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
+    assertStepArgs(this.dim, params, grad);
+    const lr = resolveLr(this.hparams.lr, lrOverride);
+    const { momentum, weight_decay: wd, nesterov } = this.hparams;
+    const gSign = this.hparams.maximize ? -1 : 1;
+    const damp = 1 - this.hparams.dampening;
+    const first = this.t === 0;
+    this.t += 1;
+    const n = this.dim;
+    const buf = this.buf;
+    if (momentum === 0) {
+      for (let i = 0; i < n; i++) {
+        const p = params[i] as number;
+        let d = gSign * (grad[i] as number);
+        if (wd !== 0) d = d + wd * p;
+        params[i] = p - lr * d;
+      }
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const p = params[i] as number;
+      let d = gSign * (grad[i] as number);
+      if (wd !== 0) d = d + wd * p;
+      // PyTorch: the first step sets buf = clone(d_p), without dampening.
+      const b = first ? d : momentum * (buf[i] as number) + damp * d;
+      buf[i] = b;
+      const u = nesterov ? d + momentum * b : b;
+      params[i] = p - lr * u;
+    }
+  }
+
+  state(): Readonly<Record<string, Float64Array | number>> {
+    return this.hparams.momentum !== 0 ? { step: this.t, momentum_buffer: this.buf } : { step: this.t };
+  }
+}
