@@ -54,38 +54,51 @@ export class Adam implements Optimizer {
     const bc1 = 1 - beta1 ** t;
     const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
     const stepSize = lr / bc1;
-    const oneMinusBeta1 = 1 - beta1;
-    const oneMinusBeta2 = 1 - beta2;
+    const c1 = 1 - beta1;
+    const c2 = 1 - beta2;
     const n = this.dim;
     const m = this.expAvg;
     const v = this.expAvgSq;
-    if (this.hparams.amsgrad) {
-      const vMax = this.maxExpAvgSq;
-      for (let i = 0; i < n; i++) {
-        let p = params[i] as number;
-        if (decoupled) p = p * decay;
-        let g = gSign * (grad[i] as number);
-        if (l2 !== 0) g = g + l2 * p;
-        const mi = beta1 * (m[i] as number) + oneMinusBeta1 * g;
-        const vi = beta2 * (v[i] as number) + oneMinusBeta2 * g * g;
-        const vm = Math.max(vMax[i] as number, vi);
-        m[i] = mi;
-        v[i] = vi;
-        vMax[i] = vm;
-        params[i] = p - (stepSize * mi) / (Math.sqrt(vm) / bc2Sqrt + eps);
+    // Loops stay inline (a helper taking doubles would box them on every call) and the common
+    // configurations get branch-free loops, since V8 does not hoist loop-invariant branches.
+    if (!this.hparams.amsgrad && l2 === 0 && gSign === 1) {
+      if (decoupled) {
+        for (let i = 0; i < n; i++) {
+          const g = grad[i] as number;
+          const mi = beta1 * (m[i] as number) + c1 * g;
+          const vi = beta2 * (v[i] as number) + c2 * g * g;
+          m[i] = mi;
+          v[i] = vi;
+          params[i] = (params[i] as number) * decay - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+        }
+      } else {
+        for (let i = 0; i < n; i++) {
+          const g = grad[i] as number;
+          const mi = beta1 * (m[i] as number) + c1 * g;
+          const vi = beta2 * (v[i] as number) + c2 * g * g;
+          m[i] = mi;
+          v[i] = vi;
+          params[i] = (params[i] as number) - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+        }
       }
       return;
     }
+    const amsgrad = this.hparams.amsgrad;
+    const vMax = this.maxExpAvgSq;
     for (let i = 0; i < n; i++) {
-      let p = params[i] as number;
-      if (decoupled) p = p * decay;
+      const p = (params[i] as number) * decay;
       let g = gSign * (grad[i] as number);
       if (l2 !== 0) g = g + l2 * p;
-      const mi = beta1 * (m[i] as number) + oneMinusBeta1 * g;
-      const vi = beta2 * (v[i] as number) + oneMinusBeta2 * g * g;
+      const mi = beta1 * (m[i] as number) + c1 * g;
+      const vi = beta2 * (v[i] as number) + c2 * g * g;
       m[i] = mi;
       v[i] = vi;
-      params[i] = p - (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+      let vDenom = vi;
+      if (amsgrad) {
+        vDenom = Math.max(vMax[i] as number, vi);
+        vMax[i] = vDenom;
+      }
+      params[i] = p - (stepSize * mi) / (Math.sqrt(vDenom) / bc2Sqrt + eps);
     }
   }
 

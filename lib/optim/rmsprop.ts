@@ -45,6 +45,16 @@ export class Rmsprop implements Optimizer {
     const sq = this.squareAvg;
     const ga = this.gradAvg;
     const buf = this.buf;
+    if (wd === 0 && gSign === 1 && !centered && momentum === 0) {
+      // Plain RMSprop, branch-free.
+      for (let i = 0; i < n; i++) {
+        const g = grad[i] as number;
+        const s = alpha * (sq[i] as number) + oneMinusAlpha * g * g;
+        sq[i] = s;
+        params[i] = (params[i] as number) - (lr * g) / (Math.sqrt(s) + eps);
+      }
+      return;
+    }
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = gSign * (grad[i] as number);

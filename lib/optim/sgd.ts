@@ -51,12 +51,22 @@ export class Sgd implements Optimizer {
     this.t += 1;
     const n = this.dim;
     const buf = this.buf;
+    const plain = wd === 0 && gSign === 1;
     if (momentum === 0) {
       for (let i = 0; i < n; i++) {
         const p = params[i] as number;
         let d = gSign * (grad[i] as number);
         if (wd !== 0) d = d + wd * p;
         params[i] = p - lr * d;
+      }
+      return;
+    }
+    if (plain && !first && !nesterov) {
+      // The common heavy-ball step, branch-free.
+      for (let i = 0; i < n; i++) {
+        const b = momentum * (buf[i] as number) + damp * (grad[i] as number);
+        buf[i] = b;
+        params[i] = (params[i] as number) - lr * b;
       }
       return;
     }
