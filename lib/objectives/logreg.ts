@@ -13,7 +13,7 @@ export const logregArgsSchema = z.strictObject({
 export const logregDataSchema = z
   .strictObject({
     X: z.array(z.array(z.number())).min(1),
-    y: z.array(z.union([z.literal(0), z.literal(1)])),
+    y: z.array(z.number().refine((v) => v === 0 || v === 1, { error: "must be 0 or 1" })),
     batches: z.array(z.array(z.number().int().nonnegative()).min(1)).min(1).optional(),
   })
   .superRefine((d, ctx) => {

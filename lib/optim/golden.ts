@@ -23,15 +23,18 @@ export const goldenCaseSchema = z
     x0: z.array(z.number()).min(1),
     steps: z.number().int().min(1),
     data: z.unknown().optional(),
-    checkpoints: z.record(
-      z.string().regex(/^[1-9][0-9]*$/, "checkpoint keys must be step numbers >= 1"),
-      z.array(goldenNumber),
-    ),
+    checkpoints: z.record(z.string(), z.array(goldenNumber)),
     final_loss: goldenNumber.optional(),
   })
   .superRefine((c, ctx) => {
     for (const [key, point] of Object.entries(c.checkpoints)) {
-      if (Number(key) > c.steps) {
+      if (!/^[1-9][0-9]*$/.test(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["checkpoints", key],
+          message: "checkpoint keys must be step numbers >= 1",
+        });
+      } else if (Number(key) > c.steps) {
         ctx.addIssue({
           code: "custom",
           path: ["checkpoints", key],
@@ -175,7 +178,7 @@ export function formatGoldenResult(r: GoldenCaseResult): string {
   if (r.error !== undefined) return `${r.id}  ${verdict}  error: ${r.error}`;
   if (r.worst === null) return `${r.id}  ${verdict}  no checkpoints`;
   const w = r.worst;
-  return `${r.id}  ${verdict}  worst ${w.scaledError.toExponential(2)} at step ${w.step}, x[${w.coord}] (got ${w.actual}, torch ${w.expected})`;
+  return `${r.id}  ${verdict}  worst ${w.scaledError.toExponential(2)} at step ${w.step}, x[${w.coord}] (got ${w.actual}, expected ${w.expected})`;
 }
 
 /** The summary line: `N passed, M failed`. */

@@ -46,7 +46,7 @@ export class Lion implements Optimizer {
       const c = beta1 * mi + oneMinusBeta1 * g;
       // sign(c) without Math.sign (slow in V8) and without unpredictable branches; NaN stays NaN.
       let s = +(c > 0) - +(c < 0);
-      if (c !== c) s = c;
+      if (Number.isNaN(c)) s = c;
       params[i] = (params[i] as number) * decay - lr * s;
       m[i] = beta2 * mi + oneMinusBeta2 * g;
     }
