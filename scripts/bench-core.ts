@@ -1,5 +1,6 @@
 // Core benchmark: `npm run bench:core`. One optimizer step on 10^6 parameters, ns per parameter
 // (median over interleaved reps), against a minimal hand-written Adam loop and a streaming memory floor.
+import { cpus } from "node:os";
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -130,7 +131,9 @@ const minimalNs = median.get("minimal Adam loop") as number;
 console.log(
   `Optimizer core, one step on ${N.toLocaleString("en-US")} float64 parameters, median of ${REPS} reps`,
 );
-console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(
+  `node ${process.version}, ${process.platform}/${process.arch}, ${cpus()[0]?.model ?? "?"} x${cpus().length}\n`,
+);
 console.log("| step | ns/param | vs minimal Adam | vs memory floor |");
 console.log("|---|---:|---:|---:|");
 for (const c of cases) {

@@ -44,7 +44,7 @@ export const STANDALONE = { standalone: true } as const;
  * Turns the first zod issue into an OptimizerConfigError, e.g. `Invalid lr: -1 (must be >= 0)`.
  * `what` names the thing configured ("adam", "schedule step") for unknown-key messages.
  */
-export function toConfigError(
+export function createConfigError(
   error: z.ZodError,
   input: unknown,
   what: string,
@@ -84,6 +84,6 @@ export function parseConfig<S extends z.ZodType>(
   prefix = "",
 ): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw toConfigError(result.error, input, what, prefix);
+  if (!result.success) throw createConfigError(result.error, input, what, prefix);
   return result.data;
 }
