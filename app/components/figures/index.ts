@@ -1,0 +1,5 @@
+/** Interactive lesson figures; client components for the MDX components map. */
+export { MovingAverageExplorer } from "./moving-average-explorer";
+export { Playground, type PlaygroundProps } from "./playground";
+export { SchedulePlotter } from "./schedule-plotter";
+export { WeightDecayComparison } from "./weight-decay-comparison";
