@@ -1,0 +1,172 @@
+import "server-only";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/** A lesson as the course map needs it, from its frontmatter only (no compilation). */
+export type CatalogLesson = { slug: string; title: string; order: number; exercises: string[]; cards: string[] };
+/** The course's lessons in order, and exercise titles by slug. */
+export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, string> };
+
+const LessonMeta = z.object({
+  title: z.string(),
+  order: z.number(),
+  exercises: z.array(z.string()).default([]),
+  cards: z.array(z.string()).default([]),
+});
+const ExerciseMeta = z.object({ title: z.string() });
+
+/**
+ * Reads the course outline straight from content/ (lesson frontmatter, exercise.json titles), so
+ * the dashboard needs no compiled content. Invalid files are skipped: the content build reports them.
+ */
+export function readCatalog(contentDir = path.join(process.cwd(), "content")): Catalog {
+  const lessons: CatalogLesson[] = [];
+  for (const name of safeReaddir(path.join(contentDir, "lessons"))) {
+    const match = /^\d+-([a-z0-9-]+)\.mdx$/.exec(name);
+    if (!match?.[1]) continue;
+    const meta = LessonMeta.safeParse(matter(readFileSync(path.join(contentDir, "lessons", name), "utf8")).data);
+    if (meta.success) lessons.push({ slug: match[1], ...meta.data });
+  }
+  lessons.sort((a, b) => a.order - b.order);
+  const exerciseTitles = new Map<string, string>();
+  for (const slug of safeReaddir(path.join(contentDir, "exercises"))) {
+    try {
+      const meta = ExerciseMeta.safeParse(JSON.parse(readFileSync(path.join(contentDir, "exercises", slug, "exercise.json"), "utf8")));
+      if (meta.success) exerciseTitles.set(slug, meta.data.title);
+    } catch {
+      // Not an exercise folder.
+    }
+  }
+  return { lessons, exerciseTitles };
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+// Better verdicts rank higher; anything unknown ranks lowest.
+const VERDICT_RANK: Record<string, number> = { pass: 3, fail: 2, error: 1 };
+
+/** The best verdict per exercise and when it was first reached. */
+export type BestVerdict = { exerciseSlug: string; verdict: string; at: Date; attempts: number };
+
+/** A UTC calendar day, "YYYY-MM-DD". */
+function toDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Consecutive days with any activity, ending today, or yesterday when today has none yet (a
+ * streak is not broken before the day is over). Days are UTC calendar days.
+ */
+export function countStreak(activity: Date[], now: Date): number {
+  const days = new Set(activity.map(toDay));
+  const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (!days.has(toDay(cursor))) cursor.setUTCDate(cursor.getUTCDate() - 1);
+  let streak = 0;
+  while (days.has(toDay(cursor))) {
+    streak++;
+    cursor.setUTCDate(cursor.getUTCDate() - 1);
+  }
+  return streak;
+}
+
+/** One lesson of the course map, with its exercises and cards and how far the learner got. */
+export type CourseMapEntry = {
+  slug: string;
+  title: string;
+  read: boolean;
+  exercises: Array<{ slug: string; title: string; verdict: string | null }>;
+  cards: { total: number; studied: number };
+};
+
+/** Everything the dashboard shows for one learner. Every query is scoped to `learnerId`. */
+export async function getDashboard(db: PrismaClient, learnerId: string, catalog: Catalog, now = new Date()) {
+  const endOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+  const [reads, submissions, recent, cardsDue, cardsStudied, reviews] = await Promise.all([
+    db.lessonRead.findMany({ where: { learnerId }, orderBy: { readAt: "asc" }, select: { lessonSlug: true, readAt: true } }),
+    db.submission.findMany({
+      where: { learnerId },
+      orderBy: { createdAt: "asc" },
+      select: { exerciseSlug: true, verdict: true, createdAt: true },
+    }),
+    db.submission.findMany({
+      where: { learnerId },
+      orderBy: { createdAt: "desc" },
+      take: 5,
+      select: { id: true, exerciseSlug: true, verdict: true, createdAt: true },
+    }),
+    db.cardState.count({ where: { learnerId, due: { lt: endOfToday } } }),
+    db.cardState.findMany({ where: { learnerId }, select: { cardId: true } }),
+    db.reviewLog.findMany({ where: { learnerId, undone: false }, select: { review: true } }),
+  ]);
+
+  const best = new Map<string, BestVerdict>();
+  for (const submission of submissions) {
+    const current = best.get(submission.exerciseSlug);
+    const rank = VERDICT_RANK[submission.verdict] ?? 0;
+    if (!current) {
+      best.set(submission.exerciseSlug, { exerciseSlug: submission.exerciseSlug, verdict: submission.verdict, at: submission.createdAt, attempts: 1 });
+      continue;
+    }
+    current.attempts++;
+    // Submissions come oldest first: keep the date the best verdict was first reached.
+    if (rank > (VERDICT_RANK[current.verdict] ?? 0)) Object.assign(current, { verdict: submission.verdict, at: submission.createdAt });
+  }
+
+  const readSlugs = new Set(reads.map((read) => read.lessonSlug));
+  const studied = new Set(cardsStudied.map((card) => card.cardId));
+  const titleOf = (slug: string) => catalog.exerciseTitles.get(slug) ?? slug;
+  const courseMap: CourseMapEntry[] = catalog.lessons.map((lesson) => ({
+    slug: lesson.slug,
+    title: lesson.title,
+    read: readSlugs.has(lesson.slug),
+    exercises: lesson.exercises.map((slug) => ({ slug, title: titleOf(slug), verdict: best.get(slug)?.verdict ?? null })),
+    cards: { total: lesson.cards.length, studied: lesson.cards.filter((card) => studied.has(card)).length },
+  }));
+
+  return {
+    lessons: {
+      read: courseMap.filter((lesson) => lesson.read).length,
+      total: catalog.lessons.length,
+      list: reads.map((read) => ({
+        slug: read.lessonSlug,
+        title: catalog.lessons.find((lesson) => lesson.slug === read.lessonSlug)?.title ?? read.lessonSlug,
+        readAt: read.readAt,
+      })),
+    },
+    exercises: [...best.values()].map((entry) => ({ ...entry, title: titleOf(entry.exerciseSlug) })),
+    cardsDue,
+    streak: countStreak([...reads.map((r) => r.readAt), ...submissions.map((s) => s.createdAt), ...reviews.map((r) => r.review)], now),
+    recentSubmissions: recent.map((submission) => ({ ...submission, title: titleOf(submission.exerciseSlug) })),
+    courseMap,
+    next: pickNextStep(courseMap, cardsDue),
+  };
+}
+
+/** The dashboard's data. */
+export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
+
+/** What to do next: due cards first, then the first lesson not read, then its unsolved exercise. */
+export type NextStep =
+  | { type: "review"; count: number }
+  | { type: "lesson"; slug: string; title: string }
+  | { type: "exercise"; slug: string; title: string }
+  | { type: "done" };
+
+function pickNextStep(courseMap: CourseMapEntry[], cardsDue: number): NextStep {
+  if (cardsDue > 0) return { type: "review", count: cardsDue };
+  for (const lesson of courseMap) {
+    if (!lesson.read) return { type: "lesson", slug: lesson.slug, title: lesson.title };
+    const open = lesson.exercises.find((exercise) => exercise.verdict !== "pass");
+    if (open) return { type: "exercise", slug: open.slug, title: open.title };
+  }
+  return { type: "done" };
+}

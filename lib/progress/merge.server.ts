@@ -1,0 +1,88 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** What a merge did, for logs and tests. */
+export type MergeSummary = { learnerId: string; movedFromGuest: boolean };
+
+/**
+ * Gives a signed-in user the progress of the guest learner behind `guestToken`, in one
+ * transaction. A user without a learner adopts the guest's learner whole; a user who already has
+ * one receives the guest's records (see mergeLearnerRecords) and the guest learner is deleted.
+ * Without a guest learner, just makes sure the user has a learner.
+ */
+export async function mergeGuestIntoUser(db: PrismaClient, guestToken: string | null, userId: string): Promise<MergeSummary> {
+  return db.$transaction(async (tx) => {
+    const account = await tx.learner.findUnique({ where: { userId }, select: { id: true } });
+    const guest = guestToken
+      ? await tx.learner.findUnique({ where: { guestToken }, select: { id: true, userId: true } })
+      : null;
+    const usableGuest = guest && guest.userId === null ? guest : null;
+
+    if (!account && usableGuest) {
+      await tx.learner.update({ where: { id: usableGuest.id }, data: { userId, guestToken: null, lastSeenAt: new Date() } });
+      return { learnerId: usableGuest.id, movedFromGuest: true };
+    }
+    const target = account ?? (await tx.learner.create({ data: { userId }, select: { id: true } }));
+    if (!usableGuest) return { learnerId: target.id, movedFromGuest: false };
+    await mergeLearnerRecords(tx, usableGuest.id, target.id);
+    await tx.learner.delete({ where: { id: usableGuest.id } });
+    return { learnerId: target.id, movedFromGuest: true };
+  });
+}
+
+/**
+ * Moves every record of learner `fromId` to learner `intoId` without losing or doubling any:
+ * lesson reads are unioned by slug (the earlier read is kept), submissions and review logs move
+ * as they are (so the best verdict is the best of both), and for a card both have studied the
+ * state with more reviews wins (ties: the later last review).
+ */
+export async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
+  const [fromReads, intoReads] = await Promise.all([
+    tx.lessonRead.findMany({ where: { learnerId: fromId } }),
+    tx.lessonRead.findMany({ where: { learnerId: intoId } }),
+  ]);
+  const intoReadBySlug = new Map(intoReads.map((read) => [read.lessonSlug, read]));
+  for (const read of fromReads) {
+    const existing = intoReadBySlug.get(read.lessonSlug);
+    if (!existing) {
+      await tx.lessonRead.update({ where: { id: read.id }, data: { learnerId: intoId } });
+      continue;
+    }
+    if (read.readAt < existing.readAt) await tx.lessonRead.update({ where: { id: existing.id }, data: { readAt: read.readAt } });
+    await tx.lessonRead.delete({ where: { id: read.id } });
+  }
+
+  await tx.submission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+  await tx.reviewLog.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+
+  const [fromCards, intoCards] = await Promise.all([
+    tx.cardState.findMany({ where: { learnerId: fromId } }),
+    tx.cardState.findMany({ where: { learnerId: intoId } }),
+  ]);
+  const intoCardById = new Map(intoCards.map((card) => [card.cardId, card]));
+  for (const card of fromCards) {
+    const existing = intoCardById.get(card.cardId);
+    if (!existing) {
+      await tx.cardState.update({ where: { id: card.id }, data: { learnerId: intoId } });
+      continue;
+    }
+    if (isFurtherAlong(card, existing)) {
+      const { id: _id, learnerId: _learner, createdAt: _created, updatedAt: _updated, version, ...state } = card;
+      // A new version, so a rating form opened on either side before the merge is refused, not applied twice.
+      await tx.cardState.update({
+        where: { id: existing.id },
+        data: { ...state, version: Math.max(version, existing.version) + 1 },
+      });
+    }
+    await tx.cardState.delete({ where: { id: card.id } });
+  }
+}
+
+type CardProgress = { reps: number; lastReview: Date | null };
+
+function isFurtherAlong(candidate: CardProgress, current: CardProgress): boolean {
+  if (candidate.reps !== current.reps) return candidate.reps > current.reps;
+  return (candidate.lastReview?.getTime() ?? 0) > (current.lastReview?.getTime() ?? 0);
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
+
+vi.mock("server-only", () => ({}));
+const { mergeGuestIntoUser } = await import("@/lib/progress/merge.server");
+
+const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
+let db: PrismaClient;
+let cleanup: () => Promise<void>;
+beforeAll(() => {
+  ({ db, cleanup } = createTestDatabase());
+});
+afterAll(async () => cleanup());
+
+describe("moving a guest's progress into an account", () => {
+  it("at sign-up, the new account adopts the guest learner whole", async () => {
+    const token = makeGuestToken("signup");
+    const guest = await seedLearner(db, { guestToken: token, reads: [["adam", day(1)]], submissions: [["adam", "pass", day(1)]] });
+    const user = await seedUser(db, "new@example.com");
+
+    const result = await mergeGuestIntoUser(db, token, user.id);
+
+    expect(result).toEqual({ learnerId: guest.id, movedFromGuest: true });
+    const learner = await db.learner.findUniqueOrThrow({ where: { id: guest.id } });
+    expect(learner.userId).toBe(user.id);
+    expect(learner.guestToken).toBeNull();
+    expect(await db.lessonRead.count({ where: { learnerId: guest.id } })).toBe(1);
+    expect(await db.submission.count({ where: { learnerId: guest.id } })).toBe(1);
+  });
+
+  it("at sign-in, unions reads, moves submissions and reviews, keeps the further-along card, doubles nothing", async () => {
+    const user = await seedUser(db, "both@example.com");
+    const account = await seedLearner(db, {
+      userId: user.id,
+      reads: [["adam", day(3)], ["momentum", day(2)]],
+      submissions: [["adam", "fail", day(3)], ["sgd", "pass", day(2)]],
+      cards: [
+        { cardId: "adam", reps: 2, lastReview: day(3) },
+        { cardId: "bias-correction", reps: 5, lastReview: day(2) },
+        { cardId: "tie", reps: 1, lastReview: day(1) },
+      ],
+      reviews: [["adam", day(3)]],
+    });
+    const token = makeGuestToken("signin");
+    const guest = await seedLearner(db, {
+      guestToken: token,
+      reads: [["adam", day(1)], ["rmsprop", day(4)]],
+      submissions: [["adam", "pass", day(4)], ["adam", "error", day(5)]],
+      cards: [
+        { cardId: "adam", reps: 4, lastReview: day(4) },
+        { cardId: "bias-correction", reps: 1, lastReview: day(5) },
+        { cardId: "tie", reps: 1, lastReview: day(6) },
+        { cardId: "lion", reps: 1, lastReview: day(4) },
+      ],
+      reviews: [["adam", day(4)], ["lion", day(4)]],
+    });
+
+    const result = await mergeGuestIntoUser(db, token, user.id);
+
+    expect(result).toEqual({ learnerId: account.id, movedFromGuest: true });
+    expect(await db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
+
+    const reads = await db.lessonRead.findMany({ where: { learnerId: account.id }, orderBy: { lessonSlug: "asc" } });
+    expect(reads.map((r) => [r.lessonSlug, r.readAt.toISOString()])).toEqual([
+      ["adam", day(1).toISOString()], // the earlier read wins
+      ["momentum", day(2).toISOString()],
+      ["rmsprop", day(4).toISOString()],
+    ]);
+
+    const submissions = await db.submission.findMany({ where: { learnerId: account.id } });
+    expect(submissions).toHaveLength(4);
+    const adamVerdicts = submissions.filter((s) => s.exerciseSlug === "adam").map((s) => s.verdict).sort();
+    expect(adamVerdicts).toEqual(["error", "fail", "pass"]);
+
+    const cards = await db.cardState.findMany({ where: { learnerId: account.id }, orderBy: { cardId: "asc" } });
+    expect(cards.map((c) => [c.cardId, c.reps, c.lastReview?.toISOString()])).toEqual([
+      ["adam", 4, day(4).toISOString()], // guest had more reps
+      ["bias-correction", 5, day(2).toISOString()], // account had more reps
+      ["lion", 1, day(4).toISOString()],
+      ["tie", 1, day(6).toISOString()], // same reps: later review wins
+    ]);
+    expect(cards.find((c) => c.cardId === "adam")?.version).toBe(1);
+
+    expect(await db.reviewLog.count({ where: { learnerId: account.id } })).toBe(3);
+    for (const model of [db.lessonRead, db.submission, db.cardState, db.reviewLog] as const) {
+      expect(await (model as typeof db.lessonRead).count({ where: { learnerId: guest.id } })).toBe(0);
+    }
+  });
+
+  it("without a guest learner, creates the account's learner once and is idempotent", async () => {
+    const user = await seedUser(db, "fresh@example.com");
+    const first = await mergeGuestIntoUser(db, null, user.id);
+    const again = await mergeGuestIntoUser(db, makeGuestToken("nobody"), user.id);
+    expect(again.learnerId).toBe(first.learnerId);
+    expect(await db.learner.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it("never takes over a learner that already belongs to another account", async () => {
+    const owner = await seedUser(db, "owner@example.com");
+    const other = await seedUser(db, "other@example.com");
+    const owned = await seedLearner(db, { userId: owner.id, guestToken: makeGuestToken("owned"), reads: [["adam", day(1)]] });
+    await mergeGuestIntoUser(db, makeGuestToken("owned"), other.id);
+    expect(await db.lessonRead.count({ where: { learnerId: owned.id } })).toBe(1);
+    expect((await db.learner.findUniqueOrThrow({ where: { id: owned.id } })).userId).toBe(owner.id);
+  });
+});
