@@ -1,0 +1,26 @@
+/** Hyper-parameters of this exercise (PyTorch names: lr, alpha, eps). */
+export interface Hyper {
+  lr: number;
+  alpha: number;
+  eps: number;
+}
+
+/** Optimizer state: the running average of squared gradients. */
+export interface State {
+  squareAvg: Float64Array;
+}
+
+/** Creates the state for parameters of this length. */
+export function init(params: Float64Array): State {
+  return { squareAvg: new Float64Array(params.length) };
+}
+
+/** One step, in place: s ← α·s + (1−α)·g², θ ← θ − lr·g/(√s + ε). */
+export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
+  const s = state.squareAvg;
+  for (let i = 0; i < params.length; i++) {
+    const g = grad[i] as number;
+    s[i] = hp.alpha * (s[i] as number) + (1 - hp.alpha) * g * g;
+    params[i] = (params[i] as number) - (hp.lr * g) / (Math.sqrt(s[i] as number) + hp.eps);
+  }
+}

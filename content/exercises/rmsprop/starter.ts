@@ -1,0 +1,21 @@
+/** Hyper-parameters of this exercise (PyTorch names: lr, alpha, eps). */
+export interface Hyper {
+  lr: number;
+  alpha: number;
+  eps: number;
+}
+
+/** Your optimizer state: anything you need between steps. */
+export interface State {
+  squareAvg: Float64Array;
+}
+
+/** Creates the state for parameters of this length. */
+export function init(params: Float64Array): State {
+  return { squareAvg: new Float64Array(params.length) };
+}
+
+/** One step, in place: s ← α·s + (1−α)·g², θ ← θ − lr·g/(√s + ε). */
+export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
+  // TODO: update state.squareAvg, then params.
+}

@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { OBJECTIVE_NAMES } from "../objectives";
+import type { ObjectiveName } from "../objectives/types";
+import { OPTIMIZER_NAMES } from "../optim";
+import type { OptimizerName } from "../optim/types";
+
+const objectiveSchema = z.strictObject({
+  name: z.enum(OBJECTIVE_NAMES.filter((n) => n !== "logreg") as [ObjectiveName, ...ObjectiveName[]]),
+  args: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** A test the browser may run too: everything explicit and serializable. */
+export const VisibleTestSchema = z.strictObject({
+  name: z.string().min(1),
+  objective: objectiveSchema,
+  dim: z.number().int().min(1).max(10_000),
+  x0: z.array(z.number()),
+  steps: z.number().int().min(1).max(5000),
+  hp: z.record(z.string(), z.number()),
+});
+
+/** A visible test (serializable, runs in the browser against lib/optim). */
+export type VisibleTest = z.infer<typeof VisibleTestSchema>;
+
+/** A hidden test: x0 explicit or drawn from a seeded PRNG (uniform in [-scale, scale], shifted by center). */
+export const HiddenTestSchema = VisibleTestSchema.extend({
+  x0: z.union([
+    z.array(z.number()),
+    z.strictObject({ seed: z.number().int(), scale: z.number().positive(), center: z.number().default(0) }),
+  ]),
+});
+
+/** A hidden test of an exercise. */
+export type HiddenTest = z.infer<typeof HiddenTestSchema>;
+
+/** exercise.json: metadata, the mapping to lib/optim, visible tests and the hidden suite. */
+export const ExerciseConfigSchema = z.strictObject({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  order: z.number().int(),
+  difficulty: z.enum(["intro", "core", "advanced"]),
+  optimizer: z.enum(OPTIMIZER_NAMES as [OptimizerName, ...OptimizerName[]]),
+  hyperNames: z.array(z.string().regex(/^[a-z][A-Za-z0-9]*$/)).min(1),
+  /** PyTorch hparam name → learner Hyper name, or a list of names for a tuple (betas). */
+  torchHparams: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
+  /** PyTorch hparams fixed by the exercise (e.g. nesterov: true). */
+  fixedTorchHparams: z.record(z.string(), z.unknown()).default({}),
+  visibleTests: z.array(VisibleTestSchema).min(1),
+  hiddenTests: z.array(HiddenTestSchema).min(1),
+  /** Classic-mistake diagnosis ids to try when a test fails, in order. */
+  diagnoses: z.array(z.string()).default([]),
+});
+
+/** A validated exercise.json. */
+export type ExerciseConfig = z.infer<typeof ExerciseConfigSchema>;
+
+/** Maps the learner's Hyper values to the PyTorch hparams of lib/optim. */
+export function toTorchHparams(config: ExerciseConfig, hp: Record<string, number>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...config.fixedTorchHparams };
+  for (const [torchName, learner] of Object.entries(config.torchHparams)) {
+    out[torchName] = Array.isArray(learner) ? learner.map((name) => hp[name]) : hp[learner];
+  }
+  return out;
+}
+
+/** mulberry32: a small seeded PRNG, so hidden random cases are reproducible. */
+export function createPrng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The starting point of a test (explicit, or seeded). */
+export function resolveX0(test: HiddenTest): number[] {
+  if (Array.isArray(test.x0)) return test.x0;
+  const { seed, scale, center } = test.x0;
+  const rand = createPrng(seed);
+  return Array.from({ length: test.dim }, () => center + scale * (2 * rand() - 1));
+}

@@ -1,0 +1,229 @@
+import { transform } from "sucrase";
+import { getDiagnosis, isDiagnosisId } from "./diagnoses";
+import { type ExerciseConfig, type HiddenTest, resolveX0 } from "./exercise-schema";
+import { isExerciseSlug, loadExerciseConfig } from "./exercise-store";
+import { findDivergence, isSameValue } from "./compare";
+import {
+  getObjective,
+  getRecordSteps,
+  type ResolvedTest,
+  resolveObjectiveArgs,
+  runReference,
+  runVariant,
+} from "./reference";
+import {
+  createEarlyResult,
+  MAX_CODE_BYTES,
+  type Diagnosis,
+  type GradeResult,
+  type GradeTest,
+  type GradeVerdict,
+  TOLERANCE_TEXT,
+} from "./result";
+import { loadSubmission, type SandboxRunResult } from "./sandbox";
+
+/** Largest accepted submission, in bytes of UTF-8. */
+
+/** Wall-clock budget of one submission (load + all tests). */
+export const SUBMISSION_BUDGET_MS = 10_000;
+const PLOT_POINTS = 200;
+
+/** Resolves visible then hidden tests of an exercise into concrete runs, in a stable order. */
+export function resolveTests(config: ExerciseConfig): ResolvedTest[] {
+  const all: Array<HiddenTest & { label: string }> = [
+    ...config.visibleTests.map((t) => ({ ...t, label: t.name })),
+    ...config.hiddenTests.map((t) => ({ ...t, label: `hidden: ${t.name}` })),
+  ];
+  return all.map((t) => ({
+    name: t.label,
+    objective: t.objective.name,
+    args: resolveObjectiveArgs(t.objective.name, t.objective.args),
+    dim: t.dim,
+    x0: resolveX0(t),
+    steps: t.steps,
+    hp: t.hp,
+    record: getRecordSteps(t.dim, t.steps),
+  }));
+}
+
+/** Transpiles TypeScript to CommonJS, or returns a learner-facing error with line and column. */
+export function transpileSubmission(code: string): { js: string } | { error: string } {
+  try {
+    return { js: transform(code, { transforms: ["typescript", "imports"] }).code };
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);
+    return { error: loc ? `Line ${loc.line}, column ${loc.column + 1}: ${message}` : message };
+  }
+}
+
+function downsample(rows: number[][], max: number): number[][] {
+  if (rows.length <= max) return rows;
+  const out: number[][] = [];
+  for (let i = 0; i < max; i++) out.push(rows[Math.round((i * (rows.length - 1)) / (max - 1))] as number[]);
+  return out;
+}
+
+function toRows(test: ResolvedTest, flat: Float64Array, rows: number): number[][] {
+  const out: number[][] = [test.x0.slice()];
+  for (let r = 0; r < rows; r++) out.push(Array.from(flat.subarray(r * test.dim, (r + 1) * test.dim)));
+  return out;
+}
+
+function getTrajectory(
+  test: ResolvedTest,
+  expected: Float64Array,
+  actual: Float64Array,
+  rows: number,
+): GradeTest["trajectory"] {
+  const objective = getObjective(test);
+  const loss = (p: number[]) => {
+    const v = objective.value(Float64Array.from(p));
+    return Number.isFinite(v) ? v : Number.MAX_VALUE;
+  };
+  const clean = (p: number[]) => p.map((v) => (Number.isFinite(v) ? v : 0));
+  const exp = downsample(toRows(test, expected, test.record.length), PLOT_POINTS);
+  const act = downsample(toRows(test, actual, rows), PLOT_POINTS).map(clean);
+  return {
+    objective: test.objective,
+    expected: exp,
+    actual: act,
+    expectedLoss: exp.map(loss),
+    actualLoss: act.map(loss),
+  };
+}
+
+interface Compared {
+  test: GradeTest;
+  nonFinite: boolean;
+  failed: boolean;
+}
+
+function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunResult): Compared {
+  const rows = run.status === "ok" ? test.record.length : test.record.filter((k) => k < run.stepsRun).length;
+  const trajectory = test.dim === 2 ? getTrajectory(test, expected, run.recorded, rows) : undefined;
+  if (run.status !== "ok") {
+    return {
+      test: { name: test.name, status: "error", message: run.message, output: run.output, trajectory },
+      nonFinite: false,
+      failed: false,
+    };
+  }
+  const div = findDivergence(expected, run.recorded, test.dim);
+  if (!div)
+    return {
+      test: { name: test.name, status: "pass", message: null, output: run.output, trajectory },
+      nonFinite: false,
+      failed: false,
+    };
+  const step = test.record[div.row] as number;
+  const at = div.row * test.dim + div.coordinate;
+  const exp = expected[at] as number;
+  const act = run.recorded[at] as number;
+  const every = test.record.length > 1 ? (test.record[1] as number) - (test.record[0] as number) : 1;
+  const when = every > 1 ? `by step ${step} (checked every ${every} steps)` : `at step ${step}`;
+  const nonFinite = !Number.isFinite(act) && Number.isFinite(exp);
+  const message = nonFinite
+    ? `Your parameters became ${act} ${when}, coordinate ${div.coordinate}; the reference stays finite (${exp}).`
+    : `Diverged from the reference ${when}, coordinate ${div.coordinate}: expected ${exp}, got ${act}.`;
+  return {
+    test: {
+      name: test.name,
+      status: "fail",
+      message,
+      output: run.output,
+      firstDivergence: { step, coordinate: div.coordinate, expected: exp, actual: act },
+      trajectory,
+    },
+    nonFinite,
+    failed: true,
+  };
+}
+
+function diagnose(config: ExerciseConfig, test: ResolvedTest, actual: Float64Array): Diagnosis | null {
+  for (const id of config.diagnoses) {
+    if (!isDiagnosisId(id)) continue;
+    const variant = runVariant(config, test, id);
+    if (variant && findDivergence(variant, actual, test.dim, isSameValue) === null) return getDiagnosis(id);
+  }
+  return null;
+}
+
+function finish(
+  verdict: GradeVerdict,
+  message: string | null,
+  tests: GradeTest[],
+  diagnosis: Diagnosis | null,
+  started: number,
+): GradeResult {
+  return {
+    ...createEarlyResult(verdict, message ?? "", Date.now() - started),
+    message,
+    tests,
+    diagnosis,
+  };
+}
+
+/** Grades a submission in this process (the caller must be a disposable process: see index.server.ts). */
+export async function gradeInProcess(input: { exercise: string; code: string }): Promise<GradeResult> {
+  const started = Date.now();
+  if (!isExerciseSlug(input.exercise)) throw new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`);
+  if (Buffer.byteLength(input.code, "utf8") > MAX_CODE_BYTES) {
+    return createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`);
+  }
+  const config = await loadExerciseConfig(input.exercise);
+  const transpiled = transpileSubmission(input.code);
+  if ("error" in transpiled)
+    return createEarlyResult("compile-error", transpiled.error, Date.now() - started);
+  const deadline = started + SUBMISSION_BUDGET_MS;
+  const loaded = await loadSubmission(transpiled.js, SUBMISSION_BUDGET_MS / 2);
+  if (!("run" in loaded)) {
+    const result = createEarlyResult(loaded.status, loaded.message, Date.now() - started);
+    if (loaded.output)
+      result.tests = [
+        { name: "loading your module", status: "error", message: loaded.message, output: loaded.output },
+      ];
+    return result;
+  }
+  const tests = resolveTests(config);
+  const graded: GradeTest[] = [];
+  let verdict: GradeVerdict = "passed";
+  let message: string | null = null;
+  let diagnosis: Diagnosis | null = null;
+  try {
+    for (const test of tests) {
+      if (verdict === "timeout" || verdict === "memory-limit") {
+        graded.push({ name: test.name, status: "error", message: "Not run.", output: "" });
+        continue;
+      }
+      const run = await loaded.run(
+        {
+          objective: test.objective,
+          args: test.args,
+          dim: test.dim,
+          x0: test.x0,
+          steps: test.steps,
+          hp: test.hp,
+          record: test.record,
+        },
+        deadline - Date.now(),
+      );
+      if (graded.length === 0 && loaded.loadOutput) run.output = loaded.loadOutput + run.output;
+      const expected = runReference(config, test);
+      const compared = compareRun(test, expected, run);
+      graded.push(compared.test);
+      if (run.status !== "ok" && verdict !== "runtime-error") {
+        verdict = run.status;
+        message = `${test.name}: ${run.message}`;
+      } else if (compared.failed && (verdict === "passed" || (verdict === "failed" && compared.nonFinite))) {
+        verdict = compared.nonFinite ? "non-finite" : "failed";
+        message = `${test.name}: ${compared.test.message}`;
+        diagnosis ??= diagnose(config, test, run.recorded);
+      }
+    }
+  } finally {
+    loaded.dispose();
+  }
+  if (verdict === "passed") message = `All ${graded.length} tests passed.`;
+  return { ...finish(verdict, message, graded, diagnosis, started), tolerance: TOLERANCE_TEXT };
+}

@@ -1,0 +1,15 @@
+// Entry of the grader child process (forked by pool.ts with --no-node-snapshot): grades one
+// submission per message. An isolate that exhausts V8 memory can take this process down; the
+// parent then answers "memory-limit" and forks a fresh one.
+import { gradeInProcess } from "./grade-core";
+
+type Job = { id: number; exercise: string; code: string };
+
+process.on("message", (message: Job) => {
+  gradeInProcess({ exercise: message.exercise, code: message.code }).then(
+    (result) => process.send?.({ id: message.id, result }),
+    (error: unknown) =>
+      process.send?.({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
+process.on("disconnect", () => process.exit(0));

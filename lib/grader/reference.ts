@@ -1,0 +1,86 @@
+import { createObjective } from "../objectives";
+import { quadraticArgsSchema } from "../objectives/quadratic";
+import { rosenbrockArgsSchema } from "../objectives/rosenbrock";
+import { rastriginArgsSchema } from "../objectives/separable";
+import type { Objective, ObjectiveName } from "../objectives/types";
+import { runTrajectory } from "../optim";
+import type { DiagnosisId } from "./diagnoses";
+import type { ExerciseConfig } from "./exercise-schema";
+import { toTorchHparams } from "./exercise-schema";
+import { createVariantState, getVariantStep } from "./variants";
+
+/** A test resolved to concrete data: what both the sandbox and the host reference run. */
+export interface ResolvedTest {
+  name: string;
+  objective: ObjectiveName;
+  args: Record<string, unknown>;
+  dim: number;
+  x0: number[];
+  steps: number;
+  hp: Record<string, number>;
+  record: number[];
+}
+
+// Keep at most ~2e5 recorded doubles per run (1.6 MB copied out of the isolate).
+const RECORD_BUDGET = 200_000;
+
+/** Steps to record: every step for small runs, otherwise every k-th step and always the last. */
+export function getRecordSteps(dim: number, steps: number): number[] {
+  const every = Math.max(1, Math.ceil((dim * steps) / RECORD_BUDGET));
+  const out: number[] = [];
+  for (let k = every; k < steps; k += every) out.push(k);
+  out.push(steps);
+  return out;
+}
+
+/** Arguments validated and defaulted on the host (the isolate's objectives have no zod). */
+export function resolveObjectiveArgs(
+  name: ObjectiveName,
+  args: Record<string, unknown> = {},
+): Record<string, unknown> {
+  if (name === "rosenbrock") return rosenbrockArgsSchema.parse(args);
+  if (name === "quadratic") return quadraticArgsSchema.parse(args);
+  if (name === "rastrigin") return rastriginArgsSchema.parse(args);
+  return {};
+}
+
+/** The host objective of a test. */
+export function getObjective(test: ResolvedTest): Objective {
+  return createObjective(test.objective, test.args, { dim: test.dim });
+}
+
+/** Recorded parameters of the reference core (lib/optim), row-major like the sandbox's. */
+export function runReference(config: ExerciseConfig, test: ResolvedTest): Float64Array {
+  const trajectory = runTrajectory({
+    optimizer: config.optimizer,
+    hparams: toTorchHparams(config, test.hp),
+    objective: getObjective(test),
+    x0: test.x0,
+    steps: test.steps,
+    record: test.record,
+  });
+  const out = new Float64Array(test.record.length * test.dim);
+  test.record.forEach((k, r) => {
+    const point = trajectory.points.get(k);
+    if (point) out.set(point, r * test.dim);
+  });
+  return out;
+}
+
+/** Recorded parameters of a classic-mistake variant, or null when it does not apply. */
+export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: DiagnosisId): Float64Array | null {
+  const step = getVariantStep(config.optimizer, id);
+  if (!step) return null;
+  const objective = getObjective(test);
+  const x = Float64Array.from(test.x0);
+  const g = new Float64Array(test.dim);
+  const state = createVariantState(test.dim);
+  const out = new Float64Array(test.record.length * test.dim);
+  let r = 0;
+  for (let k = 1; k <= test.steps; k++) {
+    objective.gradient(x, g, k);
+    step(x, g, state, test.hp);
+    if (k === test.record[r]) out.set(x, r++ * test.dim);
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+/** Verdicts of a graded submission; only "passed" means the submission is accepted. */
+export const GRADE_VERDICTS = [
+  "passed",
+  "failed",
+  "compile-error",
+  "runtime-error",
+  "timeout",
+  "memory-limit",
+  "missing-export",
+  "non-finite",
+  "busy",
+  "too-large",
+] as const;
+
+/** Verdict of a graded submission. */
+export type GradeVerdict = (typeof GRADE_VERDICTS)[number];
+
+/** First step and coordinate where the learner's trajectory left the tolerance. */
+export const FirstDivergenceSchema = z.object({
+  step: z.number().int().nonnegative(),
+  coordinate: z.number().int().nonnegative(),
+  expected: z.number(),
+  actual: z.number(),
+});
+
+/** Expected and actual 2-D trajectories (downsampled to at most 200 points) for contour and loss plots. */
+export const TrajectoryComparisonSchema = z.object({
+  objective: z.string(),
+  expected: z.array(z.array(z.number())),
+  actual: z.array(z.array(z.number())),
+  expectedLoss: z.array(z.number()),
+  actualLoss: z.array(z.number()),
+});
+
+/** One test of a graded submission, in the suite's stable order (Exercism test-runner style). */
+export const GradeTestSchema = z.object({
+  name: z.string(),
+  status: z.enum(["pass", "fail", "error"]),
+  message: z.string().nullable(),
+  /** The learner's console output during this test, capped. */
+  output: z.string(),
+  firstDivergence: FirstDivergenceSchema.optional(),
+  trajectory: TrajectoryComparisonSchema.optional(),
+});
+
+/** A named classic mistake whose trajectory matches the learner's. */
+export const DiagnosisSchema = z.object({ id: z.string(), title: z.string(), explanation: z.string() });
+
+/** Result of grading one submission (modelled on Exercism's test-runner results.json). */
+export const GradeResultSchema = z.object({
+  version: z.literal(1),
+  status: z.enum(["pass", "fail", "error"]),
+  verdict: z.enum(GRADE_VERDICTS),
+  message: z.string().nullable(),
+  /** The comparison rule, stated to the learner. */
+  tolerance: z.string(),
+  diagnosis: DiagnosisSchema.nullable(),
+  tests: z.array(GradeTestSchema),
+  durationMs: z.number().nonnegative(),
+});
+
+/** Result of grading one submission. */
+export type GradeResult = z.infer<typeof GradeResultSchema>;
+/** One test of a GradeResult. */
+export type GradeTest = z.infer<typeof GradeTestSchema>;
+/** A diagnosis of a GradeResult. */
+export type Diagnosis = z.infer<typeof DiagnosisSchema>;
+
+/** Relative tolerance of the comparison with the reference core. */
+export const GRADER_RTOL = 1e-6;
+
+/** The tolerance as stated to the learner. */
+export const TOLERANCE_TEXT =
+  "|x − x_ref| ≤ 1e-6 · max(1, |x_ref|) for every coordinate at every recorded step";
+
+/** A result without tests, for verdicts decided before any test ran (busy, too-large, compile-error…). */
+export function createEarlyResult(verdict: GradeVerdict, message: string, durationMs = 0): GradeResult {
+  return {
+    version: 1,
+    status:
+      verdict === "passed" ? "pass" : verdict === "failed" || verdict === "non-finite" ? "fail" : "error",
+    verdict,
+    message,
+    tolerance: TOLERANCE_TEXT,
+    diagnosis: null,
+    tests: [],
+    durationMs,
+  };
+}
+
+/** Largest accepted submission, in bytes of UTF-8. */
+export const MAX_CODE_BYTES = 20_000;
