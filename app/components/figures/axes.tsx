@@ -57,7 +57,13 @@ export function AxisBottom(props: { scale: AxisScale; y: number; label: string; 
 }
 
 /** A left axis at x = `x`; `log` keeps the ticks to powers of ten. */
-export function AxisLeft(props: { scale: AxisScale; x: number; label: string; log?: boolean; count?: number }) {
+export function AxisLeft(props: {
+  scale: AxisScale;
+  x: number;
+  label: string;
+  log?: boolean;
+  count?: number;
+}) {
   const { scale, x, label, log = false, count = 5 } = props;
   const [r0 = 0, r1 = 0] = scale.range();
   const format = log ? formatLogTick : scale.tickFormat(count);

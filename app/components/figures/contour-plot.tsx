@@ -5,7 +5,14 @@ import { type KeyboardEvent, type MouseEvent, useMemo, useState } from "react";
 import type { Objective, PlotBox } from "@/lib/objectives";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import styles from "./figures.module.css";
-import { clamp, computeValueGrid, getContourPaths, getDownsampledIndices, getLogThresholds, round } from "./plot-math";
+import {
+  clamp,
+  computeValueGrid,
+  getContourPaths,
+  getDownsampledIndices,
+  getLogThresholds,
+  round,
+} from "./plot-math";
 
 /** A trajectory drawn over the contours, up to `frame`. */
 export interface ContourTrajectory {
@@ -38,8 +45,12 @@ export function ContourPlot(props: ContourPlotProps) {
   const { objective, box, trajectories, frame, start, onStartChange } = props;
   const plotW = WIDTH - MARGINS.left - MARGINS.right;
   const plotH = HEIGHT - MARGINS.top - MARGINS.bottom;
-  const x = scaleLinear().domain([...box.x]).range([MARGINS.left, WIDTH - MARGINS.right]);
-  const y = scaleLinear().domain([...box.y]).range([HEIGHT - MARGINS.bottom, MARGINS.top]);
+  const x = scaleLinear()
+    .domain([...box.x])
+    .range([MARGINS.left, WIDTH - MARGINS.right]);
+  const y = scaleLinear()
+    .domain([...box.y])
+    .range([HEIGHT - MARGINS.bottom, MARGINS.top]);
   const contours = useMemo(() => {
     const grid = computeValueGrid(objective, box, GRID, GRID);
     return getContourPaths(grid, getLogThresholds(grid.min, grid.max, LEVELS), plotW, plotH);

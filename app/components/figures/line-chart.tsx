@@ -35,7 +35,9 @@ const MAX_POINTS = 600;
 /** A small SVG line chart (linear x, linear or log y) built from d3-scale and d3-shape. */
 export function LineChart(props: LineChartProps) {
   const { series, xDomain, yDomain, yLog = false, width = 420, height = 240 } = props;
-  const x = scaleLinear().domain([...xDomain]).range([MARGINS.left, width - MARGINS.right]);
+  const x = scaleLinear()
+    .domain([...xDomain])
+    .range([MARGINS.left, width - MARGINS.right]);
   const y = (yLog ? scaleLog() : scaleLinear())
     .domain([...yDomain])
     .range([height - MARGINS.bottom, MARGINS.top])

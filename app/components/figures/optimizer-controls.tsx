@@ -105,7 +105,9 @@ export function OptimizerControls({ label, color, optimizer, hparams, onChange }
                 max={1}
                 step={spec.step}
                 value={value}
-                onChange={(e) => onChange(writeSlider(spec, hparams, defaults, Number(e.currentTarget.value)))}
+                onChange={(e) =>
+                  onChange(writeSlider(spec, hparams, defaults, Number(e.currentTarget.value)))
+                }
               />
             </label>
           );

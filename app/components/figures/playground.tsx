@@ -47,9 +47,16 @@ function createSlots(objective: string, entries: readonly string[]): Slot[] {
 /** Optimizers racing on a 2-D objective: contours, animated trajectories, loss curves, live hyper-parameters. */
 export function Playground(props: PlaygroundProps) {
   const { objective: name, optimizers = ["sgd", "momentum", "adam"], steps = 300 } = props;
-  const objective = useMemo(() => (isPlaygroundObjective(name) ? createPlaygroundObjective(name) : null), [name]);
+  const objective = useMemo(
+    () => (isPlaygroundObjective(name) ? createPlaygroundObjective(name) : null),
+    [name],
+  );
   const [start, setStart] = useState<[number, number]>(() =>
-    props.start ? [props.start[0], props.start[1]] : isPlaygroundObjective(name) ? getDefaultStart(name) : [0, 0],
+    props.start
+      ? [props.start[0], props.start[1]]
+      : isPlaygroundObjective(name)
+        ? getDefaultStart(name)
+        : [0, 0],
   );
   const [slots, setSlots] = useState(() => createSlots(name, optimizers));
   const animation = useAnimation(steps);
@@ -76,7 +83,8 @@ export function Playground(props: PlaygroundProps) {
     setStart(next);
     reset();
   };
-  const offset = fmin ?? Math.min(...results.flatMap((r) => (r.losses.length ? [Math.min(...r.losses)] : [])));
+  const offset =
+    fmin ?? Math.min(...results.flatMap((r) => (r.losses.length ? [Math.min(...r.losses)] : [])));
   const gaps = results.map((r) => r.losses.slice(0, frame + 1).map((v) => Math.max(LOSS_FLOOR, v - offset)));
   const gapMax = Math.max(1, ...gaps.map((g) => (g.length ? Math.max(...g) : 1)));
   const label = slots.map((s) => s.label).join(", ");
@@ -165,9 +173,9 @@ export function Playground(props: PlaygroundProps) {
         ))}
       </div>
       <figcaption className={styles.caption}>
-        {slots.map((s) => s.label).join(" vs ")} on the {objective.label} function for {steps} steps. Click the
-        contour plot (or focus it, move with the arrow keys and press Enter) to choose the start; ▲ marks the
-        minima.
+        {slots.map((s) => s.label).join(" vs ")} on the {objective.label} function for {steps} steps. Click
+        the contour plot (or focus it, move with the arrow keys and press Enter) to choose the start; ▲ marks
+        the minima.
       </figcaption>
     </figure>
   );

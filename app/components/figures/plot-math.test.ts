@@ -28,7 +28,10 @@ describe("getLogThresholds", () => {
     expect(t[0]).toBeCloseTo(-10 + 0.1, 10);
     expect(t[4]).toBeCloseTo(990, 8);
     const logs = t.map((v) => Math.log(v + 10));
-    expect((logs[2] as number) - (logs[1] as number)).toBeCloseTo((logs[1] as number) - (logs[0] as number), 10);
+    expect((logs[2] as number) - (logs[1] as number)).toBeCloseTo(
+      (logs[1] as number) - (logs[0] as number),
+      10,
+    );
   });
 
   test("is empty for a flat or non-finite range", () => {

@@ -52,10 +52,17 @@ export interface ContourPath {
 }
 
 /** Contour paths of `grid` at `thresholds`, scaled from grid cells to a width × height plot. */
-export function getContourPaths(grid: ValueGrid, thresholds: readonly number[], width: number, height: number) {
+export function getContourPaths(
+  grid: ValueGrid,
+  thresholds: readonly number[],
+  width: number,
+  height: number,
+) {
   const sx = width / grid.nx;
   const sy = height / grid.ny;
-  const generator = contours().size([grid.nx, grid.ny]).thresholds([...thresholds]);
+  const generator = contours()
+    .size([grid.nx, grid.ny])
+    .thresholds([...thresholds]);
   const out: ContourPath[] = [];
   for (const level of generator(Array.from(grid.values))) {
     let d = "";

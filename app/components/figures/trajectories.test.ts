@@ -30,7 +30,13 @@ describe("computeSeries", () => {
     const objective = createPlaygroundObjective("rosenbrock");
     const setup = { optimizer: "adam" as const, hparams: { lr: 0.05 } };
     const series = computeSeries(objective, setup, [-1.5, 2], 50);
-    const reference = runTrajectory({ optimizer: "adam", hparams: { lr: 0.05 }, objective, x0: [-1.5, 2], steps: 50 });
+    const reference = runTrajectory({
+      optimizer: "adam",
+      hparams: { lr: 0.05 },
+      objective,
+      x0: [-1.5, 2],
+      steps: 50,
+    });
     expect(series.error).toBeNull();
     expect(series.divergedAt).toBeNull();
     expect(series.xs).toHaveLength(51);
@@ -44,7 +50,12 @@ describe("computeSeries", () => {
     const series = computeSeries(objective, { optimizer: "adam", hparams: { betas: [0.9, 1] } }, [0, 0], 10);
     expect(series.error).toMatch(/betas\[1\]/);
     expect(series.xs).toHaveLength(0);
-    const nesterov = computeSeries(objective, { optimizer: "sgd", hparams: { lr: 0.1, nesterov: true } }, [0, 0], 5);
+    const nesterov = computeSeries(
+      objective,
+      { optimizer: "sgd", hparams: { lr: 0.1, nesterov: true } },
+      [0, 0],
+      5,
+    );
     expect(nesterov.error).toBe("nesterov requires momentum > 0 and dampening = 0");
   });
 

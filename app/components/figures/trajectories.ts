@@ -83,7 +83,11 @@ export function resolveOptimizerSetup(entry: string, objective: PlaygroundObject
   }
   if (!isOptimizerName(entry)) return null;
   const lr = (GRADIENT_SCALED.has(entry) ? GRADIENT_LR : ADAPTIVE_LR)[objective] * (LR_FACTOR[entry] ?? 1);
-  return { label: OPTIMIZER_LABELS[entry], optimizer: entry, hparams: entry === "adadelta" ? { lr: 1 } : { lr } };
+  return {
+    label: OPTIMIZER_LABELS[entry],
+    optimizer: entry,
+    hparams: entry === "adadelta" ? { lr: 1 } : { lr },
+  };
 }
 
 /** Display names of the optimizers. */
