@@ -1,0 +1,93 @@
+import { type Card as FsrsCard, type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from "ts-fsrs";
+
+/** The FSRS scheduler every rating goes through. Fuzz is off so previews equal what rating stores. */
+export const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
+
+/** The four ratings, in button order. */
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+export const GRADE_LABELS: Record<Grade, string> = {
+  [Rating.Again]: "Again",
+  [Rating.Hard]: "Hard",
+  [Rating.Good]: "Good",
+  [Rating.Easy]: "Easy",
+};
+export { Rating, State };
+export type { Grade };
+
+/** The FSRS fields of a CardState row (as stored by Prisma). */
+export type StoredSchedule = {
+  due: Date;
+  stability: number;
+  difficulty: number;
+  elapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  state: number;
+  lastReview: Date | null;
+};
+
+/** Converts a stored row to a ts-fsrs card. */
+export function toFsrsCard(row: StoredSchedule): FsrsCard {
+  return {
+    due: row.due,
+    stability: row.stability,
+    difficulty: row.difficulty,
+    elapsed_days: row.elapsedDays,
+    scheduled_days: row.scheduledDays,
+    learning_steps: row.learningSteps,
+    reps: row.reps,
+    lapses: row.lapses,
+    state: row.state as State,
+    last_review: row.lastReview ?? undefined,
+  };
+}
+
+/** Converts a ts-fsrs card to the stored fields. */
+export function fromFsrsCard(card: FsrsCard): StoredSchedule {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsedDays: card.elapsed_days,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state,
+    lastReview: card.last_review ?? null,
+  };
+}
+
+/** The stored fields of a card never reviewed, due now. */
+export function newSchedule(now: Date): StoredSchedule {
+  return fromFsrsCard(createEmptyCard(now));
+}
+
+/** Applies one rating. */
+export function scheduleReview(row: StoredSchedule, now: Date, grade: Grade) {
+  const { card, log } = scheduler.next(toFsrsCard(row), now, grade);
+  return { next: fromFsrsCard(card), log };
+}
+
+/** Short human interval: "<1m", "10m", "3h", "4d", "2mo", "1.2y". */
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(0, ms) / 60_000;
+  if (minutes < 1) return "<1m";
+  if (minutes < 60) return `${Math.round(minutes)}m`;
+  const hours = minutes / 60;
+  if (hours < 24) return `${Math.round(hours)}h`;
+  const days = hours / 24;
+  if (days < 30) return `${Math.round(days)}d`;
+  if (days < 365) return `${Math.round(days / 30)}mo`;
+  return `${(days / 365).toFixed(1)}y`;
+}
+
+/** The interval each rating would lead to, from the scheduler's own preview. */
+export function previewIntervals(row: StoredSchedule, now: Date): Record<Grade, string> {
+  const preview = scheduler.repeat(toFsrsCard(row), now);
+  const result = {} as Record<Grade, string>;
+  for (const grade of GRADES) result[grade] = formatInterval(preview[grade].card.due.getTime() - now.getTime());
+  return result;
+}

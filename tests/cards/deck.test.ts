@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { buildDeck, getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
+import { CARD_DIAGNOSIS_IDS, LESSON_SLUGS } from "@/lib/cards/schema";
+
+describe("the deck", () => {
+  const deck = getDeck();
+
+  it("has at least 90 cards with unique kebab-case ids", () => {
+    expect(deck.length).toBeGreaterThanOrEqual(90);
+    expect(new Set(deck.map((c) => c.id)).size).toBe(deck.length);
+  });
+
+  it("points every card at a lesson of the course", () => {
+    for (const card of deck) expect(LESSON_SLUGS).toContain(card.lesson);
+  });
+
+  it("renders math with KaTeX", () => {
+    const adam = deck.find((c) => c.id === "adam-update");
+    expect(adam?.backHtml).toContain('class="katex"');
+    expect(deck.every((c) => !c.backHtml.includes("$"))).toBe(true);
+  });
+
+  it("has formula and spot-the-bug cards, with code for every bug", () => {
+    expect(deck.filter((c) => c.kind === "formula").length).toBeGreaterThanOrEqual(10);
+    const bugs = deck.filter((c) => c.kind === "spot-the-bug");
+    expect(bugs.length).toBeGreaterThanOrEqual(10);
+    for (const card of bugs) expect(card.code).toBeTruthy();
+  });
+
+  it("teaches every diagnosis with at least one card", () => {
+    for (const id of CARD_DIAGNOSIS_IDS) expect(getCardIdsForMistake(id).length, id).toBeGreaterThan(0);
+  });
+
+  it("covers the classic interview questions", () => {
+    const ids = new Set(deck.map((c) => c.id));
+    for (const id of [
+      "adam-why-bias-correction", "l2-vs-decoupled", "momentum-damps-oscillations", "rmsprop-vs-adagrad",
+      "adaptive-generalize-worse", "sparse-embeddings", "optimizer-per-domain", "why-warmup", "why-decay-lr",
+      "memory-per-parameter", "lion-update", "lamb-trust-ratio", "adafactor-memory", "zero-stages", "adam-update",
+    ]) {
+      expect(ids.has(id), id).toBe(true);
+    }
+  });
+
+  it("rejects bad cards naming the file", () => {
+    const card = { id: "x-y", topic: "t", lesson: "adam", kind: "question", front: "A question?", back: "An answer." };
+    expect(() => buildDeck({ bad: [{ ...card, lesson: "nope" }] })).toThrow(/bad\.json card 0: lesson/);
+    expect(() => buildDeck({ dup: [card, card] })).toThrow(/Duplicate card id "x-y"/);
+    expect(() => buildDeck({ tex: [{ ...card, back: "Broken $\\frac{1}$ math" }] })).toThrow(/KaTeX/);
+    expect(() => buildDeck({ bug: [{ ...card, kind: "spot-the-bug" }] })).toThrow(/code/);
+  });
+});
