@@ -25,8 +25,27 @@ import { loadSubmission, type SandboxRunResult } from "./sandbox";
 /** Largest accepted submission, in bytes of UTF-8. */
 
 /** Wall-clock budget of one submission (load + all tests). */
-export const SUBMISSION_BUDGET_MS = 10_000;
+export const SUBMISSION_BUDGET_MS = 5_000;
+/** Budget of the submission's top-level code. */
+const LOAD_BUDGET_MS = 2_000;
 const PLOT_POINTS = 200;
+
+// The suites are deterministic, so each process computes a reference trajectory once.
+const referenceCache = new Map<string, Float64Array>();
+function getCachedReference(
+  slug: string,
+  config: ExerciseConfig,
+  test: ResolvedTest,
+  index: number,
+): Float64Array {
+  const key = `${slug}#${index}`;
+  let expected = referenceCache.get(key);
+  if (!expected) {
+    expected = runReference(config, test);
+    referenceCache.set(key, expected);
+  }
+  return expected;
+}
 
 /** Resolves visible then hidden tests of an exercise into concrete runs, in a stable order. */
 export function resolveTests(config: ExerciseConfig): ResolvedTest[] {
@@ -81,7 +100,7 @@ function getTrajectory(
     const v = objective.value(Float64Array.from(p));
     return Number.isFinite(v) ? v : Number.MAX_VALUE;
   };
-  const clean = (p: number[]) => p.map((v) => (Number.isFinite(v) ? v : 0));
+  const clean = (p: number[]) => p.map(toJsonNumber);
   const exp = downsample(toRows(test, expected, test.record.length), PLOT_POINTS);
   const act = downsample(toRows(test, actual, rows), PLOT_POINTS).map(clean);
   return {
@@ -91,6 +110,12 @@ function getTrajectory(
     expectedLoss: exp.map(loss),
     actualLoss: act.map(loss),
   };
+}
+
+// JSON has no NaN or infinities: non-finite values are clamped to ±MAX_VALUE (the message names them).
+function toJsonNumber(v: number): number {
+  if (Number.isFinite(v)) return v;
+  return v === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : Number.MAX_VALUE;
 }
 
 interface Compared {
@@ -132,7 +157,12 @@ function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunR
       status: "fail",
       message,
       output: run.output,
-      firstDivergence: { step, coordinate: div.coordinate, expected: exp, actual: act },
+      firstDivergence: {
+        step,
+        coordinate: div.coordinate,
+        expected: toJsonNumber(exp),
+        actual: toJsonNumber(act),
+      },
       trajectory,
     },
     nonFinite,
@@ -176,7 +206,7 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
   if ("error" in transpiled)
     return createEarlyResult("compile-error", transpiled.error, Date.now() - started);
   const deadline = started + SUBMISSION_BUDGET_MS;
-  const loaded = await loadSubmission(transpiled.js, SUBMISSION_BUDGET_MS / 2);
+  const loaded = await loadSubmission(transpiled.js, LOAD_BUDGET_MS);
   if (!("run" in loaded)) {
     const result = createEarlyResult(loaded.status, loaded.message, Date.now() - started);
     if (loaded.output)
@@ -191,7 +221,7 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
   let message: string | null = null;
   let diagnosis: Diagnosis | null = null;
   try {
-    for (const test of tests) {
+    for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
         graded.push({ name: test.name, status: "error", message: "Not run.", output: "" });
         continue;
@@ -209,7 +239,7 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
         deadline - Date.now(),
       );
       if (graded.length === 0 && loaded.loadOutput) run.output = loaded.loadOutput + run.output;
-      const expected = runReference(config, test);
+      const expected = getCachedReference(input.exercise, config, test, index);
       const compared = compareRun(test, expected, run);
       graded.push(compared.test);
       if (run.status !== "ok" && verdict !== "runtime-error") {

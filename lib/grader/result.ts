@@ -17,7 +17,7 @@ export const GRADE_VERDICTS = [
 /** Verdict of a graded submission. */
 export type GradeVerdict = (typeof GRADE_VERDICTS)[number];
 
-/** First step and coordinate where the learner's trajectory left the tolerance. */
+/** First step and coordinate where the learner's trajectory left the tolerance (NaN/±∞ clamped to ±MAX_VALUE). */
 export const FirstDivergenceSchema = z.object({
   step: z.number().int().nonnegative(),
   coordinate: z.number().int().nonnegative(),

@@ -1,0 +1,69 @@
+import { readFileSync } from "node:fs";
+import { afterAll, describe, expect, it } from "vitest";
+import { EXERCISE_SLUGS } from "@/lib/grader/exercise-store";
+import { gradeSubmission, stopGraderProcesses } from "@/lib/grader/pool";
+import { GradeResultSchema } from "@/lib/grader/result";
+
+const read = (path: string) => readFileSync(path, "utf8");
+const solution = (slug: string) => read(`content/exercises/${slug}/solution.ts`);
+const fixture = (name: string) => read(`tests/grader/fixtures/${name}.ts`);
+
+afterAll(() => stopGraderProcesses());
+
+describe("reference solutions and equal rewrites", () => {
+  for (const slug of EXERCISE_SLUGS) {
+    it(`${slug}: the reference solution passes every test`, async () => {
+      const result = GradeResultSchema.parse(await gradeSubmission({ exercise: slug, code: solution(slug) }));
+      expect(result.verdict).toBe("passed");
+      expect(result.tests.length).toBeGreaterThanOrEqual(8);
+      expect(result.tests.every((t) => t.status === "pass")).toBe(true);
+      const plotted = result.tests.find((t) => t.trajectory);
+      expect(plotted?.trajectory?.expected.length).toBeLessThanOrEqual(201);
+    });
+  }
+
+  it("accepts v ← μv − lr·g, θ ← θ + v and array methods (momentum)", async () => {
+    expect((await gradeSubmission({ exercise: "momentum", code: fixture("momentum-rewrite") })).verdict).toBe(
+      "passed",
+    );
+  });
+
+  it("accepts folded bias corrections with forEach (adam)", async () => {
+    expect((await gradeSubmission({ exercise: "adam", code: fixture("adam-rewrite") })).verdict).toBe(
+      "passed",
+    );
+  });
+});
+
+describe("classic mistakes are named", () => {
+  const cases: Array<[string, string, string]> = [
+    ["adam", "adam-missing-bias-correction", "missing-bias-correction"],
+    ["adam", "adam-eps-inside-root", "eps-inside-root"],
+    ["adam", "adam-step-count-not-advanced", "step-count-not-advanced"],
+    ["adam", "adam-betas-swapped", "betas-swapped"],
+    ["momentum", "momentum-ema", "ema-momentum"],
+    ["momentum", "momentum-old-velocity", "old-velocity"],
+    ["momentum", "momentum-sign-error", "sign-error"],
+    ["rmsprop", "rmsprop-adagrad-sum", "adagrad-sum"],
+    ["rmsprop", "rmsprop-alpha-swapped", "alpha-swapped"],
+    ["rmsprop", "rmsprop-eps-inside-root", "eps-inside-root"],
+  ];
+  for (const [exercise, name, id] of cases) {
+    it(`${name} → ${id}`, async () => {
+      const result = await gradeSubmission({ exercise, code: fixture(name) });
+      expect(result.verdict).toBe("failed");
+      expect(result.diagnosis?.id).toBe(id);
+      const failing = result.tests.find((t) => t.status === "fail");
+      expect(failing?.firstDivergence?.step).toBeGreaterThanOrEqual(1);
+    });
+  }
+
+  it("an empty starter fails at step 1 with expected and actual values", async () => {
+    const result = await gradeSubmission({
+      exercise: "adam",
+      code: read("content/exercises/adam/starter.ts"),
+    });
+    expect(result.verdict).toBe("failed");
+    expect(result.tests[0]?.firstDivergence).toMatchObject({ step: 1, coordinate: 0, actual: -1.5 });
+  });
+});
