@@ -31,6 +31,7 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className={styles.tools}>
+          <Link href="/account">Account</Link>
           <ThemeToggle />
         </div>
       </div>

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { getAccountLearner } from "@/lib/auth/account-learner.server";
 import { prisma } from "./db.server";
 import { GUEST_COOKIE, GUEST_TOKEN_PATTERN } from "./guest-cookie";
 
@@ -7,13 +8,13 @@ import { GUEST_COOKIE, GUEST_TOKEN_PATTERN } from "./guest-cookie";
 export type CurrentLearner = { id: string; userId: string | null; isGuest: boolean };
 
 /**
- * Resolves hooks that can take precedence over the guest cookie (the signed-in account's
- * learner). Kept as a registry so that the auth module can plug in without a cycle.
+ * Finds the signed-in account's learner, which takes precedence over the guest cookie. Defaults
+ * to the auth module's getAccountLearner; replaceable (tests).
  */
 type AccountResolver = () => Promise<CurrentLearner | null>;
-let accountResolver: AccountResolver | null = null;
+let accountResolver: AccountResolver = getAccountLearner;
 
-/** Lets the auth module say which learner belongs to the signed-in user, if any. */
+/** Replaces how the signed-in user's learner is found (tests). */
 export function setAccountResolver(resolver: AccountResolver): void {
   accountResolver = resolver;
 }
@@ -24,10 +25,8 @@ export function setAccountResolver(resolver: AccountResolver): void {
  * every page and API request, so this means a client that refuses cookies).
  */
 export async function getCurrentLearner(): Promise<CurrentLearner | null> {
-  if (accountResolver) {
-    const fromAccount = await accountResolver();
-    if (fromAccount) return fromAccount;
-  }
+  const fromAccount = await accountResolver();
+  if (fromAccount) return fromAccount;
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   if (!token || !GUEST_TOKEN_PATTERN.test(token)) return null;
   const learner = await prisma.learner.upsert({

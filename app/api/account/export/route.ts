@@ -1,0 +1,21 @@
+import { handle, HttpError } from "@/lib/http/route.server";
+import { prisma } from "@/lib/progress/db.server";
+import { exportLearnerData } from "@/lib/progress/export.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+
+export const dynamic = "force-dynamic";
+
+/** All of the current learner's data, as a JSON download. */
+export const GET = handle(async () => {
+  const learner = await requireLearner();
+  const data = await exportLearnerData(prisma, learner.id);
+  if (!data) throw new HttpError(404, "There is no data to export yet.");
+  const day = new Date().toISOString().slice(0, 10);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="descent-export-${day}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { prisma } from "@/lib/progress/db.server";
+import { getDashboard, type NextStep, readCatalog } from "@/lib/progress/dashboard.server";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { CourseMap } from "./course-map";
+import styles from "./dashboard.module.css";
+
+export const metadata: Metadata = { title: "Dashboard" };
+export const dynamic = "force-dynamic";
+
+const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
+
+function NextStepLink({ step }: { step: NextStep }) {
+  switch (step.type) {
+    case "review":
+      return <Link href="/cards">Review {step.count} due {step.count === 1 ? "card" : "cards"}</Link>;
+    case "lesson":
+      return <Link href={`/learn/${step.slug}`}>Read “{step.title}”</Link>;
+    case "exercise":
+      return <Link href={`/exercises/${step.slug}`}>Solve the exercise “{step.title}”</Link>;
+    case "done":
+      return <span>You have finished the course. Keep your cards fresh in the drills.</span>;
+  }
+}
+
+/** The learner's progress: lessons, exercises, due cards, streak, recent work and the course map. */
+export default async function DashboardPage() {
+  const learner = await getCurrentLearner();
+  if (!learner) {
+    return (
+      <div className={`container ${styles.page}`}>
+        <h1>Dashboard</h1>
+        <p>Descent keeps your progress with a cookie. Please enable cookies for this site to see it here.</p>
+      </div>
+    );
+  }
+  const data = await getDashboard(prisma, learner.id, readCatalog());
+  return (
+    <div className={`container ${styles.page}`}>
+      <h1>Dashboard</h1>
+      <p className="muted">
+        {learner.isGuest ? (
+          <>
+            You are learning as a guest: progress is kept in this browser. <Link href="/signup">Create an account</Link> to keep it
+            everywhere.
+          </>
+        ) : (
+          "Your progress, on every browser you sign in from."
+        )}
+      </p>
+      <p className={`card ${styles.next}`}>
+        <strong>Next:</strong> <NextStepLink step={data.next} />
+      </p>
+      <dl className={styles.stats}>
+        <div className="card">
+          <dt>Lessons read</dt>
+          <dd data-testid="lessons-read">
+            {data.lessons.read} / {data.lessons.total}
+          </dd>
+        </div>
+        <div className="card">
+          <dt>Exercises passed</dt>
+          <dd>{data.exercises.filter((exercise) => exercise.verdict === "pass").length}</dd>
+        </div>
+        <div className="card">
+          <dt>Cards due today</dt>
+          <dd>{data.cardsDue}</dd>
+        </div>
+        <div className="card">
+          <dt>Daily streak</dt>
+          <dd>
+            {data.streak} {data.streak === 1 ? "day" : "days"}
+          </dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="read-heading">
+        <h2 id="read-heading">Lessons read</h2>
+        {data.lessons.list.length === 0 ? (
+          <p className="muted">None yet. <Link href="/learn">Start the course</Link>.</p>
+        ) : (
+          <ul className={styles.list}>
+            {data.lessons.list.map((lesson) => (
+              <li key={lesson.slug}>
+                <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link>{" "}
+                <span className="muted">· {dateFormat.format(lesson.readAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="exercises-heading">
+        <h2 id="exercises-heading">Exercises</h2>
+        {data.exercises.length === 0 ? (
+          <p className="muted">No submissions yet.</p>
+        ) : (
+          <ul className={styles.list}>
+            {data.exercises.map((exercise) => (
+              <li key={exercise.exerciseSlug}>
+                <Link href={`/exercises/${exercise.exerciseSlug}`}>{exercise.title}</Link>{" "}
+                <span className={`badge ${exercise.verdict === "pass" ? "good" : "bad"}`}>best: {exercise.verdict}</span>{" "}
+                <span className="muted">
+                  · {dateFormat.format(exercise.at)} · {exercise.attempts} {exercise.attempts === 1 ? "attempt" : "attempts"}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent submissions</h2>
+        {data.recentSubmissions.length === 0 ? (
+          <p className="muted">Nothing submitted yet.</p>
+        ) : (
+          <ul className={styles.list}>
+            {data.recentSubmissions.map((submission) => (
+              <li key={submission.id}>
+                {submission.title} <span className={`badge ${submission.verdict === "pass" ? "good" : "bad"}`}>{submission.verdict}</span>{" "}
+                <span className="muted">· {dateFormat.format(submission.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <CourseMap lessons={data.courseMap} />
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
+
+// The route handlers run for real against a temporary database; only "who is asking" is stubbed.
+const state = vi.hoisted(() => ({
+  db: null as unknown as PrismaClient,
+  learner: { id: "", userId: null as string | null, isGuest: true },
+  cookies: new Map<string, string>(),
+}));
+vi.mock("server-only", () => ({}));
+vi.mock("@/lib/progress/db.server", () => ({
+  get prisma() {
+    return state.db;
+  },
+}));
+vi.mock("@/lib/progress/learner.server", () => ({
+  LearnerRequiredError: class LearnerRequiredError extends Error {},
+  getCurrentLearner: async () => state.learner,
+  requireLearner: async () => state.learner,
+}));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    has: (name: string) => state.cookies.has(name),
+    set: (name: string, value: string) => state.cookies.set(name, value),
+  }),
+}));
+
+const exportRoute = await import("@/app/api/account/export/route");
+const deleteRoute = await import("@/app/api/account/delete/route");
+
+let cleanup: () => Promise<void>;
+let alice: { learnerId: string; userId: string; submissionId: string };
+let bob: { learnerId: string; userId: string; submissionId: string };
+
+async function seedAccount(email: string) {
+  const user = await seedUser(state.db, email);
+  await state.db.session.create({ data: { id: `s-${email}`, token: `t-${email}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  await state.db.account.create({ data: { id: `a-${email}`, accountId: user.id, providerId: "credential", userId: user.id, password: "salt:hash" } });
+  const learner = await seedLearner(state.db, {
+    userId: user.id,
+    reads: [["adam", new Date()]],
+    submissions: [["adam", "pass", new Date()]],
+    cards: [{ cardId: "adam", reps: 1, lastReview: new Date() }],
+    reviews: [["adam", new Date()]],
+  });
+  const submission = await state.db.submission.findFirstOrThrow({ where: { learnerId: learner.id } });
+  return { learnerId: learner.id, userId: user.id, submissionId: submission.id };
+}
+
+function actAs(who: { learnerId: string; userId: string }) {
+  state.learner = { id: who.learnerId, userId: who.userId, isGuest: false };
+}
+
+const ORIGIN = "http://127.0.0.1:3999";
+function deleteRequest(body: unknown, origin = ORIGIN) {
+  return new Request(`${ORIGIN}/api/account/delete`, {
+    method: "POST",
+    headers: { host: "127.0.0.1:3999", origin, "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+}
+
+beforeAll(async () => {
+  ({ db: state.db, cleanup } = createTestDatabase());
+  alice = await seedAccount("alice@example.com");
+  bob = await seedAccount("bob@example.com");
+});
+afterAll(async () => cleanup());
+
+describe("account routes", () => {
+  it("exports exactly the current learner's data as a JSON attachment, without secrets", async () => {
+    actAs(alice);
+    const response = await exportRoute.GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="descent-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    const text = await response.text();
+    const data = JSON.parse(text);
+    expect(data.learner.id).toBe(alice.learnerId);
+    expect(data.account.email).toBe("alice@example.com");
+    expect(data.lessonReads).toHaveLength(1);
+    expect(data.submissions.map((s: { id: string }) => s.id)).toEqual([alice.submissionId]);
+    expect(data.submissions[0].results).toEqual({ status: "pass" });
+    expect(data.cardStates).toHaveLength(1);
+    expect(data.reviewLogs).toHaveLength(1);
+    expect(text).not.toContain(bob.learnerId);
+    expect(text).not.toContain("salt:hash");
+    expect(text).not.toContain("t-alice");
+  });
+
+  it("refuses deletion from another site or without the confirmation phrase", async () => {
+    actAs(alice);
+    expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }, "https://evil.example"))).status).toBe(403);
+    const unconfirmed = await deleteRoute.POST(deleteRequest({ confirm: "yes" }));
+    expect(unconfirmed.status).toBe(400);
+    expect(((await unconfirmed.json()) as { error: string }).error).toMatch(/delete my data/);
+    expect(await state.db.user.count({ where: { id: alice.userId } })).toBe(1);
+  });
+
+  it("deletes the account and everything in it, and nothing of anyone else", async () => {
+    actAs(alice);
+    state.cookies.set("descent_guest", makeGuestToken("alice"));
+    const response = await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }));
+    expect(response.status).toBe(200);
+    const where = { learnerId: alice.learnerId };
+    expect(await state.db.user.count({ where: { id: alice.userId } })).toBe(0);
+    expect(await state.db.session.count({ where: { userId: alice.userId } })).toBe(0);
+    expect(await state.db.account.count({ where: { userId: alice.userId } })).toBe(0);
+    expect(await state.db.learner.count({ where: { id: alice.learnerId } })).toBe(0);
+    expect(await state.db.lessonRead.count({ where })).toBe(0);
+    expect(await state.db.submission.count({ where })).toBe(0);
+    expect(await state.db.cardState.count({ where })).toBe(0);
+    expect(await state.db.reviewLog.count({ where })).toBe(0);
+    expect(state.cookies.get("descent_guest")).toBe("");
+    expect(await state.db.submission.count({ where: { learnerId: bob.learnerId } })).toBe(1);
+    expect(await state.db.user.count({ where: { id: bob.userId } })).toBe(1);
+  });
+
+  it("deletes a guest's learner and its progress", async () => {
+    const guest = await seedLearner(state.db, { guestToken: makeGuestToken("guest-del"), reads: [["adam", new Date()]], submissions: [["adam", "fail", new Date()]] });
+    state.learner = { id: guest.id, userId: null, isGuest: true };
+    expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }))).status).toBe(200);
+    expect(await state.db.learner.count({ where: { id: guest.id } })).toBe(0);
+    expect(await state.db.submission.count({ where: { learnerId: guest.id } })).toBe(0);
+  });
+});
+
+const submissionRoute = path.resolve("app/api/submissions/[id]/route.ts");
+describe.skipIf(!existsSync(submissionRoute))("GET /api/submissions/[id] (when present)", () => {
+  it("answers 404 for another learner's submission id and 200 for one's own", async () => {
+    const route = (await import(/* @vite-ignore */ submissionRoute)) as {
+      GET: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+    };
+    actAs(bob);
+    const request = () => new Request(`${ORIGIN}/api/submissions/x`);
+    const other = await seedLearner(state.db, { guestToken: makeGuestToken("someone"), submissions: [["adam", "pass", new Date()]] });
+    const otherId = (await state.db.submission.findFirstOrThrow({ where: { learnerId: other.id } })).id;
+    expect((await route.GET(request(), { params: Promise.resolve({ id: otherId }) })).status).toBe(404);
+    expect((await route.GET(request(), { params: Promise.resolve({ id: bob.submissionId }) })).status).toBe(200);
+  });
+});
