@@ -12,7 +12,7 @@ import rmsprop from "@/content/cards/rmsprop.json";
 import sgd from "@/content/cards/stochastic-gradient-descent.json";
 import weightDecay from "@/content/cards/weight-decay.json";
 import { renderCardText } from "./render";
-import { type Card, CardSchema } from "./schema";
+import { type Card, CardSchema, DIAGNOSIS_ALIASES } from "./schema";
 
 // Imported statically so the bundler ships the deck with the app; one file per topic.
 const SOURCES: Record<string, unknown> = {
@@ -41,12 +41,18 @@ export function buildDeck(sources: Record<string, unknown>): Card[] {
       const parsed = CardSchema.safeParse(entry);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(`content/cards/${file}.json card ${index}: ${issue?.path.join(".")} ${issue?.message}`);
+        throw new Error(
+          `content/cards/${file}.json card ${index}: ${issue?.path.join(".")} ${issue?.message}`,
+        );
       }
       const card = parsed.data;
       if (seen.has(card.id)) throw new Error(`Duplicate card id "${card.id}" in content/cards/${file}.json`);
       seen.add(card.id);
-      cards.push({ ...card, frontHtml: renderCardText(card.front, card.id), backHtml: renderCardText(card.back, card.id) });
+      cards.push({
+        ...card,
+        frontHtml: renderCardText(card.front, card.id),
+        backHtml: renderCardText(card.back, card.id),
+      });
     });
   }
   return cards;
@@ -65,7 +71,8 @@ export function getTopics(deck: Card[] = getDeck()): string[] {
   return [...new Set(deck.map((card) => card.topic))];
 }
 
-/** Ids of the cards that teach a diagnosis. */
+/** Ids of the cards that teach a diagnosis (the deck's id or the grader's alias for it). */
 export function getCardIdsForMistake(diagnosisId: string, deck: Card[] = getDeck()): string[] {
-  return deck.filter((card) => card.mistakes?.includes(diagnosisId as never)).map((card) => card.id);
+  const id = DIAGNOSIS_ALIASES[diagnosisId] ?? diagnosisId;
+  return deck.filter((card) => card.mistakes?.some((m) => m === id)).map((card) => card.id);
 }

@@ -35,7 +35,8 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
     if (state.due.getTime() <= nowMs) due.push(state);
   }
   due.sort((a, b) => {
-    const mistakeFirst = Number(b.origin === "mistake" && b.reps === 0) - Number(a.origin === "mistake" && a.reps === 0);
+    const mistakeFirst =
+      Number(b.origin === "mistake" && b.reps === 0) - Number(a.origin === "mistake" && a.reps === 0);
     return mistakeFirst || a.due.getTime() - b.due.getTime();
   });
   const queue: QueueEntry[] = due.map((s) => ({

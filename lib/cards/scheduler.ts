@@ -1,10 +1,23 @@
-import { type Card as FsrsCard, type Grade, Rating, State, createEmptyCard, fsrs, generatorParameters } from "ts-fsrs";
+import {
+  type Card as FsrsCard,
+  type Grade,
+  Rating,
+  State,
+  createEmptyCard,
+  fsrs,
+  generatorParameters,
+} from "ts-fsrs";
 
 /** The FSRS scheduler every rating goes through. Fuzz is off so previews equal what rating stores. */
 export const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
 
 /** The four ratings, in button order. */
-export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+export const GRADES = [
+  Rating.Again,
+  Rating.Hard,
+  Rating.Good,
+  Rating.Easy,
+] as const satisfies readonly Grade[];
 export const GRADE_LABELS: Record<Grade, string> = {
   [Rating.Again]: "Again",
   [Rating.Hard]: "Hard",
@@ -88,6 +101,7 @@ export function formatInterval(ms: number): string {
 export function previewIntervals(row: StoredSchedule, now: Date): Record<Grade, string> {
   const preview = scheduler.repeat(toFsrsCard(row), now);
   const result = {} as Record<Grade, string>;
-  for (const grade of GRADES) result[grade] = formatInterval(preview[grade].card.due.getTime() - now.getTime());
+  for (const grade of GRADES)
+    result[grade] = formatInterval(preview[grade].card.due.getTime() - now.getTime());
   return result;
 }

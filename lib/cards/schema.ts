@@ -22,6 +22,7 @@ export const CARD_DIAGNOSIS_IDS = [
   "missing-bias-correction",
   "eps-inside-sqrt",
   "step-count-not-advanced",
+  "step-count-from-zero",
   "betas-swapped",
   "sign-error",
   "gradient-not-squared",
@@ -32,6 +33,14 @@ export const CARD_DIAGNOSIS_IDS = [
 ] as const;
 
 export type DiagnosisId = (typeof CARD_DIAGNOSIS_IDS)[number];
+
+/** The grader's names for the same mistakes (lib/grader/diagnoses.ts), mapped to the deck's. */
+export const DIAGNOSIS_ALIASES: Readonly<Record<string, DiagnosisId>> = {
+  "eps-inside-root": "eps-inside-sqrt",
+  "ema-momentum": "ema-momentum-convention",
+  "old-velocity": "stale-velocity",
+  "adagrad-sum": "adagrad-sum-in-rmsprop",
+};
 
 /** One flash card as written in content/cards/*.json. */
 export const CardSchema = z

@@ -11,7 +11,11 @@ export function toDayKey(date: Date): string {
 }
 
 /** Reviews per UTC day over the last `weeks` weeks, oldest first, aligned so the last column ends today. */
-export function countReviewsPerDay(logs: readonly StatsLog[], now: Date, weeks = 20): { day: string; count: number }[] {
+export function countReviewsPerDay(
+  logs: readonly StatsLog[],
+  now: Date,
+  weeks = 20,
+): { day: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const log of logs) counts.set(toDayKey(log.review), (counts.get(toDayKey(log.review)) ?? 0) + 1);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -48,9 +52,16 @@ export function countByState(states: readonly { state: number }[], deckSize: num
 }
 
 /** Cards due on each of the next `days` UTC days; day 0 includes everything overdue. */
-export function forecastDue(states: readonly { due: Date }[], now: Date, days = 14): { day: string; count: number }[] {
+export function forecastDue(
+  states: readonly { due: Date }[],
+  now: Date,
+  days = 14,
+): { day: string; count: number }[] {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const buckets = Array.from({ length: days }, (_, i) => ({ day: toDayKey(new Date(today + i * DAY_MS)), count: 0 }));
+  const buckets = Array.from({ length: days }, (_, i) => ({
+    day: toDayKey(new Date(today + i * DAY_MS)),
+    count: 0,
+  }));
   for (const { due } of states) {
     const index = Math.max(0, Math.floor((due.getTime() - today) / DAY_MS));
     const bucket = buckets[index];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildDeck, getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
 import { CARD_DIAGNOSIS_IDS, LESSON_SLUGS } from "@/lib/cards/schema";
+import { DIAGNOSIS_IDS } from "@/lib/grader/diagnoses";
 
 describe("the deck", () => {
   const deck = getDeck();
@@ -31,19 +32,42 @@ describe("the deck", () => {
     for (const id of CARD_DIAGNOSIS_IDS) expect(getCardIdsForMistake(id).length, id).toBeGreaterThan(0);
   });
 
+  it("has a card for every diagnosis the grader can report", () => {
+    for (const id of DIAGNOSIS_IDS) expect(getCardIdsForMistake(id).length, id).toBeGreaterThan(0);
+  });
+
   it("covers the classic interview questions", () => {
     const ids = new Set(deck.map((c) => c.id));
     for (const id of [
-      "adam-why-bias-correction", "l2-vs-decoupled", "momentum-damps-oscillations", "rmsprop-vs-adagrad",
-      "adaptive-generalize-worse", "sparse-embeddings", "optimizer-per-domain", "why-warmup", "why-decay-lr",
-      "memory-per-parameter", "lion-update", "lamb-trust-ratio", "adafactor-memory", "zero-stages", "adam-update",
+      "adam-why-bias-correction",
+      "l2-vs-decoupled",
+      "momentum-damps-oscillations",
+      "rmsprop-vs-adagrad",
+      "adaptive-generalize-worse",
+      "sparse-embeddings",
+      "optimizer-per-domain",
+      "why-warmup",
+      "why-decay-lr",
+      "memory-per-parameter",
+      "lion-update",
+      "lamb-trust-ratio",
+      "adafactor-memory",
+      "zero-stages",
+      "adam-update",
     ]) {
       expect(ids.has(id), id).toBe(true);
     }
   });
 
   it("rejects bad cards naming the file", () => {
-    const card = { id: "x-y", topic: "t", lesson: "adam", kind: "question", front: "A question?", back: "An answer." };
+    const card = {
+      id: "x-y",
+      topic: "t",
+      lesson: "adam",
+      kind: "question",
+      front: "A question?",
+      back: "An answer.",
+    };
     expect(() => buildDeck({ bad: [{ ...card, lesson: "nope" }] })).toThrow(/bad\.json card 0: lesson/);
     expect(() => buildDeck({ dup: [card, card] })).toThrow(/Duplicate card id "x-y"/);
     expect(() => buildDeck({ tex: [{ ...card, back: "Broken $\\frac{1}$ math" }] })).toThrow(/KaTeX/);

@@ -64,9 +64,16 @@ describe("stats", () => {
 
   it("counts cards by state and forecasts due cards, overdue into today", () => {
     expect(countByState([{ state: 0 }, { state: 1 }, { state: 2 }, { state: 3 }], 10)).toEqual({
-      unseen: 6, learning: 2, review: 1, relearning: 1,
+      unseen: 6,
+      learning: 2,
+      review: 1,
+      relearning: 1,
     });
-    const forecast = forecastDue([{ due: hoursAgo(48) }, { due: now }, { due: new Date(now.getTime() + 86_400_000) }], now, 14);
+    const forecast = forecastDue(
+      [{ due: hoursAgo(48) }, { due: now }, { due: new Date(now.getTime() + 86_400_000) }],
+      now,
+      14,
+    );
     expect(forecast).toHaveLength(14);
     expect(forecast[0]?.count).toBe(2);
     expect(forecast[1]?.count).toBe(1);

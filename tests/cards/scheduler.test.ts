@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { GRADES, Rating, State, formatInterval, newSchedule, previewIntervals, scheduleReview } from "@/lib/cards/scheduler";
+import {
+  GRADES,
+  Rating,
+  State,
+  formatInterval,
+  newSchedule,
+  previewIntervals,
+  scheduleReview,
+} from "@/lib/cards/scheduler";
 
 const now = new Date("2026-03-01T12:00:00Z");
 
@@ -24,7 +32,8 @@ describe("scheduling through ts-fsrs", () => {
     }
     expect(row.state).toBe(State.Review);
     const intervals = GRADES.map((g) => dueAfter(g, row, at));
-    for (let i = 1; i < intervals.length; i++) expect(intervals[i]).toBeGreaterThan(intervals[i - 1] as number);
+    for (let i = 1; i < intervals.length; i++)
+      expect(intervals[i]).toBeGreaterThan(intervals[i - 1] as number);
     expect(intervals[3]).toBeGreaterThan(86_400_000);
   });
 

@@ -1,0 +1,357 @@
+import "server-only";
+import { z } from "zod";
+import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
+import { type QueueEntry, buildQueue, startOfUtcDay } from "@/lib/cards/queue";
+import { type Grade, State, type StoredSchedule, newSchedule, scheduleReview } from "@/lib/cards/scheduler";
+import type { Card } from "@/lib/cards/schema";
+import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { prisma } from "./db.server";
+
+type Db = PrismaClient;
+
+/** A rating request as the client sends it. */
+export const RateRequestSchema = z.object({
+  cardId: z.string().min(1).max(100),
+  rating: z.number().int().min(1).max(4),
+  requestId: z.string().uuid(),
+  version: z.number().int().min(0),
+});
+export type RateRequest = z.infer<typeof RateRequestSchema>;
+
+/** The client saw an older version of the card (another tab rated it): carries the fresh view. */
+export class StaleCardError extends Error {
+  constructor(readonly card: CardView | null) {
+    super(
+      "This card was already rated in another tab or window. Here is its current state; nothing was counted twice.",
+    );
+  }
+}
+
+/** The request can never succeed as sent (unknown card, someone else's requestId, nothing to undo). */
+export class ReviewRequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SCHEDULE_SELECT = {
+  id: true,
+  cardId: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  elapsedDays: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+  origin: true,
+  version: true,
+} as const;
+
+/** The card state before a rating, as stored in ReviewLog.previous. */
+const PreviousSchema = z.object({
+  due: z.coerce.date(),
+  stability: z.number(),
+  difficulty: z.number(),
+  elapsedDays: z.number().int(),
+  scheduledDays: z.number().int(),
+  learningSteps: z.number().int(),
+  reps: z.number().int(),
+  lapses: z.number().int(),
+  state: z.number().int(),
+  lastReview: z.coerce.date().nullable(),
+  origin: z.string(),
+});
+
+function pickSchedule(row: StoredSchedule): StoredSchedule {
+  const {
+    due,
+    stability,
+    difficulty,
+    elapsedDays,
+    scheduledDays,
+    learningSteps,
+    reps,
+    lapses,
+    state,
+    lastReview,
+  } = row;
+  return {
+    due,
+    stability,
+    difficulty,
+    elapsedDays,
+    scheduledDays,
+    learningSteps,
+    reps,
+    lapses,
+    state,
+    lastReview,
+  };
+}
+
+function findCard(cardId: string, deck: Card[]): Card {
+  const card = deck.find((c) => c.id === cardId);
+  if (!card) throw new ReviewRequestError(404, `There is no card "${cardId}" in the deck.`);
+  return card;
+}
+
+/** The drill state for a learner: next card to show and counts left. */
+export async function getDrillState(
+  learnerId: string,
+  options: { topic?: string | null; now?: Date; deck?: Card[]; preferCardId?: string } = {},
+  db: Db = prisma,
+): Promise<DrillState> {
+  const now = options.now ?? new Date();
+  const deck = options.deck ?? getDeck();
+  const queue = await getQueue(learnerId, { ...options, now, deck }, db);
+  // After an undo the undone card comes back first.
+  const head = queue.find((entry) => entry.cardId === options.preferCardId) ?? queue[0];
+  const last = await db.reviewLog.findFirst({
+    where: { learnerId, undone: false },
+    orderBy: [{ review: "desc" }, { createdAt: "desc" }],
+    select: { requestId: true },
+  });
+  let current: CardView | null = null;
+  if (head) {
+    const stored = await db.cardState.findUnique({
+      where: { learnerId_cardId: { learnerId, cardId: head.cardId } },
+      select: SCHEDULE_SELECT,
+    });
+    current = toCardView(findCard(head.cardId, deck), stored, head.reason, now);
+  }
+  const remaining = { due: 0, mistake: 0, new: 0 };
+  for (const entry of queue) remaining[entry.reason]++;
+  return { current, remaining, undoRequestId: last?.requestId ?? null };
+}
+
+/** The ordered queue for a learner (due and mistake cards, then new cards within today's limit). */
+export async function getQueue(
+  learnerId: string,
+  options: { topic?: string | null; now?: Date; deck?: Card[]; newLimit?: number } = {},
+  db: Db = prisma,
+): Promise<QueueEntry[]> {
+  const now = options.now ?? new Date();
+  const [states, introduced] = await Promise.all([
+    db.cardState.findMany({
+      where: { learnerId },
+      select: { cardId: true, due: true, state: true, origin: true, reps: true },
+    }),
+    db.reviewLog.findMany({
+      where: { learnerId, undone: false, state: State.New, review: { gte: startOfUtcDay(now) } },
+      distinct: ["cardId"],
+      select: { cardId: true },
+    }),
+  ]);
+  return buildQueue({
+    deck: options.deck ?? getDeck(),
+    states,
+    newIntroducedToday: introduced.length,
+    now,
+    topic: options.topic,
+    newLimit: options.newLimit,
+  });
+}
+
+/** Cards due by the end of today (UTC) for a learner, for the dashboard; ids in due order. */
+export async function getCardsDueToday(
+  learnerId: string,
+  db: Db = prisma,
+): Promise<{ cardId: string; due: Date }[]> {
+  const endOfDay = new Date(startOfUtcDay(new Date()).getTime() + 86_400_000);
+  return db.cardState.findMany({
+    where: { learnerId, due: { lt: endOfDay } },
+    orderBy: { due: "asc" },
+    select: { cardId: true, due: true },
+  });
+}
+
+/**
+ * Queues the cards that teach a diagnosed mistake, due now, with origin "mistake". Idempotent:
+ * cards already due are left alone. Returns the ids of the cards it queued or brought forward.
+ */
+export async function queueCardsForMistake(
+  learnerId: string,
+  diagnosisId: string,
+  db: Db = prisma,
+): Promise<string[]> {
+  const cardIds = getCardIdsForMistake(diagnosisId);
+  if (cardIds.length === 0) return [];
+  const now = new Date();
+  return db.$transaction(async (tx) => {
+    const existing = await tx.cardState.findMany({
+      where: { learnerId, cardId: { in: cardIds } },
+      select: { cardId: true, due: true },
+    });
+    const known = new Map(existing.map((row) => [row.cardId, row.due]));
+    const missing = cardIds.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      await tx.cardState.createMany({
+        data: missing.map((cardId) => ({ learnerId, cardId, origin: "mistake", ...newSchedule(now) })),
+      });
+    }
+    const later = existing.filter((row) => row.due > now).map((row) => row.cardId);
+    if (later.length > 0) {
+      await tx.cardState.updateMany({
+        where: { learnerId, cardId: { in: later } },
+        data: { due: now, origin: "mistake", version: { increment: 1 } },
+      });
+    }
+    return [...missing, ...later];
+  });
+}
+
+/** Result of a rating: whether it was a replay of an earlier request, and the card's new due date. */
+export type RateResult = { duplicate: boolean; cardId: string; due: Date; version: number };
+
+/**
+ * Records one rating: the ReviewLog and the CardState update in one transaction. A repeated
+ * requestId returns the original result; a stale version throws StaleCardError.
+ */
+export async function rateCard(
+  learnerId: string,
+  request: RateRequest,
+  db: Db = prisma,
+  now = new Date(),
+): Promise<RateResult> {
+  const card = findCard(request.cardId, getDeck());
+  try {
+    return await db.$transaction(async (tx) => {
+      const replay = await findReplay(tx, learnerId, request.requestId);
+      if (replay) return replay;
+      let row = await tx.cardState.findUnique({
+        where: { learnerId_cardId: { learnerId, cardId: card.id } },
+        select: SCHEDULE_SELECT,
+      });
+      if (!row && request.version === 0) {
+        row = await tx.cardState.create({
+          data: { learnerId, cardId: card.id, ...newSchedule(now) },
+          select: SCHEDULE_SELECT,
+        });
+      }
+      if (!row || row.version !== request.version)
+        throw new StaleCardError(row ? toCardView(card, row, "due", now) : null);
+      const { next, log } = scheduleReview(row, now, request.rating as Grade);
+      const updated = await tx.cardState.updateMany({
+        where: { id: row.id, version: request.version },
+        data: { ...next, version: request.version + 1 },
+      });
+      if (updated.count !== 1) throw new StaleCardError(toCardView(card, row, "due", now));
+      await tx.reviewLog.create({
+        data: {
+          learnerId,
+          cardId: card.id,
+          requestId: request.requestId,
+          rating: log.rating,
+          state: log.state,
+          due: log.due,
+          stability: log.stability,
+          difficulty: log.difficulty,
+          elapsedDays: log.elapsed_days,
+          lastElapsedDays: log.last_elapsed_days,
+          scheduledDays: log.scheduled_days,
+          learningSteps: log.learning_steps,
+          review: log.review,
+          previous: JSON.stringify({ ...pickSchedule(row), origin: row.origin }),
+        },
+      });
+      return { duplicate: false, cardId: card.id, due: next.due, version: request.version + 1 };
+    });
+  } catch (error) {
+    // A concurrent twin of this very request won the race: answer with its result.
+    if (error instanceof StaleCardError || isUniqueViolation(error)) {
+      const replay = await findReplay(db, learnerId, request.requestId);
+      if (replay) return replay;
+    }
+    // Two tabs created the card's first state at once: the loser sees the winner's.
+    if (isUniqueViolation(error)) {
+      const row = await db.cardState.findUnique({
+        where: { learnerId_cardId: { learnerId, cardId: card.id } },
+        select: SCHEDULE_SELECT,
+      });
+      throw new StaleCardError(row ? toCardView(card, row, "due", now) : null);
+    }
+    throw error;
+  }
+}
+
+async function findReplay(
+  db: Pick<Db, "reviewLog" | "cardState">,
+  learnerId: string,
+  requestId: string,
+): Promise<RateResult | null> {
+  const log = await db.reviewLog.findUnique({
+    where: { requestId },
+    select: { learnerId: true, cardId: true },
+  });
+  if (!log) return null;
+  if (log.learnerId !== learnerId)
+    throw new ReviewRequestError(409, "This requestId was already used; send a fresh one.");
+  const state = await db.cardState.findUnique({
+    where: { learnerId_cardId: { learnerId, cardId: log.cardId } },
+    select: { due: true, version: true },
+  });
+  return { duplicate: true, cardId: log.cardId, due: state?.due ?? new Date(), version: state?.version ?? 0 };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Undoes the learner's latest rating (named by its requestId): restores the card state it
+ * replaced, marks the log undone, and bumps the version so other tabs see the change. Undoing an
+ * already undone rating is a no-op.
+ */
+export async function undoRating(
+  learnerId: string,
+  requestId: string,
+  db: Db = prisma,
+): Promise<{ cardId: string }> {
+  return db.$transaction(async (tx) => {
+    const log = await tx.reviewLog.findUnique({ where: { requestId } });
+    if (!log || log.learnerId !== learnerId)
+      throw new ReviewRequestError(404, "There is no such rating to undo.");
+    if (log.undone) return { cardId: log.cardId };
+    const latest = await tx.reviewLog.findFirst({
+      where: { learnerId, undone: false },
+      orderBy: [{ review: "desc" }, { createdAt: "desc" }],
+      select: { id: true },
+    });
+    if (latest?.id !== log.id)
+      throw new ReviewRequestError(409, "Only the most recent rating can be undone.");
+    const previous = PreviousSchema.parse(JSON.parse(log.previous ?? "null"));
+    const row = await tx.cardState.findUnique({
+      where: { learnerId_cardId: { learnerId, cardId: log.cardId } },
+      select: { id: true, version: true },
+    });
+    if (!row) throw new ReviewRequestError(409, "This card's state is gone; nothing to undo.");
+    const updated = await tx.cardState.updateMany({
+      where: { id: row.id, version: row.version },
+      data: { ...previous, version: row.version + 1 },
+    });
+    if (updated.count !== 1)
+      throw new ReviewRequestError(409, "The card changed while undoing; reload and try again.");
+    await tx.reviewLog.update({ where: { id: log.id }, data: { undone: true } });
+    return { cardId: log.cardId };
+  });
+}
+
+/** Everything the stats page needs, learner-scoped. */
+export async function getReviewHistory(learnerId: string, since: Date, db: Db = prisma) {
+  const [logs, states] = await Promise.all([
+    db.reviewLog.findMany({
+      where: { learnerId, undone: false, review: { gte: since } },
+      select: { review: true, rating: true, state: true },
+    }),
+    db.cardState.findMany({ where: { learnerId }, select: { state: true, due: true } }),
+  ]);
+  return { logs, states };
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+vi.mock("server-only", () => ({}));
+
+import { getCardIdsForMistake } from "@/lib/cards/deck";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  StaleCardError,
+  getCardsDueToday,
+  getDrillState,
+  getQueue,
+  queueCardsForMistake,
+  rateCard,
+  undoRating,
+} from "@/lib/progress/reviews.server";
+import { createTestDb } from "./test-db";
+
+let db: PrismaClient;
+let cleanup: () => Promise<void>;
+
+beforeAll(() => {
+  ({ db, cleanup } = createTestDb());
+});
+afterAll(async () => {
+  await cleanup();
+});
+
+async function newLearner(): Promise<string> {
+  return (await db.learner.create({ data: {} })).id;
+}
+
+describe("rating a card", () => {
+  it("stores one ReviewLog and bumps the version in the same transaction", async () => {
+    const learnerId = await newLearner();
+    const result = await rateCard(
+      learnerId,
+      { cardId: "adam-update", rating: 3, requestId: randomUUID(), version: 0 },
+      db,
+    );
+    expect(result).toMatchObject({ duplicate: false, cardId: "adam-update", version: 1 });
+    const state = await db.cardState.findUniqueOrThrow({
+      where: { learnerId_cardId: { learnerId, cardId: "adam-update" } },
+    });
+    expect(state.version).toBe(1);
+    expect(state.reps).toBe(1);
+    expect(await db.reviewLog.count({ where: { learnerId } })).toBe(1);
+  });
+
+  it("counts a double submit (same requestId) once and returns the original result", async () => {
+    const learnerId = await newLearner();
+    const request = { cardId: "why-warmup", rating: 3, requestId: randomUUID(), version: 0 };
+    const [a, b] = await Promise.all([rateCard(learnerId, request, db), rateCard(learnerId, request, db)]);
+    const again = await rateCard(learnerId, request, db);
+    expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
+    expect(again).toMatchObject({ duplicate: true, version: 1 });
+    expect(await db.reviewLog.count({ where: { learnerId } })).toBe(1);
+    const state = await db.cardState.findFirstOrThrow({ where: { learnerId } });
+    expect(state.reps).toBe(1);
+  });
+
+  it("answers a second tab's stale version with StaleCardError carrying the fresh card, counting nothing", async () => {
+    const learnerId = await newLearner();
+    await rateCard(learnerId, { cardId: "zero-stages", rating: 3, requestId: randomUUID(), version: 0 }, db);
+    const stale = rateCard(
+      learnerId,
+      { cardId: "zero-stages", rating: 1, requestId: randomUUID(), version: 0 },
+      db,
+    );
+    await expect(stale).rejects.toBeInstanceOf(StaleCardError);
+    const error = (await stale.catch((e: unknown) => e)) as StaleCardError;
+    expect(error.card?.version).toBe(1);
+    expect(await db.reviewLog.count({ where: { learnerId } })).toBe(1);
+  });
+
+  it("lets exactly one of two tabs win a concurrent first rating", async () => {
+    const learnerId = await newLearner();
+    const results = await Promise.allSettled([
+      rateCard(learnerId, { cardId: "lion-why", rating: 3, requestId: randomUUID(), version: 0 }, db),
+      rateCard(learnerId, { cardId: "lion-why", rating: 4, requestId: randomUUID(), version: 0 }, db),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const loser = results.find((r) => r.status === "rejected");
+    expect(loser?.status === "rejected" && loser.reason).toBeInstanceOf(StaleCardError);
+    expect(await db.reviewLog.count({ where: { learnerId } })).toBe(1);
+    expect((await db.cardState.findFirstOrThrow({ where: { learnerId } })).version).toBe(1);
+  });
+
+  it("rejects an unknown card and another learner's requestId", async () => {
+    const learnerId = await newLearner();
+    const other = await newLearner();
+    await expect(
+      rateCard(learnerId, { cardId: "no-such-card", rating: 3, requestId: randomUUID(), version: 0 }, db),
+    ).rejects.toMatchObject({ status: 404 });
+    const requestId = randomUUID();
+    await rateCard(other, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db);
+    await expect(
+      rateCard(learnerId, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db),
+    ).rejects.toMatchObject({ status: 409 });
+  });
+});
+
+describe("undo", () => {
+  it("restores the previous state, marks the log undone, and is idempotent", async () => {
+    const learnerId = await newLearner();
+    const first = randomUUID();
+    const second = randomUUID();
+    await rateCard(learnerId, { cardId: "adam-update", rating: 3, requestId: first, version: 0 }, db);
+    const before = await db.cardState.findFirstOrThrow({ where: { learnerId } });
+    await rateCard(
+      learnerId,
+      { cardId: "adam-update", rating: 1, requestId: second, version: 1 },
+      db,
+      new Date(Date.now() + 600_000),
+    );
+    await expect(undoRating(learnerId, first, db)).rejects.toMatchObject({ status: 409 });
+    await undoRating(learnerId, second, db);
+    await undoRating(learnerId, second, db);
+    const after = await db.cardState.findFirstOrThrow({ where: { learnerId } });
+    expect(after.due.getTime()).toBe(before.due.getTime());
+    expect(after.stability).toBe(before.stability);
+    expect(after.reps).toBe(before.reps);
+    expect(after.version).toBe(3);
+    expect((await db.reviewLog.findUniqueOrThrow({ where: { requestId: second } })).undone).toBe(true);
+    // The undone card comes back first in the drill.
+    const drill = await getDrillState(
+      learnerId,
+      { preferCardId: "adam-update", now: new Date(Date.now() + 86_400_000 * 30) },
+      db,
+    );
+    expect(drill.undoRequestId).toBe(first);
+  });
+
+  it("refuses to undo another learner's rating", async () => {
+    const learnerId = await newLearner();
+    const other = await newLearner();
+    const requestId = randomUUID();
+    await rateCard(other, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db);
+    await expect(undoRating(learnerId, requestId, db)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("the queue against the database", () => {
+  it("introduces at most the daily limit of new cards, counting today's first ratings", async () => {
+    const learnerId = await newLearner();
+    const first = await getQueue(learnerId, { newLimit: 3 }, db);
+    expect(first.map((e) => e.reason)).toEqual(["new", "new", "new"]);
+    const head = first[0]?.cardId as string;
+    await rateCard(learnerId, { cardId: head, rating: 4, requestId: randomUUID(), version: 0 }, db);
+    const next = await getQueue(learnerId, { newLimit: 3 }, db);
+    expect(next).toHaveLength(2);
+    expect(next.map((e) => e.cardId)).not.toContain(head);
+  });
+
+  it("queues cards for a mistake, due now, idempotently, ahead of new cards", async () => {
+    const learnerId = await newLearner();
+    const ids = await queueCardsForMistake(learnerId, "missing-bias-correction", db);
+    expect(ids.sort()).toEqual(getCardIdsForMistake("missing-bias-correction").sort());
+    expect(await queueCardsForMistake(learnerId, "missing-bias-correction", db)).toEqual([]);
+    expect(await db.cardState.count({ where: { learnerId, origin: "mistake" } })).toBe(ids.length);
+    const queue = await getQueue(learnerId, { newLimit: 0 }, db);
+    expect(queue.map((e) => e.reason)).toEqual(ids.map(() => "mistake"));
+    // The grader's alias names the same cards.
+    expect(getCardIdsForMistake("eps-inside-root")).toEqual(getCardIdsForMistake("eps-inside-sqrt"));
+    const due = await getCardsDueToday(learnerId, db);
+    expect(due.map((d) => d.cardId).sort()).toEqual(ids.sort());
+  });
+});
