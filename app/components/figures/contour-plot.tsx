@@ -1,7 +1,7 @@
 "use client";
 
 import { scaleLinear } from "d3-scale";
-import { type KeyboardEvent, type MouseEvent, useMemo, useState } from "react";
+import { type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from "react";
 import type { Objective, PlotBox } from "@/lib/objectives";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import styles from "./figures.module.css";
@@ -56,6 +56,7 @@ export function ContourPlot(props: ContourPlotProps) {
     return getContourPaths(grid, getLogThresholds(grid.min, grid.max, LEVELS), plotW, plotH);
   }, [objective, box, plotW, plotH]);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
+  const clipId = `clip${useId().replace(/:/g, "")}`;
 
   const handleClick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onStartChange) return;
@@ -120,7 +121,7 @@ export function ContourPlot(props: ContourPlotProps) {
       data-testid="contour-plot"
     >
       <defs>
-        <clipPath id={`clip-${objective.name}`}>
+        <clipPath id={clipId}>
           <rect x={MARGINS.left} y={MARGINS.top} width={plotW} height={plotH} />
         </clipPath>
       </defs>
@@ -131,7 +132,7 @@ export function ContourPlot(props: ContourPlotProps) {
       </g>
       <AxisBottom scale={x} y={HEIGHT - MARGINS.bottom} label="x" />
       <AxisLeft scale={y} x={MARGINS.left} label="y" />
-      <g clipPath={`url(#clip-${objective.name})`}>
+      <g clipPath={`url(#${clipId})`}>
         {objective.minima?.map((m) => (
           <path
             key={m.join(",")}
