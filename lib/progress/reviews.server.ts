@@ -135,7 +135,12 @@ export async function getDrillState(
 /** The ordered queue for a learner (due and mistake cards, then new cards within today's limit). */
 export async function getQueue(
   learnerId: string,
-  options: { topic?: string | null; now?: Date; deck?: Card[]; newLimit?: number } = {},
+  options: {
+    topic?: string | null;
+    now?: Date;
+    deck?: readonly Pick<Card, "id" | "topic">[];
+    newLimit?: number;
+  } = {},
   db: Db = prisma,
 ): Promise<QueueEntry[]> {
   const now = options.now ?? new Date();
