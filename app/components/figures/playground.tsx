@@ -76,6 +76,9 @@ export function Playground(props: PlaygroundProps) {
     );
   }
   const box = objective.box;
+  const unknown = isPlaygroundObjective(name)
+    ? optimizers.slice(0, 4).filter((entry) => resolveOptimizerSetup(entry, name) === null)
+    : [];
   const frame = animation.frame;
   const updateSlot = (index: number, hparams: FigureHparams) =>
     setSlots((current) => current.map((s, i) => (i === index ? { ...s, hparams } : s)));
@@ -154,6 +157,12 @@ export function Playground(props: PlaygroundProps) {
           Step {frame} / {steps}
         </output>
       </div>
+      {unknown.length > 0 && (
+        <p className={styles.error} role="alert">
+          Unknown optimizer {unknown.map((u) => JSON.stringify(u)).join(", ")} (expected an optimizer name,
+          “momentum” or “nesterov”).
+        </p>
+      )}
       <div className={styles.slots}>
         {slots.map((slot, i) => (
           <div key={slot.key}>

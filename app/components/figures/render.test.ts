@@ -37,3 +37,9 @@ test("Playground reports an unknown objective instead of crashing", () => {
   const html = renderToStaticMarkup(createElement(Playground, { objective: "nope" }));
   expect(html).toContain("Unknown 2-D objective");
 });
+
+test("Playground names unknown optimizer entries and keeps the valid ones", () => {
+  const html = renderToStaticMarkup(createElement(Playground, { objective: "booth", optimizers: ["adam", "bogus"] }));
+  expect(html).toContain("Unknown optimizer &quot;bogus&quot;");
+  expect(html).toContain("<legend>Adam</legend>");
+});
