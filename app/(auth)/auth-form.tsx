@@ -11,8 +11,10 @@ type Errors = Record<string, string>;
 /** Turns better-auth's answers into messages a learner can act on. */
 function describeFailure(mode: Mode, status: number, message: string, retryAfter: string | null): string {
   if (status === 429) return `Too many attempts. Wait ${retryAfter ?? "a minute"} seconds, then try again.`;
-  if (mode === "signin" && status === 401) return "That email and password do not match an account. Check both and try again.";
-  if (mode === "signup" && status === 422) return "An account with this email already exists. Sign in instead.";
+  if (mode === "signin" && status === 401)
+    return "That email and password do not match an account. Check both and try again.";
+  if (mode === "signup" && status === 422)
+    return "An account with this email already exists. Sign in instead.";
   return message || "Something went wrong. Please try again.";
 }
 
@@ -49,7 +51,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
         return;
       }
       const data = (await response.json().catch(() => ({}))) as { message?: string };
-      setErrors({ form: describeFailure(mode, response.status, data.message ?? "", response.headers.get("x-retry-after")) });
+      setErrors({
+        form: describeFailure(
+          mode,
+          response.status,
+          data.message ?? "",
+          response.headers.get("x-retry-after"),
+        ),
+      });
     } catch {
       setErrors({ form: "Could not reach Descent. Check your connection and try again." });
     }
@@ -69,27 +78,46 @@ export function AuthForm({ mode }: { mode: Mode }) {
         <div className={styles.field}>
           <label htmlFor={`${id}-name`}>Name (optional)</label>
           <input {...field("name")} type="text" autoComplete="name" maxLength={80} />
-          <p id={`${id}-name-error`} className={styles.error}>{errors.name}</p>
+          <p id={`${id}-name-error`} className={styles.error}>
+            {errors.name}
+          </p>
         </div>
       )}
       <div className={styles.field}>
         <label htmlFor={`${id}-email`}>Email</label>
         <input {...field("email")} type="email" autoComplete="email" required />
-        <p id={`${id}-email-error`} className={styles.error}>{errors.email}</p>
+        <p id={`${id}-email-error`} className={styles.error}>
+          {errors.email}
+        </p>
       </div>
       <div className={styles.field}>
         <label htmlFor={`${id}-password`}>Password</label>
-        <input {...field("password")} type="password" autoComplete={isSignUp ? "new-password" : "current-password"} required />
+        <input
+          {...field("password")}
+          type="password"
+          autoComplete={isSignUp ? "new-password" : "current-password"}
+          required
+        />
         {isSignUp && (
-          <p className={styles.hint}>At least {MIN_PASSWORD_LENGTH} characters, mixing two kinds (letters, digits, symbols).</p>
+          <p className={styles.hint}>
+            At least {MIN_PASSWORD_LENGTH} characters, mixing two kinds (letters, digits, symbols).
+          </p>
         )}
-        <p id={`${id}-password-error`} className={styles.error}>{errors.password}</p>
+        <p id={`${id}-password-error`} className={styles.error}>
+          {errors.password}
+        </p>
       </div>
       <div role="alert" aria-live="assertive" className={styles.formError}>
         {errors.form}
       </div>
       <button type="submit" className="button primary" disabled={pending}>
-        {pending ? (isSignUp ? "Creating your account…" : "Signing in…") : isSignUp ? "Create account" : "Sign in"}
+        {pending
+          ? isSignUp
+            ? "Creating your account…"
+            : "Signing in…"
+          : isSignUp
+            ? "Create account"
+            : "Sign in"}
       </button>
       <p className="muted">
         {isSignUp ? (

@@ -10,7 +10,11 @@ export function SignOutButton() {
   async function signOut() {
     setPending(true);
     setError("");
-    const response = await fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    const response = await fetch("/api/auth/sign-out", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
     if (response?.ok) {
       window.location.assign("/");
       return;
@@ -66,7 +70,13 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
         To delete {isGuest ? "all progress kept in this browser" : "your account and all its progress"}, type{" "}
         <strong>{CONFIRMATION}</strong>. This cannot be undone.
       </label>
-      <input id="confirm-delete" name="confirm" type="text" autoComplete="off" aria-describedby="delete-error" />
+      <input
+        id="confirm-delete"
+        name="confirm"
+        type="text"
+        autoComplete="off"
+        aria-describedby="delete-error"
+      />
       <p id="delete-error" role="alert" aria-live="assertive" className={styles.error}>
         {error}
       </p>

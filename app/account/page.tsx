@@ -24,7 +24,10 @@ export default async function AccountPage() {
           </>
         ) : (
           <>
-            <p>Your progress is kept in this browser. Make an account to keep it across browsers; it comes with you.</p>
+            <p>
+              Your progress is kept in this browser. Make an account to keep it across browsers; it comes with
+              you.
+            </p>
             <div className={styles.row}>
               <Link className="button primary" href="/signup">
                 Create an account
@@ -38,7 +41,9 @@ export default async function AccountPage() {
       </section>
       <section className={`card ${styles.section}`} aria-labelledby="export">
         <h2 id="export">Your data</h2>
-        <p>Download everything Descent stores about you (lessons read, submissions, cards and reviews) as JSON.</p>
+        <p>
+          Download everything Descent stores about you (lessons read, submissions, cards and reviews) as JSON.
+        </p>
         <a className="button" href="/api/account/export" download>
           Export my data
         </a>

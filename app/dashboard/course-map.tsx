@@ -13,18 +13,29 @@ export function CourseMap({ lessons }: { lessons: CourseMapEntry[] }) {
         <ol className={styles.map}>
           {lessons.map((lesson) => (
             <li key={lesson.slug} className={lesson.read ? styles.done : undefined}>
-              <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link> <span className="muted">{lesson.read ? "· read" : "· not read yet"}</span>
+              <Link href={`/learn/${lesson.slug}`}>{lesson.title}</Link>{" "}
+              <span className="muted">{lesson.read ? "· read" : "· not read yet"}</span>
               {(lesson.exercises.length > 0 || lesson.cards.total > 0) && (
                 <ul>
                   {lesson.exercises.map((exercise) => (
                     <li key={exercise.slug}>
                       Exercise: <Link href={`/exercises/${exercise.slug}`}>{exercise.title}</Link>{" "}
-                      <span className="muted">· {exercise.verdict === "pass" ? "passed" : exercise.verdict ? `best: ${exercise.verdict}` : "not tried"}</span>
+                      <span className="muted">
+                        ·{" "}
+                        {exercise.verdict === "pass"
+                          ? "passed"
+                          : exercise.verdict
+                            ? `best: ${exercise.verdict}`
+                            : "not tried"}
+                      </span>
                     </li>
                   ))}
                   {lesson.cards.total > 0 && (
                     <li>
-                      Cards: <Link href="/cards">{lesson.cards.studied} of {lesson.cards.total} studied</Link>
+                      Cards:{" "}
+                      <Link href="/cards">
+                        {lesson.cards.studied} of {lesson.cards.total} studied
+                      </Link>
                     </li>
                   )}
                 </ul>

@@ -14,7 +14,11 @@ const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone
 function NextStepLink({ step }: { step: NextStep }) {
   switch (step.type) {
     case "review":
-      return <Link href="/cards">Review {step.count} due {step.count === 1 ? "card" : "cards"}</Link>;
+      return (
+        <Link href="/cards">
+          Review {step.count} due {step.count === 1 ? "card" : "cards"}
+        </Link>
+      );
     case "lesson":
       return <Link href={`/learn/${step.slug}`}>Read “{step.title}”</Link>;
     case "exercise":
@@ -42,8 +46,8 @@ export default async function DashboardPage() {
       <p className="muted">
         {learner.isGuest ? (
           <>
-            You are learning as a guest: progress is kept in this browser. <Link href="/signup">Create an account</Link> to keep it
-            everywhere.
+            You are learning as a guest: progress is kept in this browser.{" "}
+            <Link href="/signup">Create an account</Link> to keep it everywhere.
           </>
         ) : (
           "Your progress, on every browser you sign in from."
@@ -78,7 +82,9 @@ export default async function DashboardPage() {
       <section aria-labelledby="read-heading">
         <h2 id="read-heading">Lessons read</h2>
         {data.lessons.list.length === 0 ? (
-          <p className="muted">None yet. <Link href="/learn">Start the course</Link>.</p>
+          <p className="muted">
+            None yet. <Link href="/learn">Start the course</Link>.
+          </p>
         ) : (
           <ul className={styles.list}>
             {data.lessons.list.map((lesson) => (
@@ -100,9 +106,12 @@ export default async function DashboardPage() {
             {data.exercises.map((exercise) => (
               <li key={exercise.exerciseSlug}>
                 <Link href={`/exercises/${exercise.exerciseSlug}`}>{exercise.title}</Link>{" "}
-                <span className={`badge ${exercise.verdict === "pass" ? "good" : "bad"}`}>best: {exercise.verdict}</span>{" "}
+                <span className={`badge ${exercise.verdict === "pass" ? "good" : "bad"}`}>
+                  best: {exercise.verdict}
+                </span>{" "}
                 <span className="muted">
-                  · {dateFormat.format(exercise.at)} · {exercise.attempts} {exercise.attempts === 1 ? "attempt" : "attempts"}
+                  · {dateFormat.format(exercise.at)} · {exercise.attempts}{" "}
+                  {exercise.attempts === 1 ? "attempt" : "attempts"}
                 </span>
               </li>
             ))}
@@ -118,7 +127,10 @@ export default async function DashboardPage() {
           <ul className={styles.list}>
             {data.recentSubmissions.map((submission) => (
               <li key={submission.id}>
-                {submission.title} <span className={`badge ${submission.verdict === "pass" ? "good" : "bad"}`}>{submission.verdict}</span>{" "}
+                {submission.title}{" "}
+                <span className={`badge ${submission.verdict === "pass" ? "good" : "bad"}`}>
+                  {submission.verdict}
+                </span>{" "}
                 <span className="muted">· {dateFormat.format(submission.createdAt)}</span>
               </li>
             ))}

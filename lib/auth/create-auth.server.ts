@@ -31,10 +31,18 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     secret: settings.secret,
     basePath: "/api/auth",
     database: prismaAdapter(db, { provider: "sqlite" }),
-    emailAndPassword: { enabled: true, autoSignIn: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      autoSignIn: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 128,
+    },
     // The request's own origin is trusted too, so the app works on whatever host:port serves it;
     // cross-site requests still fail (their Origin is a different site).
-    trustedOrigins: async (request) => [...settings.trustedOrigins, request ? new URL(request.url).origin : undefined],
+    trustedOrigins: async (request) => [
+      ...settings.trustedOrigins,
+      request ? new URL(request.url).origin : undefined,
+    ],
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -60,7 +68,10 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
         const parsed = signUpSchema.safeParse(ctx.body);
         if (!parsed.success) {
           const fields = getFieldErrors(parsed.error);
-          throw new APIError("BAD_REQUEST", { message: Object.values(fields)[0] ?? "Invalid sign-up details.", code: "INVALID_SIGN_UP" });
+          throw new APIError("BAD_REQUEST", {
+            message: Object.values(fields)[0] ?? "Invalid sign-up details.",
+            code: "INVALID_SIGN_UP",
+          });
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
@@ -73,7 +84,13 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
         }
         if (ctx.path === "/sign-out") {
           // A fresh guest after sign-out: the proxy issues a new guest cookie on the next request.
-          ctx.setCookie(GUEST_COOKIE, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: settings.secure });
+          ctx.setCookie(GUEST_COOKIE, "", {
+            path: "/",
+            maxAge: 0,
+            httpOnly: true,
+            sameSite: "lax",
+            secure: settings.secure,
+          });
         }
       }),
     },

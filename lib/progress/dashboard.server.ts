@@ -6,7 +6,13 @@ import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** A lesson as the course map needs it, from its frontmatter only (no compilation). */
-export type CatalogLesson = { slug: string; title: string; order: number; exercises: string[]; cards: string[] };
+export type CatalogLesson = {
+  slug: string;
+  title: string;
+  order: number;
+  exercises: string[];
+  cards: string[];
+};
 /** The course's lessons in order, and exercise titles by slug. */
 export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, string> };
 
@@ -27,14 +33,18 @@ export function readCatalog(contentDir = path.join(process.cwd(), "content")): C
   for (const name of safeReaddir(path.join(contentDir, "lessons"))) {
     const match = /^\d+-([a-z0-9-]+)\.mdx$/.exec(name);
     if (!match?.[1]) continue;
-    const meta = LessonMeta.safeParse(matter(readFileSync(path.join(contentDir, "lessons", name), "utf8")).data);
+    const meta = LessonMeta.safeParse(
+      matter(readFileSync(path.join(contentDir, "lessons", name), "utf8")).data,
+    );
     if (meta.success) lessons.push({ slug: match[1], ...meta.data });
   }
   lessons.sort((a, b) => a.order - b.order);
   const exerciseTitles = new Map<string, string>();
   for (const slug of safeReaddir(path.join(contentDir, "exercises"))) {
     try {
-      const meta = ExerciseMeta.safeParse(JSON.parse(readFileSync(path.join(contentDir, "exercises", slug, "exercise.json"), "utf8")));
+      const meta = ExerciseMeta.safeParse(
+        JSON.parse(readFileSync(path.join(contentDir, "exercises", slug, "exercise.json"), "utf8")),
+      );
       if (meta.success) exerciseTitles.set(slug, meta.data.title);
     } catch {
       // Not an exercise folder.
@@ -91,7 +101,11 @@ export type CourseMapEntry = {
 export async function getDashboard(db: PrismaClient, learnerId: string, catalog: Catalog, now = new Date()) {
   const endOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const [reads, submissions, recent, cardsDue, cardsStudied, reviews] = await Promise.all([
-    db.lessonRead.findMany({ where: { learnerId }, orderBy: { readAt: "asc" }, select: { lessonSlug: true, readAt: true } }),
+    db.lessonRead.findMany({
+      where: { learnerId },
+      orderBy: { readAt: "asc" },
+      select: { lessonSlug: true, readAt: true },
+    }),
     db.submission.findMany({
       where: { learnerId },
       orderBy: { createdAt: "asc" },
@@ -113,12 +127,18 @@ export async function getDashboard(db: PrismaClient, learnerId: string, catalog:
     const current = best.get(submission.exerciseSlug);
     const rank = VERDICT_RANK[submission.verdict] ?? 0;
     if (!current) {
-      best.set(submission.exerciseSlug, { exerciseSlug: submission.exerciseSlug, verdict: submission.verdict, at: submission.createdAt, attempts: 1 });
+      best.set(submission.exerciseSlug, {
+        exerciseSlug: submission.exerciseSlug,
+        verdict: submission.verdict,
+        at: submission.createdAt,
+        attempts: 1,
+      });
       continue;
     }
     current.attempts++;
     // Submissions come oldest first: keep the date the best verdict was first reached.
-    if (rank > (VERDICT_RANK[current.verdict] ?? 0)) Object.assign(current, { verdict: submission.verdict, at: submission.createdAt });
+    if (rank > (VERDICT_RANK[current.verdict] ?? 0))
+      Object.assign(current, { verdict: submission.verdict, at: submission.createdAt });
   }
 
   const readSlugs = new Set(reads.map((read) => read.lessonSlug));
@@ -128,7 +148,11 @@ export async function getDashboard(db: PrismaClient, learnerId: string, catalog:
     slug: lesson.slug,
     title: lesson.title,
     read: readSlugs.has(lesson.slug),
-    exercises: lesson.exercises.map((slug) => ({ slug, title: titleOf(slug), verdict: best.get(slug)?.verdict ?? null })),
+    exercises: lesson.exercises.map((slug) => ({
+      slug,
+      title: titleOf(slug),
+      verdict: best.get(slug)?.verdict ?? null,
+    })),
     cards: { total: lesson.cards.length, studied: lesson.cards.filter((card) => studied.has(card)).length },
   }));
 
@@ -144,8 +168,18 @@ export async function getDashboard(db: PrismaClient, learnerId: string, catalog:
     },
     exercises: [...best.values()].map((entry) => ({ ...entry, title: titleOf(entry.exerciseSlug) })),
     cardsDue,
-    streak: countStreak([...reads.map((r) => r.readAt), ...submissions.map((s) => s.createdAt), ...reviews.map((r) => r.review)], now),
-    recentSubmissions: recent.map((submission) => ({ ...submission, title: titleOf(submission.exerciseSlug) })),
+    streak: countStreak(
+      [
+        ...reads.map((r) => r.readAt),
+        ...submissions.map((s) => s.createdAt),
+        ...reviews.map((r) => r.review),
+      ],
+      now,
+    ),
+    recentSubmissions: recent.map((submission) => ({
+      ...submission,
+      title: titleOf(submission.exerciseSlug),
+    })),
     courseMap,
     next: pickNextStep(courseMap, cardsDue),
   };

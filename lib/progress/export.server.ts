@@ -34,7 +34,10 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     // The grader's results are stored as JSON text; exported as JSON.
     submissions: submissions.map((submission) => ({ ...submission, results: parseJson(submission.results) })),
     cardStates,
-    reviewLogs: reviewLogs.map((log) => ({ ...log, previous: log.previous === null ? null : parseJson(log.previous) })),
+    reviewLogs: reviewLogs.map((log) => ({
+      ...log,
+      previous: log.previous === null ? null : parseJson(log.previous),
+    })),
   };
 }
 
@@ -54,7 +57,10 @@ function parseJson(text: string): unknown {
  * cascades to its sessions, credentials, learner and all progress; a guest's learner row cascades
  * to its progress. One transaction.
  */
-export async function deleteLearnerData(db: PrismaClient, learner: { id: string; userId: string | null }): Promise<void> {
+export async function deleteLearnerData(
+  db: PrismaClient,
+  learner: { id: string; userId: string | null },
+): Promise<void> {
   await db.$transaction(async (tx) => {
     if (learner.userId) await tx.user.deleteMany({ where: { id: learner.userId } });
     await tx.learner.deleteMany({ where: { id: learner.id } });

@@ -12,7 +12,11 @@ export type MergeSummary = { learnerId: string; movedFromGuest: boolean };
  * one receives the guest's records (see mergeLearnerRecords) and the guest learner is deleted.
  * Without a guest learner, just makes sure the user has a learner.
  */
-export async function mergeGuestIntoUser(db: PrismaClient, guestToken: string | null, userId: string): Promise<MergeSummary> {
+export async function mergeGuestIntoUser(
+  db: PrismaClient,
+  guestToken: string | null,
+  userId: string,
+): Promise<MergeSummary> {
   return db.$transaction(async (tx) => {
     const account = await tx.learner.findUnique({ where: { userId }, select: { id: true } });
     const guest = guestToken
@@ -21,7 +25,10 @@ export async function mergeGuestIntoUser(db: PrismaClient, guestToken: string | 
     const usableGuest = guest && guest.userId === null ? guest : null;
 
     if (!account && usableGuest) {
-      await tx.learner.update({ where: { id: usableGuest.id }, data: { userId, guestToken: null, lastSeenAt: new Date() } });
+      await tx.learner.update({
+        where: { id: usableGuest.id },
+        data: { userId, guestToken: null, lastSeenAt: new Date() },
+      });
       return { learnerId: usableGuest.id, movedFromGuest: true };
     }
     const target = account ?? (await tx.learner.create({ data: { userId }, select: { id: true } }));
@@ -50,7 +57,8 @@ export async function mergeLearnerRecords(tx: Transaction, fromId: string, intoI
       await tx.lessonRead.update({ where: { id: read.id }, data: { learnerId: intoId } });
       continue;
     }
-    if (read.readAt < existing.readAt) await tx.lessonRead.update({ where: { id: existing.id }, data: { readAt: read.readAt } });
+    if (read.readAt < existing.readAt)
+      await tx.lessonRead.update({ where: { id: existing.id }, data: { readAt: read.readAt } });
     await tx.lessonRead.delete({ where: { id: read.id } });
   }
 
@@ -69,7 +77,14 @@ export async function mergeLearnerRecords(tx: Transaction, fromId: string, intoI
       continue;
     }
     if (isFurtherAlong(card, existing)) {
-      const { id: _id, learnerId: _learner, createdAt: _created, updatedAt: _updated, version, ...state } = card;
+      const {
+        id: _id,
+        learnerId: _learner,
+        createdAt: _created,
+        updatedAt: _updated,
+        version,
+        ...state
+      } = card;
       // A new version, so a rating form opened on either side before the merge is refused, not applied twice.
       await tx.cardState.update({
         where: { id: existing.id },

@@ -33,20 +33,41 @@ describe("the dashboard", () => {
     const mine = await seedLearner(db, {
       guestToken: makeGuestToken("dash-mine"),
       reads: [["momentum", at(20)]],
-      submissions: [["momentum", "fail", at(20)], ["momentum", "pass", at(21)], ["momentum", "fail", at(22)]],
+      submissions: [
+        ["momentum", "fail", at(20)],
+        ["momentum", "pass", at(21)],
+        ["momentum", "fail", at(22)],
+      ],
       cards: [{ cardId: "a", reps: 1, lastReview: at(21) }],
       reviews: [["a", at(22)]],
     });
-    await seedLearner(db, { guestToken: makeGuestToken("dash-other"), reads: [["adam", at(22)]], submissions: [["adam", "pass", at(22)]] });
+    await seedLearner(db, {
+      guestToken: makeGuestToken("dash-other"),
+      reads: [["adam", at(22)]],
+      submissions: [["adam", "pass", at(22)]],
+    });
 
     const dashboard = await getDashboard(db, mine.id, catalog, at(22, 18));
-    expect(dashboard.lessons).toMatchObject({ read: 1, total: 2, list: [{ slug: "momentum", title: "Momentum" }] });
-    expect(dashboard.exercises).toEqual([{ exerciseSlug: "momentum", title: "momentum", verdict: "pass", at: at(21), attempts: 3 }]);
+    expect(dashboard.lessons).toMatchObject({
+      read: 1,
+      total: 2,
+      list: [{ slug: "momentum", title: "Momentum" }],
+    });
+    expect(dashboard.exercises).toEqual([
+      { exerciseSlug: "momentum", title: "momentum", verdict: "pass", at: at(21), attempts: 3 },
+    ]);
     expect(dashboard.cardsDue).toBe(1);
     expect(dashboard.streak).toBe(3);
     expect(dashboard.recentSubmissions.map((s) => s.createdAt)).toEqual([at(22), at(21), at(20)]);
-    expect(dashboard.courseMap[0]).toMatchObject({ read: true, exercises: [{ verdict: "pass" }], cards: { total: 2, studied: 1 } });
-    expect(dashboard.courseMap[1]).toMatchObject({ read: false, exercises: [{ title: "Implement Adam", verdict: null }] });
+    expect(dashboard.courseMap[0]).toMatchObject({
+      read: true,
+      exercises: [{ verdict: "pass" }],
+      cards: { total: 2, studied: 1 },
+    });
+    expect(dashboard.courseMap[1]).toMatchObject({
+      read: false,
+      exercises: [{ title: "Implement Adam", verdict: null }],
+    });
     expect(dashboard.next).toEqual({ type: "review", count: 1 });
   });
 

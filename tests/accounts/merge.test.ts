@@ -16,7 +16,11 @@ afterAll(async () => cleanup());
 describe("moving a guest's progress into an account", () => {
   it("at sign-up, the new account adopts the guest learner whole", async () => {
     const token = makeGuestToken("signup");
-    const guest = await seedLearner(db, { guestToken: token, reads: [["adam", day(1)]], submissions: [["adam", "pass", day(1)]] });
+    const guest = await seedLearner(db, {
+      guestToken: token,
+      reads: [["adam", day(1)]],
+      submissions: [["adam", "pass", day(1)]],
+    });
     const user = await seedUser(db, "new@example.com");
 
     const result = await mergeGuestIntoUser(db, token, user.id);
@@ -33,8 +37,14 @@ describe("moving a guest's progress into an account", () => {
     const user = await seedUser(db, "both@example.com");
     const account = await seedLearner(db, {
       userId: user.id,
-      reads: [["adam", day(3)], ["momentum", day(2)]],
-      submissions: [["adam", "fail", day(3)], ["sgd", "pass", day(2)]],
+      reads: [
+        ["adam", day(3)],
+        ["momentum", day(2)],
+      ],
+      submissions: [
+        ["adam", "fail", day(3)],
+        ["sgd", "pass", day(2)],
+      ],
       cards: [
         { cardId: "adam", reps: 2, lastReview: day(3) },
         { cardId: "bias-correction", reps: 5, lastReview: day(2) },
@@ -45,15 +55,24 @@ describe("moving a guest's progress into an account", () => {
     const token = makeGuestToken("signin");
     const guest = await seedLearner(db, {
       guestToken: token,
-      reads: [["adam", day(1)], ["rmsprop", day(4)]],
-      submissions: [["adam", "pass", day(4)], ["adam", "error", day(5)]],
+      reads: [
+        ["adam", day(1)],
+        ["rmsprop", day(4)],
+      ],
+      submissions: [
+        ["adam", "pass", day(4)],
+        ["adam", "error", day(5)],
+      ],
       cards: [
         { cardId: "adam", reps: 4, lastReview: day(4) },
         { cardId: "bias-correction", reps: 1, lastReview: day(5) },
         { cardId: "tie", reps: 1, lastReview: day(6) },
         { cardId: "lion", reps: 1, lastReview: day(4) },
       ],
-      reviews: [["adam", day(4)], ["lion", day(4)]],
+      reviews: [
+        ["adam", day(4)],
+        ["lion", day(4)],
+      ],
     });
 
     const result = await mergeGuestIntoUser(db, token, user.id);
@@ -61,7 +80,10 @@ describe("moving a guest's progress into an account", () => {
     expect(result).toEqual({ learnerId: account.id, movedFromGuest: true });
     expect(await db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
 
-    const reads = await db.lessonRead.findMany({ where: { learnerId: account.id }, orderBy: { lessonSlug: "asc" } });
+    const reads = await db.lessonRead.findMany({
+      where: { learnerId: account.id },
+      orderBy: { lessonSlug: "asc" },
+    });
     expect(reads.map((r) => [r.lessonSlug, r.readAt.toISOString()])).toEqual([
       ["adam", day(1).toISOString()], // the earlier read wins
       ["momentum", day(2).toISOString()],
@@ -70,10 +92,16 @@ describe("moving a guest's progress into an account", () => {
 
     const submissions = await db.submission.findMany({ where: { learnerId: account.id } });
     expect(submissions).toHaveLength(4);
-    const adamVerdicts = submissions.filter((s) => s.exerciseSlug === "adam").map((s) => s.verdict).sort();
+    const adamVerdicts = submissions
+      .filter((s) => s.exerciseSlug === "adam")
+      .map((s) => s.verdict)
+      .sort();
     expect(adamVerdicts).toEqual(["error", "fail", "pass"]);
 
-    const cards = await db.cardState.findMany({ where: { learnerId: account.id }, orderBy: { cardId: "asc" } });
+    const cards = await db.cardState.findMany({
+      where: { learnerId: account.id },
+      orderBy: { cardId: "asc" },
+    });
     expect(cards.map((c) => [c.cardId, c.reps, c.lastReview?.toISOString()])).toEqual([
       ["adam", 4, day(4).toISOString()], // guest had more reps
       ["bias-correction", 5, day(2).toISOString()], // account had more reps
@@ -99,7 +127,11 @@ describe("moving a guest's progress into an account", () => {
   it("never takes over a learner that already belongs to another account", async () => {
     const owner = await seedUser(db, "owner@example.com");
     const other = await seedUser(db, "other@example.com");
-    const owned = await seedLearner(db, { userId: owner.id, guestToken: makeGuestToken("owned"), reads: [["adam", day(1)]] });
+    const owned = await seedLearner(db, {
+      userId: owner.id,
+      guestToken: makeGuestToken("owned"),
+      reads: [["adam", day(1)]],
+    });
     await mergeGuestIntoUser(db, makeGuestToken("owned"), other.id);
     expect(await db.lessonRead.count({ where: { learnerId: owned.id } })).toBe(1);
     expect((await db.learner.findUniqueOrThrow({ where: { id: owned.id } })).userId).toBe(owner.id);

@@ -37,8 +37,23 @@ let bob: { learnerId: string; userId: string; submissionId: string };
 
 async function seedAccount(email: string) {
   const user = await seedUser(state.db, email);
-  await state.db.session.create({ data: { id: `s-${email}`, token: `t-${email}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } });
-  await state.db.account.create({ data: { id: `a-${email}`, accountId: user.id, providerId: "credential", userId: user.id, password: "salt:hash" } });
+  await state.db.session.create({
+    data: {
+      id: `s-${email}`,
+      token: `t-${email}`,
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
+  await state.db.account.create({
+    data: {
+      id: `a-${email}`,
+      accountId: user.id,
+      providerId: "credential",
+      userId: user.id,
+      password: "salt:hash",
+    },
+  });
   const learner = await seedLearner(state.db, {
     userId: user.id,
     reads: [["adam", new Date()]],
@@ -75,7 +90,9 @@ describe("account routes", () => {
     actAs(alice);
     const response = await exportRoute.GET();
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="descent-export-\d{4}-\d{2}-\d{2}\.json"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="descent-export-\d{4}-\d{2}-\d{2}\.json"$/,
+    );
     const text = await response.text();
     const data = JSON.parse(text);
     expect(data.learner.id).toBe(alice.learnerId);
@@ -92,7 +109,9 @@ describe("account routes", () => {
 
   it("refuses deletion from another site or without the confirmation phrase", async () => {
     actAs(alice);
-    expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }, "https://evil.example"))).status).toBe(403);
+    expect(
+      (await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }, "https://evil.example"))).status,
+    ).toBe(403);
     const unconfirmed = await deleteRoute.POST(deleteRequest({ confirm: "yes" }));
     expect(unconfirmed.status).toBe(400);
     expect(((await unconfirmed.json()) as { error: string }).error).toMatch(/delete my data/);
@@ -119,7 +138,11 @@ describe("account routes", () => {
   });
 
   it("deletes a guest's learner and its progress", async () => {
-    const guest = await seedLearner(state.db, { guestToken: makeGuestToken("guest-del"), reads: [["adam", new Date()]], submissions: [["adam", "fail", new Date()]] });
+    const guest = await seedLearner(state.db, {
+      guestToken: makeGuestToken("guest-del"),
+      reads: [["adam", new Date()]],
+      submissions: [["adam", "fail", new Date()]],
+    });
     state.learner = { id: guest.id, userId: null, isGuest: true };
     expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }))).status).toBe(200);
     expect(await state.db.learner.count({ where: { id: guest.id } })).toBe(0);
@@ -135,9 +158,14 @@ describe.skipIf(!existsSync(submissionRoute))("GET /api/submissions/[id] (when p
     };
     actAs(bob);
     const request = () => new Request(`${ORIGIN}/api/submissions/x`);
-    const other = await seedLearner(state.db, { guestToken: makeGuestToken("someone"), submissions: [["adam", "pass", new Date()]] });
+    const other = await seedLearner(state.db, {
+      guestToken: makeGuestToken("someone"),
+      submissions: [["adam", "pass", new Date()]],
+    });
     const otherId = (await state.db.submission.findFirstOrThrow({ where: { learnerId: other.id } })).id;
     expect((await route.GET(request(), { params: Promise.resolve({ id: otherId }) })).status).toBe(404);
-    expect((await route.GET(request(), { params: Promise.resolve({ id: bob.submissionId }) })).status).toBe(200);
+    expect((await route.GET(request(), { params: Promise.resolve({ id: bob.submissionId }) })).status).toBe(
+      200,
+    );
   });
 });

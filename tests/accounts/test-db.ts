@@ -32,13 +32,31 @@ let counter = 0;
 /** Seeds a learner with a guest token (or a user) and the given progress. */
 export async function seedLearner(
   db: PrismaClient,
-  options: { guestToken?: string; userId?: string; reads?: Array<[string, Date]>; submissions?: Array<[string, string, Date]>; cards?: Array<{ cardId: string; reps: number; lastReview: Date | null }>; reviews?: Array<[string, Date]> },
+  options: {
+    guestToken?: string;
+    userId?: string;
+    reads?: Array<[string, Date]>;
+    submissions?: Array<[string, string, Date]>;
+    cards?: Array<{ cardId: string; reps: number; lastReview: Date | null }>;
+    reviews?: Array<[string, Date]>;
+  },
 ) {
-  const learner = await db.learner.create({ data: { guestToken: options.guestToken ?? null, userId: options.userId ?? null } });
-  for (const [lessonSlug, readAt] of options.reads ?? []) await db.lessonRead.create({ data: { learnerId: learner.id, lessonSlug, readAt } });
+  const learner = await db.learner.create({
+    data: { guestToken: options.guestToken ?? null, userId: options.userId ?? null },
+  });
+  for (const [lessonSlug, readAt] of options.reads ?? [])
+    await db.lessonRead.create({ data: { learnerId: learner.id, lessonSlug, readAt } });
   for (const [exerciseSlug, verdict, createdAt] of options.submissions ?? []) {
     await db.submission.create({
-      data: { learnerId: learner.id, exerciseSlug, verdict, code: `// ${verdict}`, results: JSON.stringify({ status: verdict }), durationMs: 12, createdAt },
+      data: {
+        learnerId: learner.id,
+        exerciseSlug,
+        verdict,
+        code: `// ${verdict}`,
+        results: JSON.stringify({ status: verdict }),
+        durationMs: 12,
+        createdAt,
+      },
     });
   }
   for (const card of options.cards ?? []) {

@@ -37,7 +37,12 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/dashboard$/);
 }
 
-test("a guest's progress moves into a new account and follows it to another browser", async ({ page, context, browser, baseURL }) => {
+test("a guest's progress moves into a new account and follows it to another browser", async ({
+  page,
+  context,
+  browser,
+  baseURL,
+}) => {
   await page.goto("/");
   await markAdamRead(page, context, baseURL ?? "");
   await page.goto("/dashboard");
@@ -53,9 +58,13 @@ test("a guest's progress moves into a new account and follows it to another brow
   await page.getByLabel("Password").press("Enter");
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("lessons-read")).toHaveText(/^1 \/ \d+$/);
-  await expect(page.getByRole("region", { name: "Lessons read" }).getByRole("link", { name: /Adam/ })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Lessons read" }).getByRole("link", { name: /Adam/ }),
+  ).toBeVisible();
 
-  const session = (await context.cookies()).find((cookie) => cookie.name.endsWith("better-auth.session_token"));
+  const session = (await context.cookies()).find((cookie) =>
+    cookie.name.endsWith("better-auth.session_token"),
+  );
   expect(session, "session cookie set").toBeTruthy();
   expect(session?.httpOnly).toBe(true);
   expect(session?.sameSite).toBe("Lax");
@@ -66,7 +75,9 @@ test("a guest's progress moves into a new account and follows it to another brow
   const otherPage = await other.newPage();
   await signIn(otherPage);
   await expect(otherPage.getByTestId("lessons-read")).toHaveText(/^1 \/ \d+$/);
-  await expect(otherPage.getByRole("region", { name: "Lessons read" }).getByRole("link", { name: /Adam/ })).toBeVisible();
+  await expect(
+    otherPage.getByRole("region", { name: "Lessons read" }).getByRole("link", { name: /Adam/ }),
+  ).toBeVisible();
 
   // Sign out: a fresh guest, with a new guest cookie and no progress.
   const guestBefore = (await other.cookies()).find((cookie) => cookie.name === "descent_guest")?.value;
@@ -84,6 +95,9 @@ test("a guest's progress moves into a new account and follows it to another brow
 test("the account page exports the data as a download", async ({ page }) => {
   await signIn(page);
   await page.goto("/account");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export my data" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export my data" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^descent-export-\d{4}-\d{2}-\d{2}\.json$/);
 });

@@ -13,8 +13,8 @@ export default async function SignUpPage() {
     <div className={`container ${styles.page}`}>
       <h1>Create an account</h1>
       <p className="muted">
-        Everything works without an account. Make one to keep your progress across browsers: what you have done here so
-        far moves into it.
+        Everything works without an account. Make one to keep your progress across browsers: what you have
+        done here so far moves into it.
       </p>
       <AuthForm mode="signup" />
     </div>

@@ -9,10 +9,16 @@ import { requireLearner } from "@/lib/progress/learner.server";
 export const dynamic = "force-dynamic";
 
 /** The phrase the learner types to confirm; deleting cannot be undone. */
-const DeleteRequest = z.object({ confirm: z.literal("delete my data", { error: 'Type "delete my data" to confirm.' }) });
+const DeleteRequest = z.object({
+  confirm: z.literal("delete my data", { error: 'Type "delete my data" to confirm.' }),
+});
 
 // better-auth's session cookies, plain and (production) __Secure- prefixed.
-const SESSION_COOKIES = ["better-auth.session_token", "better-auth.session_data", "better-auth.dont_remember"];
+const SESSION_COOKIES = [
+  "better-auth.session_token",
+  "better-auth.session_data",
+  "better-auth.dont_remember",
+];
 
 /** Deletes the current learner, its account if any, and all its progress; the browser becomes a fresh guest. */
 export const POST = handle(async (request: Request) => {
@@ -22,8 +28,19 @@ export const POST = handle(async (request: Request) => {
   await deleteLearnerData(prisma, learner);
   const jar = await cookies();
   const secure = process.env.NODE_ENV === "production";
-  for (const name of [GUEST_COOKIE, ...SESSION_COOKIES, ...SESSION_COOKIES.map((cookie) => `__Secure-${cookie}`)]) {
-    if (jar.has(name)) jar.set(name, "", { path: "/", maxAge: 0, httpOnly: true, sameSite: "lax", secure: secure || name.startsWith("__Secure-") });
+  for (const name of [
+    GUEST_COOKIE,
+    ...SESSION_COOKIES,
+    ...SESSION_COOKIES.map((cookie) => `__Secure-${cookie}`),
+  ]) {
+    if (jar.has(name))
+      jar.set(name, "", {
+        path: "/",
+        maxAge: 0,
+        httpOnly: true,
+        sameSite: "lax",
+        secure: secure || name.startsWith("__Secure-"),
+      });
   }
   return Response.json({ deleted: true });
 });
