@@ -69,7 +69,8 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
 
 /** Recorded parameters of a classic-mistake variant, or null when it does not apply. */
 export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: DiagnosisId): Float64Array | null {
-  const step = getVariantStep(config.optimizer, id);
+  // Variants model the plain optimizer; exercises that fix extra hparams (nesterov) have none.
+  const step = Object.keys(config.fixedTorchHparams).length > 0 ? null : getVariantStep(config.optimizer, id);
   if (!step) return null;
   const objective = getObjective(test);
   const x = Float64Array.from(test.x0);

@@ -70,11 +70,27 @@ function adamVariant(id: DiagnosisId): VariantStep | null {
   };
 }
 
+function adagradVariant(id: DiagnosisId): VariantStep | null {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const eps = num(hp, "eps");
+    for (let i = 0; i < x.length; i++) {
+      const gi = g[i] as number;
+      const v = (s.a[i] as number) + gi * gi;
+      s.a[i] = v;
+      const denom = id === "eps-inside-root" ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
+      x[i] =
+        id === "sign-error" ? (x[i] as number) + (lr * gi) / denom : (x[i] as number) - (lr * gi) / denom;
+    }
+  };
+}
+
 /** The host-side variant for an optimizer and mistake, or null when it does not apply. */
 export function getVariantStep(optimizer: string, id: DiagnosisId): VariantStep | null {
   if (optimizer === "sgd") return sgdVariant(id);
   if (optimizer === "rmsprop") return rmspropVariant(id);
   if (optimizer === "adam") return adamVariant(id);
+  if (optimizer === "adagrad") return adagradVariant(id);
   return null;
 }
 
