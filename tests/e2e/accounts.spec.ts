@@ -101,3 +101,25 @@ test("the account page exports the data as a download", async ({ page }) => {
   ]);
   expect(download.suggestedFilename()).toMatch(/^descent-export-\d{4}-\d{2}-\d{2}\.json$/);
 });
+
+test("sign-in and sign-up failures are announced clearly", async ({ browser }) => {
+  // A context of its own: these requests answer 401/422 on purpose, which the page fixture would flag.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not-the-password-1");
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: /do not match an account/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("aaaaaaaaaaaa");
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByText(/Mix at least two kinds of characters/)).toBeVisible();
+  await page.getByLabel("Password").fill(password);
+  await page.getByLabel("Password").press("Enter");
+  await expect(page.getByRole("alert").filter({ hasText: /already exists/ })).toBeVisible();
+  await context.close();
+});
