@@ -11,6 +11,7 @@ export const DIAGNOSIS_IDS = [
   "old-velocity",
   "adagrad-sum",
   "alpha-swapped",
+  "coupled-weight-decay",
 ] as const;
 
 /** Id of a classic mistake. */
@@ -61,6 +62,11 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
   "adagrad-sum": {
     title: "AdaGrad's running sum instead of an average",
     explanation: "RMSprop decays its accumulator: s ← αs + (1 − α)g², not s ← s + g².",
+  },
+  "coupled-weight-decay": {
+    title: "L2 penalty instead of decoupled weight decay",
+    explanation:
+      "AdamW shrinks the parameters directly, θ ← θ(1 − lr·λ); adding λθ to the gradient is Adam's L2 penalty, which the adaptive denominator rescales.",
   },
   "alpha-swapped": {
     title: "α and 1 − α swapped",

@@ -3,7 +3,15 @@ import path from "node:path";
 import { type ExerciseConfig, ExerciseConfigSchema } from "./exercise-schema";
 
 /** Slugs of the exercises, in course order. */
-export const EXERCISE_SLUGS = ["momentum", "rmsprop", "adam", "nesterov", "adagrad"] as const;
+export const EXERCISE_SLUGS = [
+  "momentum",
+  "rmsprop",
+  "adam",
+  "nesterov",
+  "adagrad",
+  "adamw",
+  "amsgrad",
+] as const;
 
 /** Slug of an exercise. */
 export type ExerciseSlug = (typeof EXERCISE_SLUGS)[number];

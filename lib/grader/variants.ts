@@ -43,9 +43,11 @@ function rmspropVariant(id: DiagnosisId): VariantStep | null {
   };
 }
 
-function adamVariant(id: DiagnosisId): VariantStep | null {
+function adamVariant(id: DiagnosisId, decoupled: boolean): VariantStep | null {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
+    const wd = decoupled ? num(hp, "weightDecay") : 0;
+    const coupled = id === "coupled-weight-decay";
     const swap = id === "betas-swapped";
     const b1 = swap ? num(hp, "beta2") : num(hp, "beta1");
     const b2 = swap ? num(hp, "beta1") : num(hp, "beta2");
@@ -57,7 +59,8 @@ function adamVariant(id: DiagnosisId): VariantStep | null {
     const bc1 = id === "missing-bias-correction" ? 1 : 1 - b1 ** t;
     const bc2 = id === "missing-bias-correction" ? 1 : 1 - b2 ** t;
     for (let i = 0; i < x.length; i++) {
-      const gi = g[i] as number;
+      const p = coupled ? (x[i] as number) : (x[i] as number) * (1 - lr * wd);
+      const gi = coupled ? (g[i] as number) + wd * p : (g[i] as number);
       const m = b1 * (s.a[i] as number) + (1 - b1) * gi;
       const v = b2 * (s.b[i] as number) + (1 - b2) * (id === "gradient-not-squared" ? gi : gi * gi);
       s.a[i] = m;
@@ -65,7 +68,7 @@ function adamVariant(id: DiagnosisId): VariantStep | null {
       const vHat = v / bc2;
       const denom = id === "eps-inside-root" ? Math.sqrt(vHat + eps) : Math.sqrt(vHat) + eps;
       const delta = ((lr / bc1) * m) / denom;
-      x[i] = id === "sign-error" ? (x[i] as number) + delta : (x[i] as number) - delta;
+      x[i] = id === "sign-error" ? p + delta : p - delta;
     }
   };
 }
@@ -89,7 +92,8 @@ function adagradVariant(id: DiagnosisId): VariantStep | null {
 export function getVariantStep(optimizer: string, id: DiagnosisId): VariantStep | null {
   if (optimizer === "sgd") return sgdVariant(id);
   if (optimizer === "rmsprop") return rmspropVariant(id);
-  if (optimizer === "adam") return adamVariant(id);
+  if (optimizer === "adam") return adamVariant(id, false);
+  if (optimizer === "adamw") return adamVariant(id, true);
   if (optimizer === "adagrad") return adagradVariant(id);
   return null;
 }

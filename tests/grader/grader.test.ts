@@ -48,6 +48,7 @@ describe("classic mistakes are named", () => {
     ["rmsprop", "rmsprop-alpha-swapped", "alpha-swapped"],
     ["rmsprop", "rmsprop-eps-inside-root", "eps-inside-root"],
     ["adagrad", "adagrad-eps-inside-root", "eps-inside-root"],
+    ["adamw", "adamw-coupled-weight-decay", "coupled-weight-decay"],
   ];
   for (const [exercise, name, id] of cases) {
     it(`${name} → ${id}`, async () => {
@@ -63,6 +64,11 @@ describe("classic mistakes are named", () => {
     const result = await gradeSubmission({ exercise: "nesterov", code: solution("momentum") });
     expect(result.verdict).toBe("failed");
     expect(result.diagnosis).toBeNull();
+  });
+
+  it("amsgrad: plain Adam fails (the maximum of v matters)", async () => {
+    const result = await gradeSubmission({ exercise: "amsgrad", code: solution("adam") });
+    expect(result.verdict).toBe("failed");
   });
 
   it("an empty starter fails at step 1 with expected and actual values", async () => {
