@@ -11,6 +11,7 @@ export const EXERCISE_SLUGS = [
   "adagrad",
   "adamw",
   "amsgrad",
+  "lion",
 ] as const;
 
 /** Slug of an exercise. */
