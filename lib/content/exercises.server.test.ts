@@ -36,4 +36,10 @@ describe("exercises content", () => {
     const lr = step?.hp.lr as number;
     expect(step?.x1[0]).toBeCloseTo((step?.x0[0] as number) - lr * (step?.grad[0] as number), 12);
   });
+
+  it("uses the schedule's first rate in the worked step (warm-up: lr / W)", async () => {
+    const step = await getWorkedFirstStep("warmup-cosine");
+    const lr = (step?.hp.lr as number) / (step?.hp.warmupSteps as number);
+    expect(step?.x1[0]).toBeCloseTo((step?.x0[0] as number) - lr * (step?.grad[0] as number), 12);
+  });
 });

@@ -1,8 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { createObjective } from "@/lib/objectives";
-import { createOptimizer } from "@/lib/optim";
-import { toTorchHparams, type VisibleTest, VisibleTestSchema } from "@/lib/grader/exercise-schema";
+import { createOptimizer, createSchedule } from "@/lib/optim";
+import {
+  toScheduleSpec,
+  toTorchHparams,
+  type VisibleTest,
+  VisibleTestSchema,
+} from "@/lib/grader/exercise-schema";
 import {
   EXERCISE_SLUGS,
   type ExerciseSlug,
@@ -118,7 +123,8 @@ export async function getWorkedFirstStep(slug: string): Promise<WorkedFirstStep 
   const grad = new Float64Array(x.length);
   objective.gradient(x, grad, 1);
   const optimizer = createOptimizer(c.optimizer, x.length, toTorchHparams(c, test.hp));
-  optimizer.step(x, grad);
+  const schedule = toScheduleSpec(c, test.hp);
+  optimizer.step(x, grad, schedule ? createSchedule(test.hp.lr ?? 0, schedule)(0) : undefined);
   const state: Record<string, number | number[]> = {};
   for (const [key, value] of Object.entries(optimizer.state())) {
     state[key] = typeof value === "number" ? value : Array.from(value);

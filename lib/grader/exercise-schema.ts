@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { OBJECTIVE_NAMES } from "../objectives";
 import type { ObjectiveName } from "../objectives/types";
-import { OPTIMIZER_NAMES } from "../optim";
+import { OPTIMIZER_NAMES, type ScheduleSpec } from "../optim";
 import type { OptimizerName } from "../optim/types";
 
 const objectiveSchema = z.strictObject({
@@ -45,6 +45,8 @@ export const ExerciseConfigSchema = z.strictObject({
   torchHparams: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
   /** PyTorch hparams fixed by the exercise (e.g. nesterov: true). */
   fixedTorchHparams: z.record(z.string(), z.unknown()).default({}),
+  /** A learning-rate schedule of lib/optim: its type and, per spec field, the learner Hyper name. */
+  schedule: z.strictObject({ type: z.string(), from: z.record(z.string(), z.string()) }).optional(),
   visibleTests: z.array(VisibleTestSchema).min(1),
   hiddenTests: z.array(HiddenTestSchema).min(1),
   /** Classic-mistake diagnosis ids to try when a test fails, in order. */
@@ -61,6 +63,14 @@ export function toTorchHparams(config: ExerciseConfig, hp: Record<string, number
     out[torchName] = Array.isArray(learner) ? learner.map((name) => hp[name]) : hp[learner];
   }
   return out;
+}
+
+/** The lib/optim schedule spec of an exercise for the learner's Hyper values, or undefined. */
+export function toScheduleSpec(config: ExerciseConfig, hp: Record<string, number>): ScheduleSpec | undefined {
+  if (!config.schedule) return undefined;
+  const spec: Record<string, unknown> = { type: config.schedule.type };
+  for (const [field, name] of Object.entries(config.schedule.from)) spec[field] = hp[name];
+  return spec as ScheduleSpec;
 }
 
 /** mulberry32: a small seeded PRNG, so hidden random cases are reproducible. */

@@ -12,6 +12,7 @@ export const EXERCISE_SLUGS = [
   "adamw",
   "amsgrad",
   "lion",
+  "warmup-cosine",
 ] as const;
 
 /** Slug of an exercise. */

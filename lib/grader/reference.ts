@@ -6,7 +6,7 @@ import type { Objective, ObjectiveName } from "../objectives/types";
 import { runTrajectory } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "./exercise-schema";
-import { toTorchHparams } from "./exercise-schema";
+import { toScheduleSpec, toTorchHparams } from "./exercise-schema";
 import { createVariantState, getVariantStep } from "./variants";
 
 /** A test resolved to concrete data: what both the sandbox and the host reference run. */
@@ -54,6 +54,7 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
   const trajectory = runTrajectory({
     optimizer: config.optimizer,
     hparams: toTorchHparams(config, test.hp),
+    schedule: toScheduleSpec(config, test.hp),
     objective: getObjective(test),
     x0: test.x0,
     steps: test.steps,
@@ -70,7 +71,10 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
 /** Recorded parameters of a classic-mistake variant, or null when it does not apply. */
 export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: DiagnosisId): Float64Array | null {
   // Variants model the plain optimizer; exercises that fix extra hparams (nesterov) have none.
-  const step = Object.keys(config.fixedTorchHparams).length > 0 ? null : getVariantStep(config.optimizer, id);
+  const step =
+    Object.keys(config.fixedTorchHparams).length > 0 || config.schedule
+      ? null
+      : getVariantStep(config.optimizer, id);
   if (!step) return null;
   const objective = getObjective(test);
   const x = Float64Array.from(test.x0);

@@ -71,6 +71,15 @@ describe("classic mistakes are named", () => {
     expect(result.verdict).toBe("failed");
   });
 
+  it("warmup-cosine: a warm-up starting at 0 instead of lr / W fails at step 1", async () => {
+    const result = await gradeSubmission({
+      exercise: "warmup-cosine",
+      code: fixture("warmup-cosine-off-by-one"),
+    });
+    expect(result.verdict).toBe("failed");
+    expect(result.tests[0]?.firstDivergence?.step).toBe(1);
+  });
+
   it("an empty starter fails at step 1 with expected and actual values", async () => {
     const result = await gradeSubmission({
       exercise: "adam",
