@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { gradeInGraderProcess } from "@/lib/exercises/grade-client.server";
+import { createRateLimiter } from "@/lib/exercises/rate-limit";
+import { isExerciseSlug } from "@/lib/grader/exercise-store";
+import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+import { createSubmission, listSubmissions } from "@/lib/progress/submissions.server";
+
+export const dynamic = "force-dynamic";
+
+/** Learner code above this size is refused before grading. */
+const MAX_CODE_CHARS = 32 * 1024;
+const bodySchema = z.strictObject({ code: z.string().min(1, "The code is empty.").max(MAX_CODE_CHARS) });
+
+// In-memory, per server process (see lib/exercises/rate-limit.ts): 6 submissions a minute per learner.
+const submitLimiter = createRateLimiter({ limit: 6, windowMs: 60_000 });
+
+type Context = { params: Promise<{ slug: string }> };
+
+function requireExercise(slug: string): void {
+  if (!isExerciseSlug(slug)) throw new HttpError(404, `No exercise "${slug}".`);
+}
+
+/** Grades the learner's code against the hidden tests, stores the submission and returns it. */
+export const POST = handle(async (request: Request, context: Context) => {
+  assertSameOrigin(request);
+  const { slug } = await context.params;
+  requireExercise(slug);
+  const learner = await requireLearner();
+  const { code } = await readJson(request, bodySchema, MAX_CODE_CHARS * 4 + 1024);
+  const gate = submitLimiter.take(learner.id);
+  if (!gate.allowed) {
+    return Response.json(
+      { error: `Too many submissions: wait ${gate.retryAfterSeconds} s and submit again (6 per minute).` },
+      { status: 429, headers: { "Retry-After": String(gate.retryAfterSeconds) } },
+    );
+  }
+  const result = await gradeInGraderProcess({ exercise: slug, code });
+  const submission = await createSubmission({ learnerId: learner.id, exerciseSlug: slug, code, result });
+  return Response.json({ submission, result });
+});
+
+/** The learner's past submissions of this exercise, newest first. */
+export const GET = handle(async (_request: Request, context: Context) => {
+  const { slug } = await context.params;
+  requireExercise(slug);
+  const learner = await requireLearner();
+  return Response.json({ submissions: await listSubmissions(learner.id, slug) });
+});

@@ -1,0 +1,112 @@
+"use client";
+
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import * as monaco from "monaco-editor";
+import { useEffect, useRef, useState } from "react";
+
+// Monaco comes from the local package, never a CDN; its workers are bundled next to this file.
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker(workerId: string, label: string): Worker };
+  }
+}
+if (typeof window !== "undefined") {
+  window.MonacoEnvironment = {
+    getWorker(_workerId, label) {
+      if (label === "typescript" || label === "javascript") {
+        return new Worker(new URL("./ts.worker.ts", import.meta.url), { type: "module" });
+      }
+      return new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module" });
+    },
+  };
+  loader.config({ monaco });
+}
+
+/** Props of CodeEditor. */
+export type CodeEditorProps = {
+  value: string;
+  onChange: (value: string) => void;
+  /** Declarations the TypeScript checker sees (the exercise's types). */
+  typesDts: string;
+  onRun: () => void;
+  onSubmit: () => void;
+  label: string;
+};
+
+function readSiteTheme(): "vs" | "vs-dark" {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen === "dark") return "vs-dark";
+  if (chosen === "light") return "vs";
+  return window.matchMedia("(prefers-color-scheme: dark)").matches ? "vs-dark" : "vs";
+}
+
+/** Follows html[data-theme], else prefers-color-scheme. */
+function useMonacoTheme(): "vs" | "vs-dark" {
+  const [theme, setTheme] = useState<"vs" | "vs-dark">("vs");
+  useEffect(() => {
+    const update = () => setTheme(readSiteTheme());
+    update();
+    const observer = new MutationObserver(update);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+    const media = window.matchMedia("(prefers-color-scheme: dark)");
+    media.addEventListener("change", update);
+    return () => {
+      observer.disconnect();
+      media.removeEventListener("change", update);
+    };
+  }, []);
+  return theme;
+}
+
+/** The Monaco TypeScript editor of an exercise (client only; load it with next/dynamic). */
+export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit, label }: CodeEditorProps) {
+  const theme = useMonacoTheme();
+  // Keyboard commands are bound once; keep them pointing at the latest handlers.
+  const handlers = useRef({ onRun, onSubmit });
+  handlers.current = { onRun, onSubmit };
+
+  useEffect(() => {
+    const ts = monaco.typescript;
+    ts.typescriptDefaults.setCompilerOptions({
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noEmit: true,
+      lib: ["es2020"],
+    });
+    const extra = ts.typescriptDefaults.addExtraLib(typesDts, "file:///exercise-types.d.ts");
+    return () => extra.dispose();
+  }, [typesDts]);
+
+  const handleMount: OnMount = (editor, m) => {
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => handlers.current.onRun());
+    editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => handlers.current.onSubmit());
+    // Tab indents inside the editor; Ctrl+M (Monaco's toggle) lets keyboard users Tab out.
+    if (process.env.NODE_ENV !== "production" || navigator.webdriver) {
+      (window as unknown as { descentEditor?: typeof editor }).descentEditor = editor;
+    }
+  };
+
+  return (
+    <Editor
+      height="100%"
+      language="typescript"
+      path="file:///solution.ts"
+      theme={theme}
+      value={value}
+      onChange={(next) => onChange(next ?? "")}
+      onMount={handleMount}
+      options={{
+        ariaLabel: label,
+        minimap: { enabled: false },
+        fontSize: 14,
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        automaticLayout: true,
+        accessibilitySupport: "auto",
+      }}
+      loading={<p className="muted">Loading the editor…</p>}
+    />
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { GradeReport } from "@/app/components/grade-report/grade-report";
+import { type BrowserRunResult, runInWorker } from "@/lib/exercises/run-in-worker";
+import type { VisibleRunTest } from "@/lib/exercises/visible-run";
+import type { GradeResult } from "@/lib/grader/result";
+import styles from "../exercises.module.css";
+import { SubmissionHistory, type SubmissionRow } from "./submission-history";
+
+// Monaco (≈ 2.6 MiB gzip with its TypeScript worker) loads only here, never on other pages.
+const CodeEditor = dynamic(() => import("@/app/components/editor/code-editor"), {
+  ssr: false,
+  loading: () => <p className="muted">Loading the editor…</p>,
+});
+
+type Props = { slug: string; starter: string; typesDts: string; visibleTests: VisibleRunTest[] };
+
+const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
+
+/** Editor, Run (visible tests, in the browser), Submit (hidden tests, on the server) and feedback. */
+export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Props) {
+  const [code, setCode] = useState(starter);
+  const [loaded, setLoaded] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [run, setRun] = useState<BrowserRunResult | null>(null);
+  const [grading, setGrading] = useState(false);
+  const [result, setResult] = useState<GradeResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [history, setHistory] = useState<SubmissionRow[]>([]);
+  const codeRef = useRef(code);
+  codeRef.current = code;
+  const gradingRef = useRef(false);
+
+  useEffect(() => {
+    try {
+      const saved = localStorage.getItem(draftKey(slug));
+      if (saved !== null) setCode(saved);
+    } catch {
+      // Storage may be unavailable (private mode); the starter stays.
+    }
+    setLoaded(true);
+  }, [slug]);
+
+  const refreshHistory = useCallback(async () => {
+    const response = await fetch(`/api/exercises/${slug}/submissions`);
+    if (response.ok) setHistory(((await response.json()) as { submissions: SubmissionRow[] }).submissions);
+  }, [slug]);
+  useEffect(() => {
+    void refreshHistory();
+  }, [refreshHistory]);
+
+  const updateCode = (next: string) => {
+    setCode(next);
+    try {
+      localStorage.setItem(draftKey(slug), next);
+    } catch {
+      // Quota or private mode: the draft just is not kept.
+    }
+  };
+
+  const runTests = useCallback(async () => {
+    setRunning(true);
+    setRun(await runInWorker(codeRef.current, visibleTests));
+    setRunning(false);
+  }, [visibleTests]);
+
+  const submit = useCallback(async () => {
+    if (gradingRef.current) return;
+    gradingRef.current = true;
+    setGrading(true);
+    setError(null);
+    try {
+      const response = await fetch(`/api/exercises/${slug}/submissions`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ code: codeRef.current }),
+      });
+      const body = (await response.json()) as { result?: GradeResult; error?: string };
+      if (!response.ok || !body.result) setError(body.error ?? `The server answered ${response.status}.`);
+      else setResult(body.result);
+      await refreshHistory();
+    } catch {
+      setError("Could not reach the server. Your code is saved in this browser; try again.");
+    } finally {
+      gradingRef.current = false;
+      setGrading(false);
+    }
+  }, [slug, refreshHistory]);
+
+  const reset = () => {
+    if (window.confirm("Replace your code with the starter? Your current draft will be lost."))
+      updateCode(starter);
+  };
+
+  const restore = async (id: string) => {
+    const response = await fetch(`/api/submissions/${id}`);
+    if (!response.ok) return setError("Could not load that submission.");
+    const { submission } = (await response.json()) as {
+      submission: { code: string; result: GradeResult | null };
+    };
+    updateCode(submission.code);
+    setResult(submission.result);
+  };
+
+  return (
+    <section className={styles.workbench} aria-label="Your solution">
+      <div className={styles.editorFrame}>
+        {loaded ? (
+          <CodeEditor
+            value={code}
+            onChange={updateCode}
+            typesDts={typesDts}
+            onRun={runTests}
+            onSubmit={submit}
+            label="Your solution (TypeScript). Ctrl+Enter runs, Ctrl+Shift+Enter submits, Ctrl+M then Tab leaves the editor."
+          />
+        ) : null}
+      </div>
+      <div className={styles.toolbar}>
+        <button type="button" className="button" onClick={runTests} disabled={running}>
+          {running ? "Running…" : "Run visible tests"}
+        </button>
+        <button type="button" className="button" onClick={submit} disabled={grading} aria-busy={grading}>
+          {grading ? "Grading…" : "Submit"}
+        </button>
+        <button type="button" className="button" onClick={reset}>
+          Reset to starter
+        </button>
+        <span className={styles.hint}>Ctrl/⌘+Enter runs · Ctrl/⌘+Shift+Enter submits</span>
+      </div>
+      <div aria-live="polite">
+        {run ? <RunSummary run={run} /> : null}
+        {grading ? <p className={styles.status}>Grading… running hidden tests</p> : null}
+        {error ? <p className={styles.error}>{error}</p> : null}
+      </div>
+      {result && !grading ? <GradeReport result={result} /> : null}
+      <SubmissionHistory rows={history} onRestore={restore} />
+    </section>
+  );
+}
+
+function RunSummary({ run }: { run: BrowserRunResult }) {
+  if (run.kind !== "done") return <p className={styles.error}>Run: {run.message}</p>;
+  const passed = run.tests.filter((t) => t.status === "pass").length;
+  return (
+    <div>
+      <p className={styles.status} data-testid="run-summary">
+        Visible tests: {passed} of {run.tests.length} passed ({Math.round(run.durationMs)} ms)
+      </p>
+      <ul className={styles.runResults}>
+        {run.tests.map((test) => (
+          <li key={test.name}>
+            <span className={test.status === "pass" ? styles.pass : styles.fail}>
+              {test.status === "pass" ? "Pass" : test.status === "fail" ? "Fail" : "Error"}
+            </span>{" "}
+            {test.name}
+            {test.status !== "pass" ? `: ${test.message}` : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import { getMDXComponent } from "mdx-bundler/client";
+import { notFound } from "next/navigation";
+import { EXERCISE_SLUGS, getExerciseView } from "@/lib/exercises/exercise-view.server";
+import styles from "../exercises.module.css";
+import { ExerciseWorkbench } from "./exercise-workbench";
+import { WorkedFirstStep } from "./worked-first-step";
+
+export const dynamic = "force-static";
+export const dynamicParams = false;
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** The task is static; the learner's draft and submissions load in the browser. */
+export function generateStaticParams() {
+  return EXERCISE_SLUGS.map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const view = await getExerciseView((await params).slug);
+  return view ? { title: `Exercise: ${view.title}`, description: view.summary } : {};
+}
+
+/** An exercise: the task on one side, the editor and the feedback on the other. */
+export default async function ExercisePage({ params }: Props) {
+  const view = await getExerciseView((await params).slug);
+  if (!view) notFound();
+  const Task = getMDXComponent(view.taskCode);
+  const firstTest = view.visibleTests[0];
+  return (
+    <div className={`container ${styles.layout}`}>
+      <article className={styles.task}>
+        <p className="muted">
+          <a href="/exercises">Exercises</a> · Exercise {view.order}
+        </p>
+        {/* biome-ignore lint/correctness/noComponentHookFactories: a stateless server component bound to this exercise's data. */}
+        <Task components={{ WorkedFirstStep: () => <WorkedFirstStep test={firstTest} /> }} />
+      </article>
+      <ExerciseWorkbench
+        slug={view.slug}
+        starter={view.starter}
+        typesDts={view.typesDts}
+        visibleTests={view.visibleTests}
+      />
+    </div>
+  );
+}

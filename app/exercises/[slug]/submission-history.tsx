@@ -1,0 +1,38 @@
+"use client";
+
+import { formatVerdict } from "@/lib/exercises/verdicts";
+import styles from "../exercises.module.css";
+
+/** A past submission as listed by GET /api/exercises/[slug]/submissions. */
+export type SubmissionRow = { id: string; verdict: string; durationMs: number; createdAt: string };
+
+/** The learner's past submissions, newest first, each restorable into the editor. */
+export function SubmissionHistory({
+  rows,
+  onRestore,
+}: {
+  rows: SubmissionRow[];
+  onRestore: (id: string) => void;
+}) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">Past submissions</h2>
+      <ul className={styles.history}>
+        {rows.map((row) => (
+          <li key={row.id}>
+            <span className={row.verdict === "passed" ? styles.pass : styles.fail}>
+              {formatVerdict(row.verdict)}
+            </span>
+            <time dateTime={row.createdAt} className="muted">
+              {new Date(row.createdAt).toLocaleString()}
+            </time>
+            <button type="button" className="button" onClick={() => onRestore(row.id)}>
+              Restore into editor
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
