@@ -90,3 +90,32 @@ test("the exercise page fits a phone: the editor stacks above the results @phone
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test("submissions: another learner's id answers 404, and a 7th submission in a minute answers 429", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  await page.goto("/exercises/momentum");
+  const post = () =>
+    page.request.post("/api/exercises/momentum/submissions", {
+      headers: { origin: baseURL ?? "", "content-type": "application/json" },
+      data: { code: "export function init( {" },
+    });
+  const first = await post();
+  expect(first.status()).toBe(200);
+  const { submission, result } = (await first.json()) as { submission: { id: string }; result: { verdict: string } };
+  expect(result.verdict).toBe("compile-error");
+  expect((await page.request.get(`/api/submissions/${submission.id}`)).status()).toBe(200);
+
+  const other = await browser.newContext({ baseURL });
+  const stranger = await other.newPage();
+  await stranger.goto("/");
+  expect((await stranger.request.get(`/api/submissions/${submission.id}`)).status()).toBe(404);
+  await other.close();
+
+  for (let i = 0; i < 5; i++) expect((await post()).status()).toBe(200);
+  const limited = await post();
+  expect(limited.status()).toBe(429);
+  expect(((await limited.json()) as { error: string }).error).toMatch(/Too many submissions/);
+});
