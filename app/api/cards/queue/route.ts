@@ -1,0 +1,13 @@
+import { handle } from "@/lib/http/route.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+import { getDrillState } from "@/lib/progress/reviews.server";
+import { normalizeTopic } from "../errors.server";
+
+export const dynamic = "force-dynamic";
+
+/** The current learner's next card and what is left today, optionally for one topic (`?topic=`). */
+export const GET = handle(async (request: Request) => {
+  const learner = await requireLearner();
+  const topic = normalizeTopic(new URL(request.url).searchParams.get("topic"));
+  return Response.json(await getDrillState(learner.id, { topic }));
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+import { RateRequestSchema, getDrillState, rateCard } from "@/lib/progress/reviews.server";
+import { normalizeTopic, withCardErrors } from "../errors.server";
+
+export const dynamic = "force-dynamic";
+
+const BodySchema = RateRequestSchema.extend({ topic: z.string().max(40).nullish() });
+
+/** Records one rating (idempotent by requestId; 409 with the fresh card on a stale version) and returns the next card. */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const learner = await requireLearner();
+  const { topic, ...rating } = await readJson(request, BodySchema, 4 * 1024);
+  return withCardErrors(async () => {
+    const result = await rateCard(learner.id, rating);
+    const drill = await getDrillState(learner.id, { topic: normalizeTopic(topic) });
+    return Response.json({ result, drill });
+  });
+});

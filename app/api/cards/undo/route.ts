@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+import { getDrillState, undoRating } from "@/lib/progress/reviews.server";
+import { normalizeTopic, withCardErrors } from "../errors.server";
+
+export const dynamic = "force-dynamic";
+
+const BodySchema = z.object({ requestId: z.string().uuid(), topic: z.string().max(40).nullish() });
+
+/** Undoes the learner's latest rating and returns the drill state (the undone card comes back). */
+export const POST = handle(async (request: Request) => {
+  assertSameOrigin(request);
+  const learner = await requireLearner();
+  const { requestId, topic } = await readJson(request, BodySchema, 4 * 1024);
+  return withCardErrors(async () => {
+    const undone = await undoRating(learner.id, requestId);
+    const drill = await getDrillState(learner.id, {
+      topic: normalizeTopic(topic),
+      preferCardId: undone.cardId,
+    });
+    return Response.json({ undone, drill });
+  });
+});

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getDeck } from "@/lib/cards/deck";
+import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getReviewHistory } from "@/lib/progress/reviews.server";
+import styles from "../cards.module.css";
+import { ForecastBars, ReviewHeatmap } from "./charts";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: "Drill stats",
+  description: "Your flash-card reviews, retention and forecast.",
+};
+
+const WEEKS = 20;
+
+/** Drill statistics: reviews per day, retention, cards by state, 14-day forecast. */
+export default async function CardStatsPage() {
+  const learner = await getCurrentLearner();
+  const now = new Date();
+  const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
+  const { logs, states } = learner ? await getReviewHistory(learner.id, since) : { logs: [], states: [] };
+  const { retention, reviews } = computeRetention(logs);
+  const byState = countByState(states, getDeck().length);
+  return (
+    <div className={`container ${styles.page} ${styles.stats}`}>
+      <div className={styles.header}>
+        <h1>Drill stats</h1>
+        <Link href="/cards">Back to the drill</Link>
+      </div>
+      <section aria-labelledby="retention-title" className={styles.figures}>
+        <h2 id="retention-title" className="visually-hidden">
+          Summary
+        </h2>
+        <p className={`card ${styles.figure}`}>
+          <strong data-testid="retention">
+            {retention === null ? "–" : `${Math.round(retention * 100)}%`}
+          </strong>
+          retention ({reviews} reviews of cards in review)
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{byState.unseen}</strong> not seen yet
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{byState.learning}</strong> learning
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{byState.review}</strong> in review
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{byState.relearning}</strong> relearning
+        </p>
+      </section>
+      <section aria-labelledby="heatmap-title">
+        <h2 id="heatmap-title">Reviews per day</h2>
+        <ReviewHeatmap className={styles.chart} days={countReviewsPerDay(logs, now, WEEKS)} />
+      </section>
+      <section aria-labelledby="forecast-title">
+        <h2 id="forecast-title">Due over the next 14 days</h2>
+        <ForecastBars className={styles.chart} days={forecastDue(states, now, 14)} />
+      </section>
+    </div>
+  );
+}
