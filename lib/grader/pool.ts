@@ -31,8 +31,9 @@ function getProcessCount(): number {
 
 // Resolved from the working directory, not import.meta.url: Next bundles this module elsewhere.
 function spawnChild(slot: Slot): ChildProcess {
-  const entry = path.join(process.cwd(), "lib", "grader", "grader-process.ts");
-  const child = fork(entry, [], {
+  // turbopackIgnore: the path is a runtime file, not a module for the bundler to resolve.
+  const entry = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "grader", "grader-process.ts");
+  const child = fork(/* turbopackIgnore: true */ entry, [], {
     execArgv: ["--no-node-snapshot", "--import", "tsx"],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "advanced",

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { gradeInGraderProcess } from "@/lib/exercises/grade-client.server";
 import { createRateLimiter } from "@/lib/exercises/rate-limit";
 import { isExerciseSlug } from "@/lib/grader/exercise-store";
+import { gradeSubmission } from "@/lib/grader/index.server";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/progress/learner.server";
+import { queueCardsForMistake } from "@/lib/progress/reviews.server";
 import { createSubmission, listSubmissions } from "@/lib/progress/submissions.server";
 
 export const dynamic = "force-dynamic";
@@ -35,8 +36,10 @@ export const POST = handle(async (request: Request, context: Context) => {
       { status: 429, headers: { "Retry-After": String(gate.retryAfterSeconds) } },
     );
   }
-  const result = await gradeInGraderProcess({ exercise: slug, code });
+  const result = await gradeSubmission({ exercise: slug, code });
   const submission = await createSubmission({ learnerId: learner.id, exerciseSlug: slug, code, result });
+  // A named mistake puts the cards that teach it into the learner's drill queue.
+  if (result.diagnosis) await queueCardsForMistake(learner.id, result.diagnosis.id);
   return Response.json({ submission, result });
 });
 
