@@ -1,0 +1,33 @@
+import { assertSameOrigin, handle, HttpError } from "@/lib/http/route.server";
+import { lessonExists } from "@/lib/content/lessons.server";
+import { requireLearner } from "@/lib/progress/learner.server";
+import { markLessonRead, unmarkLessonRead } from "@/lib/progress/lessons.server";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ slug: string }> };
+
+async function resolveSlug(context: Context): Promise<string> {
+  const { slug } = await context.params;
+  if (!/^[a-z0-9-]{1,80}$/.test(slug) || !lessonExists(slug))
+    throw new HttpError(404, `No lesson "${slug}".`);
+  return slug;
+}
+
+/** Marks the lesson read for the current learner. */
+export const POST = handle(async (request: Request, context: Context) => {
+  assertSameOrigin(request);
+  const slug = await resolveSlug(context);
+  const learner = await requireLearner();
+  const read = await markLessonRead(learner.id, slug);
+  return Response.json({ slug, read: true, readAt: read.readAt.toISOString() });
+});
+
+/** Removes the current learner's read mark. */
+export const DELETE = handle(async (request: Request, context: Context) => {
+  assertSameOrigin(request);
+  const slug = await resolveSlug(context);
+  const learner = await requireLearner();
+  await unmarkLessonRead(learner.id, slug);
+  return Response.json({ slug, read: false });
+});

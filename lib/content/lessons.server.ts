@@ -1,0 +1,138 @@
+import "server-only";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import GithubSlugger from "github-slugger";
+import { EXERCISE_SLUGS } from "@/lib/grader/exercise-store";
+import { compileMdx } from "./compile-mdx.server";
+import { type LessonFrontmatter, parseLessonFrontmatter } from "./lesson-frontmatter";
+
+/** A heading of the table of contents (ids as rehype-slug gives them). */
+export type LessonHeading = { depth: 2 | 3; text: string; id: string };
+
+/** What the course index and navigation need about a lesson. */
+export type LessonSummary = LessonFrontmatter & { slug: string; file: string };
+
+/** A compiled lesson, ready for getMDXComponent. */
+export type Lesson = LessonSummary & { code: string; headings: LessonHeading[] };
+
+const FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+
+/** The lessons folder; tests point LESSONS_DIR at fixtures. */
+export function getLessonsDir(): string {
+  return process.env.LESSONS_DIR ?? path.join(process.cwd(), "content", "lessons");
+}
+
+/** Lesson files in the folder, sorted by name: `NN-slug.mdx` → slug. Cheap: no compilation. */
+export function listLessonFiles(dir = getLessonsDir()): Array<{ slug: string; file: string }> {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .map((name) => {
+      const match = FILE_PATTERN.exec(name);
+      if (!match?.[2]) throw new Error(`Lesson file ${name} must be named NN-slug.mdx (kebab-case slug).`);
+      return { slug: match[2], file: path.join(dir, name) };
+    });
+}
+
+// Heading text as rehype-slug sees it: inline markup and math delimiters stripped.
+function toPlainText(markdown: string): string {
+  return markdown
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/[`*_]/g, "")
+    .replace(/\$/g, "")
+    .trim();
+}
+
+/** h2/h3 headings of an MDX source, outside code fences, with rehype-slug's ids. */
+export function extractHeadings(source: string): LessonHeading[] {
+  const slugger = new GithubSlugger();
+  const headings: LessonHeading[] = [];
+  let inFence = false;
+  for (const line of source.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const match = /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
+    if (!match?.[1] || !match[2]) continue;
+    const text = toPlainText(match[2]);
+    const id = slugger.slug(text);
+    const depth = match[1].length;
+    if (depth === 2 || depth === 3) headings.push({ depth, text, id });
+  }
+  return headings;
+}
+
+function stripFrontmatter(source: string): string {
+  return source.replace(/^---\n[\s\S]*?\n---\n/, "");
+}
+
+/** Compiles and validates every lesson in `dir`; throws naming the file at the first problem. */
+export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
+  const lessons: Lesson[] = [];
+  for (const { slug, file } of listLessonFiles(dir)) {
+    const relative = path.relative(process.cwd(), file);
+    const source = readFileSync(file, "utf8");
+    const compiled = await compileMdx(source, { label: `lesson ${relative}`, cwd: dir });
+    const frontmatter = parseLessonFrontmatter(compiled.frontmatter, relative);
+    const headings = extractHeadings(stripFrontmatter(source));
+    lessons.push({ ...frontmatter, slug, file: relative, code: compiled.code, headings });
+  }
+  assertCourseConsistent(lessons);
+  return lessons.sort((a, b) => a.order - b.order);
+}
+
+/** Checks cross-lesson rules: unique order, prerequisites that exist and come earlier, exercises that exist. */
+export function assertCourseConsistent(lessons: readonly LessonSummary[]): void {
+  const bySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+  const byOrder = new Map<number, string>();
+  for (const lesson of lessons) {
+    const clash = byOrder.get(lesson.order);
+    if (clash) throw new Error(`Lessons ${clash} and ${lesson.file} both have order ${lesson.order}.`);
+    byOrder.set(lesson.order, lesson.file);
+    for (const exercise of lesson.exercises) {
+      if (!(EXERCISE_SLUGS as readonly string[]).includes(exercise)) {
+        throw new Error(`Invalid frontmatter in ${lesson.file}: field "exercises": no exercise "${exercise}".`);
+      }
+    }
+    for (const prerequisite of lesson.prerequisites) {
+      const required = bySlug.get(prerequisite);
+      if (!required)
+        throw new Error(
+          `Invalid frontmatter in ${lesson.file}: field "prerequisites": no lesson "${prerequisite}".`,
+        );
+      if (required.order >= lesson.order) {
+        throw new Error(
+          `Invalid frontmatter in ${lesson.file}: field "prerequisites": "${prerequisite}" comes later in the course.`,
+        );
+      }
+    }
+  }
+}
+
+// Compiled once per process: at build time every page reuses the same promise.
+let cache: Promise<Lesson[]> | null = null;
+
+/** Every lesson, compiled, in course order (cached for the process). */
+export function getLessons(): Promise<Lesson[]> {
+  if (!cache) {
+    cache = loadLessons();
+    cache.catch(() => {
+      cache = null;
+    });
+  }
+  return cache;
+}
+
+/** One compiled lesson, or null when no lesson has this slug. */
+export async function getLesson(slug: string): Promise<Lesson | null> {
+  return (await getLessons()).find((lesson) => lesson.slug === slug) ?? null;
+}
+
+/** The course path without compiled code, for indexes and navigation. */
+export async function getLessonSummaries(): Promise<LessonSummary[]> {
+  return (await getLessons()).map(({ code: _code, headings: _headings, ...summary }) => summary);
+}
+
+/** True when a lesson file with this slug exists (cheap: reads the folder only). */
+export function lessonExists(slug: string): boolean {
+  return listLessonFiles().some((lesson) => lesson.slug === slug);
+}
