@@ -17,14 +17,14 @@ export type Lesson = LessonSummary & { code: string; headings: LessonHeading[] }
 
 const FILE_PATTERN = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
 
-/** The lessons folder; tests point LESSONS_DIR at fixtures. */
+/** The lessons folder (loadLessons takes another one for fixtures). */
 export function getLessonsDir(): string {
-  return process.env.LESSONS_DIR ?? path.join(process.cwd(), "content", "lessons");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "content", "lessons");
 }
 
 /** Lesson files in the folder, sorted by name: `NN-slug.mdx` → slug. Cheap: no compilation. */
 export function listLessonFiles(dir = getLessonsDir()): Array<{ slug: string; file: string }> {
-  return readdirSync(dir)
+  return readdirSync(/* turbopackIgnore: true */ dir)
     .filter((name) => name.endsWith(".mdx"))
     .sort()
     .map((name) => {
@@ -70,7 +70,7 @@ export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
   const lessons: Lesson[] = [];
   for (const { slug, file } of listLessonFiles(dir)) {
     const relative = path.relative(process.cwd(), file);
-    const source = readFileSync(file, "utf8");
+    const source = readFileSync(/* turbopackIgnore: true */ file, "utf8");
     const compiled = await compileMdx(source, { label: `lesson ${relative}`, cwd: dir });
     const frontmatter = parseLessonFrontmatter(compiled.frontmatter, relative);
     const headings = extractHeadings(stripFrontmatter(source));

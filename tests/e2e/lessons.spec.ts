@@ -97,6 +97,8 @@ test("the course index and a lesson have no serious accessibility violations", a
 test("a lesson page loads no Monaco", async ({ page }) => {
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
-  await page.goto("/learn/momentum", { waitUntil: "networkidle" });
+  await page.goto("/learn/momentum");
+  await expect(page.locator(".katex").first()).toBeVisible();
+  await page.waitForTimeout(1000);
   expect(requests.filter((url) => /monaco/i.test(url))).toEqual([]);
 });
