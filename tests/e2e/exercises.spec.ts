@@ -60,6 +60,14 @@ test("momentum: an EMA-style velocity fails with a diagnosis and a first diverge
   await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "failed", { timeout: 30_000 });
   await expect(page.getByRole("complementary", { name: "Diagnosis" })).toBeVisible();
   await expect(page.getByText(/First divergence at step \d+/).first()).toBeVisible();
+
+  // The diagnosed mistake puts the cards that teach it at the head of this learner's drill queue.
+  const drill = (await (await page.request.get("/api/cards/queue")).json()) as {
+    current: { reason: string } | null;
+    remaining: { mistake: number };
+  };
+  expect(drill.remaining.mistake).toBeGreaterThan(0);
+  expect(drill.current?.reason).toBe("mistake");
 });
 
 test("a lesson page does not load Monaco; the exercise list shows the best verdict", async ({ page }) => {
