@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { prisma } from "@/lib/progress/db.server";
-import { getDashboard, type NextStep, readCatalog } from "@/lib/progress/dashboard.server";
+import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { CourseMap } from "./course-map";
 import styles from "./dashboard.module.css";
@@ -39,7 +39,7 @@ export default async function DashboardPage() {
       </div>
     );
   }
-  const data = await getDashboard(prisma, learner.id, readCatalog());
+  const data = await getDashboard(prisma, learner.id, await getCatalog());
   return (
     <div className={`container ${styles.page}`}>
       <h1>Dashboard</h1>

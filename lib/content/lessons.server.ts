@@ -2,6 +2,7 @@ import "server-only";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import GithubSlugger from "github-slugger";
+import matter from "gray-matter";
 import { EXERCISE_SLUGS } from "@/lib/grader/exercise-store";
 import { compileMdx } from "./compile-mdx.server";
 import { type LessonFrontmatter, parseLessonFrontmatter } from "./lesson-frontmatter";
@@ -130,6 +131,20 @@ export async function getLesson(slug: string): Promise<Lesson | null> {
 /** The course path without compiled code, for indexes and navigation. */
 export async function getLessonSummaries(): Promise<LessonSummary[]> {
   return (await getLessons()).map(({ code: _code, headings: _headings, ...summary }) => summary);
+}
+
+/**
+ * The course path from the lessons' frontmatter only, validated like the build does but without
+ * compiling any MDX: cheap enough for dynamic pages (the dashboard) at request time.
+ */
+export function readLessonSummaries(dir = getLessonsDir()): LessonSummary[] {
+  return listLessonFiles(dir)
+    .map(({ slug, file }) => {
+      const relative = path.relative(process.cwd(), file);
+      const { data } = matter(readFileSync(/* turbopackIgnore: true */ file, "utf8"));
+      return { ...parseLessonFrontmatter(data, relative), slug, file: relative };
+    })
+    .sort((a, b) => a.order - b.order);
 }
 
 /** True when a lesson file with this slug exists (cheap: reads the folder only). */

@@ -1,8 +1,6 @@
 import "server-only";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
-import matter from "gray-matter";
-import { z } from "zod";
+import { listExercises } from "@/lib/content/exercises.server";
+import { readLessonSummaries } from "@/lib/content/lessons.server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /** A lesson as the course map needs it, from its frontmatter only (no compilation). */
@@ -16,49 +14,17 @@ export type CatalogLesson = {
 /** The course's lessons in order, and exercise titles by slug. */
 export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, string> };
 
-const LessonMeta = z.object({
-  title: z.string(),
-  order: z.number(),
-  exercises: z.array(z.string()).default([]),
-  cards: z.array(z.string()).default([]),
-});
-const ExerciseMeta = z.object({ title: z.string() });
-
-/**
- * Reads the course outline straight from content/ (lesson frontmatter, exercise.json titles), so
- * the dashboard needs no compiled content. Invalid files are skipped: the content build reports them.
- */
-export function readCatalog(contentDir = path.join(process.cwd(), "content")): Catalog {
-  const lessons: CatalogLesson[] = [];
-  for (const name of safeReaddir(path.join(contentDir, "lessons"))) {
-    const match = /^\d+-([a-z0-9-]+)\.mdx$/.exec(name);
-    if (!match?.[1]) continue;
-    const meta = LessonMeta.safeParse(
-      matter(readFileSync(path.join(contentDir, "lessons", name), "utf8")).data,
-    );
-    if (meta.success) lessons.push({ slug: match[1], ...meta.data });
-  }
-  lessons.sort((a, b) => a.order - b.order);
-  const exerciseTitles = new Map<string, string>();
-  for (const slug of safeReaddir(path.join(contentDir, "exercises"))) {
-    try {
-      const meta = ExerciseMeta.safeParse(
-        JSON.parse(readFileSync(path.join(contentDir, "exercises", slug, "exercise.json"), "utf8")),
-      );
-      if (meta.success) exerciseTitles.set(slug, meta.data.title);
-    } catch {
-      // Not an exercise folder.
-    }
-  }
+/** The course outline from the content modules: lesson frontmatter (no MDX compiled) and exercise titles. */
+export async function getCatalog(): Promise<Catalog> {
+  const lessons = readLessonSummaries().map(({ slug, title, order, exercises, cards }) => ({
+    slug,
+    title,
+    order,
+    exercises,
+    cards,
+  }));
+  const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
   return { lessons, exerciseTitles };
-}
-
-function safeReaddir(dir: string): string[] {
-  try {
-    return readdirSync(dir).sort();
-  } catch {
-    return [];
-  }
 }
 
 // Better verdicts rank higher; anything unknown ranks lowest.

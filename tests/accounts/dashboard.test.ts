@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, makeGuestToken, seedLearner } from "./test-db";
 
 vi.mock("server-only", () => ({}));
-const { countStreak, getDashboard, readCatalog } = await import("@/lib/progress/dashboard.server");
+const { countStreak, getCatalog, getDashboard } = await import("@/lib/progress/dashboard.server");
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));
 let db: PrismaClient;
@@ -71,11 +71,12 @@ describe("the dashboard", () => {
     expect(dashboard.next).toEqual({ type: "review", count: 1 });
   });
 
-  it("reads the real course outline from content/", () => {
-    const real = readCatalog();
+  it("reads the real course outline from content/", async () => {
+    const real = await getCatalog();
     expect(real.lessons.length).toBeGreaterThan(0);
     expect(real.lessons.find((lesson) => lesson.slug === "adam")?.exercises).toContain("adam");
     const orders = real.lessons.map((lesson) => lesson.order);
     expect(orders).toEqual([...orders].sort((a, b) => a - b));
+    expect(real.exerciseTitles.get("adam")).toBeTruthy();
   });
 });
