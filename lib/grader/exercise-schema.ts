@@ -3,6 +3,7 @@ import { OBJECTIVE_NAMES } from "../objectives";
 import type { ObjectiveName } from "../objectives/types";
 import { OPTIMIZER_NAMES, type ScheduleSpec } from "../optim";
 import type { OptimizerName } from "../optim/types";
+import { createRandom } from "../random";
 
 const objectiveSchema = z.strictObject({
   name: z.enum(OBJECTIVE_NAMES.filter((n) => n !== "logreg") as [ObjectiveName, ...ObjectiveName[]]),
@@ -73,22 +74,10 @@ export function toScheduleSpec(config: ExerciseConfig, hp: Record<string, number
   return spec as ScheduleSpec;
 }
 
-/** mulberry32: a small seeded PRNG, so hidden random cases are reproducible. */
-export function createPrng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The starting point of a test (explicit, or seeded). */
 export function resolveX0(test: HiddenTest): number[] {
   if (Array.isArray(test.x0)) return test.x0;
   const { seed, scale, center } = test.x0;
-  const rand = createPrng(seed);
+  const rand = createRandom(seed);
   return Array.from({ length: test.dim }, () => center + scale * (2 * rand() - 1));
 }

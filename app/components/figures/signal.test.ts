@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { computeEma, createNoisySignal, createRandom, getEffectiveWindow } from "./signal";
+import { createRandom } from "@/lib/random";
+import { computeEma, createNoisySignal, getEffectiveWindow } from "./signal";
 
 describe("createRandom", () => {
   test("is deterministic per seed and uniform in [0, 1)", () => {
