@@ -14,13 +14,13 @@ import {
   rateCard,
   undoRating,
 } from "@/lib/progress/reviews.server";
-import { createTestDb } from "./test-db";
+import { createTestDatabase } from "../test-db";
 
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
 
 beforeAll(() => {
-  ({ db, cleanup } = createTestDb());
+  ({ db, cleanup } = createTestDatabase());
 });
 afterAll(async () => {
   await cleanup();
