@@ -3,19 +3,10 @@
 // server: `E2E_PORT=3100 node scripts/e2e-server.mjs`, then `npm run bench:pages`.
 import { readdirSync } from "node:fs";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/chromium";
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const BUDGET_BYTES = 200 * 1024;
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type PageResult = { path: string; scripts: number; jsBytes: number; monaco: boolean };
 
@@ -54,8 +45,8 @@ async function measure(browser: import("playwright-core").Browser, path: string)
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ARGS,
+  executablePath: CHROMIUM_PATH,
+  args: CHROMIUM_ARGS,
 });
 const results: PageResult[] = [];
 try {
