@@ -6,19 +6,14 @@ import type { Objective, ObjectiveName } from "../objectives/types";
 import { runTrajectory } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "./exercise-schema";
+import type { SandboxRunSpec } from "./sandbox";
 import { toScheduleSpec, toTorchHparams } from "./exercise-schema";
 import { createVariantState, getVariantStep } from "./variants";
 
 /** A test resolved to concrete data: what both the sandbox and the host reference run. */
-export interface ResolvedTest {
+export interface ResolvedTest extends SandboxRunSpec {
   name: string;
   objective: ObjectiveName;
-  args: Record<string, unknown>;
-  dim: number;
-  x0: number[];
-  steps: number;
-  hp: Record<string, number>;
-  record: number[];
 }
 
 // Keep at most ~2e5 recorded doubles per run (1.6 MB copied out of the isolate).

@@ -9,8 +9,8 @@ import { type OptimizerName, runTrajectory } from "@/lib/optim";
 
 vi.mock("server-only", () => ({}));
 const { assertCourseConsistent, loadLessons } = await import("@/lib/content/lessons.server");
-const { H2, H3, Note, Question, Recap, Warning } = await import("@/app/components/mdx/teaching");
-const { WorkedExample, WorkedValue } = await import("@/app/components/mdx/worked-example");
+const { mdxComponents } = await import("@/app/components/mdx/mdx-components");
+const { WorkedExample } = await import("@/app/components/mdx/worked-example");
 
 type WorkedProps = WorkedRunProps & { digits?: number };
 
@@ -24,14 +24,9 @@ function RecordedWorkedExample(props: WorkedProps) {
   seenExamples.push(props);
   return createElement(WorkedExample, props);
 }
+// The lessons' real components map, with worked examples recorded and figures stubbed.
 const components = {
-  h2: H2,
-  h3: H3,
-  Note,
-  Warning,
-  Recap,
-  Question,
-  WorkedValue,
+  ...mdxComponents,
   WorkedExample: RecordedWorkedExample,
   Playground: figure,
   MovingAverageExplorer: figure,
