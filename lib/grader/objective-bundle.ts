@@ -1,10 +1,15 @@
 import path from "node:path";
 import { build } from "esbuild";
+import * as zodMini from "zod/mini";
 
 // zod only builds argument schemas at module load in lib/objectives; inside the isolate the host
-// has already validated, so a chainable stub keeps the bundle small (no zod in every isolate).
-const ZOD_STUB =
-  "const stub = new Proxy(function () {}, { get: () => stub, apply: () => stub }); export const z = stub;";
+// has already validated, so a chainable stub that exports every zod/mini name keeps zod out of
+// every isolate.
+const ZOD_EXPORTS = Object.keys(zodMini).filter(
+  (name) => name !== "default" && /^[A-Za-z_$][\w$]*$/.test(name),
+);
+const ZOD_STUB = `const stub = new Proxy(function () {}, { get: () => stub, apply: () => stub });
+export { ${[...new Set([...ZOD_EXPORTS, "z"])].map((name) => `stub as ${name}`).join(", ")} };`;
 
 let pending: Promise<string> | null = null;
 
@@ -22,7 +27,7 @@ export function getObjectiveBundle(): Promise<string> {
       {
         name: "zod-stub",
         setup(b) {
-          b.onResolve({ filter: /^zod$/ }, () => ({ path: "zod", namespace: "zod-stub" }));
+          b.onResolve({ filter: /^zod(\/mini)?$/ }, () => ({ path: "zod", namespace: "zod-stub" }));
           b.onLoad({ filter: /.*/, namespace: "zod-stub" }, () => ({ contents: ZOD_STUB, loader: "js" }));
         },
       },

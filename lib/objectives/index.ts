@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OptimizerConfigError, parseConfig } from "../optim/errors";
 import { createLogreg, type LogregData, logregArgsSchema, logregDataSchema } from "./logreg";
 import { createQuadratic, quadraticArgsSchema } from "./quadratic";
@@ -100,5 +100,5 @@ export function createObjective(
 /** Schema of an objective reference as in golden files: `{ name, args? }`. */
 export const objectiveRefSchema = z.strictObject({
   name: z.enum(OBJECTIVE_NAMES as [ObjectiveName, ...ObjectiveName[]]),
-  args: z.record(z.string(), z.unknown()).optional(),
+  args: z.optional(z.record(z.string(), z.unknown())),
 });

@@ -1,43 +1,44 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertObjectiveArgs, type Objective } from "./types";
 
 /** Logistic-regression arguments: l2 is the weight of 1/2 l2 ||x||^2. */
 export const logregArgsSchema = z.strictObject({
-  l2: z
-    .number()
-    .refine((v) => v >= 0, { error: "must be >= 0" })
-    .default(0),
+  l2: z._default(z.number().check(z.refine((v) => v >= 0, { error: "must be >= 0" })), 0),
 });
 
 /** Logistic-regression data: rows of X (last column all ones by convention), 0/1 labels, optional batches. */
 export const logregDataSchema = z
   .strictObject({
-    X: z.array(z.array(z.number())).min(1),
-    y: z.array(z.number().refine((v) => v === 0 || v === 1, { error: "must be 0 or 1" })),
-    batches: z.array(z.array(z.number().int().nonnegative()).min(1)).min(1).optional(),
+    X: z.array(z.array(z.number())).check(z.minLength(1)),
+    y: z.array(z.number().check(z.refine((v) => v === 0 || v === 1, { error: "must be 0 or 1" }))),
+    batches: z.optional(
+      z.array(z.array(z.int().check(z.nonnegative())).check(z.minLength(1))).check(z.minLength(1)),
+    ),
   })
-  .superRefine((d, ctx) => {
-    const cols = d.X[0]?.length ?? 0;
-    if (cols === 0) ctx.addIssue({ code: "custom", path: ["X", 0], message: "rows must not be empty" });
-    d.X.forEach((row, i) => {
-      if (row.length !== cols)
-        ctx.addIssue({ code: "custom", path: ["X", i], message: `must have ${cols} columns` });
-    });
-    if (d.y.length !== d.X.length) {
-      ctx.addIssue({ code: "custom", path: ["y"], message: `must have ${d.X.length} labels, one per row` });
-    }
-    d.batches?.forEach((batch, b) => {
-      batch.forEach((row, j) => {
-        if (row >= d.X.length) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["batches", b, j],
-            message: `row index out of range (${d.X.length} rows)`,
-          });
-        }
+  .check(
+    z.superRefine((d, ctx) => {
+      const cols = d.X[0]?.length ?? 0;
+      if (cols === 0) ctx.addIssue({ code: "custom", path: ["X", 0], message: "rows must not be empty" });
+      d.X.forEach((row, i) => {
+        if (row.length !== cols)
+          ctx.addIssue({ code: "custom", path: ["X", i], message: `must have ${cols} columns` });
       });
-    });
-  });
+      if (d.y.length !== d.X.length) {
+        ctx.addIssue({ code: "custom", path: ["y"], message: `must have ${d.X.length} labels, one per row` });
+      }
+      d.batches?.forEach((batch, b) => {
+        batch.forEach((row, j) => {
+          if (row >= d.X.length) {
+            ctx.addIssue({
+              code: "custom",
+              path: ["batches", b, j],
+              message: `row index out of range (${d.X.length} rows)`,
+            });
+          }
+        });
+      });
+    }),
+  );
 
 /** Logistic-regression data as accepted by createObjective. */
 export type LogregData = z.input<typeof logregDataSchema>;

@@ -182,6 +182,14 @@ describe("createObjective validation", () => {
         "data.batches[0][0]",
         "Invalid data.batches[0][0]: 1 (row index out of range (1 rows))",
       ],
+      [
+        "logreg",
+        {},
+        { data: { X: [[1]], y: [1], batches: [[0.5]] } },
+        "data.batches[0][0]",
+        "Invalid data.batches[0][0]: 0.5 (expected an integer)",
+      ],
+      ["logreg", {}, { data: { X: [], y: [] } }, "data.X", "Invalid data.X: [] (must have at least 1 item)"],
     ];
   it.each(bad)("%s %j %j is rejected naming %s", (name, args, opts, param, message) => {
     let error: unknown;

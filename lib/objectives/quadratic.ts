@@ -1,12 +1,9 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertObjectiveArgs, type Objective } from "./types";
 
 /** Quadratic arguments: the condition number of the diagonal Hessian. */
 export const quadraticArgsSchema = z.strictObject({
-  condition: z
-    .number()
-    .refine((v) => v > 0, { error: "must be > 0" })
-    .default(100),
+  condition: z._default(z.number().check(z.refine((v) => v > 0, { error: "must be > 0" })), 100),
 });
 
 /** Eigenvalues lambda_i = condition^(i / (n - 1)), lambda = 1 when n = 1. */

@@ -1,8 +1,11 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertObjectiveArgs, type Objective } from "./types";
 
 /** Rosenbrock arguments. */
-export const rosenbrockArgsSchema = z.strictObject({ a: z.number().default(1), b: z.number().default(100) });
+export const rosenbrockArgsSchema = z.strictObject({
+  a: z._default(z.number(), 1),
+  b: z._default(z.number(), 100),
+});
 
 /** Creates sum_{i<n-1} (a - x_i)^2 + b (x_{i+1} - x_i^2)^2 for n >= 2. */
 export function createRosenbrock(args: z.infer<typeof rosenbrockArgsSchema>, dim: number | null): Objective {

@@ -1,8 +1,8 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertObjectiveArgs, type Objective } from "./types";
 
 /** Rastrigin arguments. */
-export const rastriginArgsSchema = z.strictObject({ A: z.number().default(10) });
+export const rastriginArgsSchema = z.strictObject({ A: z._default(z.number(), 10) });
 
 /** The coordinate of Styblinski–Tang's minimum: the root of 2x^3 - 16x + 2.5 near -2.9. */
 export const STYBLINSKI_TANG_ARGMIN = findStyblinskiTangArgmin();

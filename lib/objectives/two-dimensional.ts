@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertObjectiveArgs, type Objective } from "./types";
 
 /** The 2-D test functions take no arguments. */

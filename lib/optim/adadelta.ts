@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** Adadelta hyper-parameters (torch.optim.Adadelta, 1.13). */
 export const adadeltaSchema = z.strictObject({
-  lr: zNonNegative().default(1.0),
-  rho: zUnitClosed().default(0.9),
-  eps: zNonNegative().default(1e-6),
-  weight_decay: zNonNegative().default(0),
-  maximize: z.boolean().default(false),
+  lr: z._default(zNonNegative(), 1.0),
+  rho: z._default(zUnitClosed(), 0.9),
+  eps: z._default(zNonNegative(), 1e-6),
+  weight_decay: z._default(zNonNegative(), 0),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved Adadelta hyper-parameters. */

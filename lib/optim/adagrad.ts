@@ -1,15 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** Adagrad hyper-parameters (torch.optim.Adagrad, 1.13). */
 export const adagradSchema = z.strictObject({
-  lr: zNonNegative().default(0.01),
-  lr_decay: zNonNegative().default(0),
-  weight_decay: zNonNegative().default(0),
-  initial_accumulator_value: zNonNegative().default(0),
-  eps: zNonNegative().default(1e-10),
-  maximize: z.boolean().default(false),
+  lr: z._default(zNonNegative(), 0.01),
+  lr_decay: z._default(zNonNegative(), 0),
+  weight_decay: z._default(zNonNegative(), 0),
+  initial_accumulator_value: z._default(zNonNegative(), 0),
+  eps: z._default(zNonNegative(), 1e-10),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved Adagrad hyper-parameters. */

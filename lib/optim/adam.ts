@@ -1,15 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** Adam hyper-parameters (torch.optim.Adam, 1.13); weight_decay is an L2 term added to the gradient. */
 export const adamSchema = z.strictObject({
-  lr: zNonNegative().default(1e-3),
+  lr: z._default(zNonNegative(), 1e-3),
   betas: zBetas([0.9, 0.999]),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(0),
-  amsgrad: z.boolean().default(false),
-  maximize: z.boolean().default(false),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 0),
+  amsgrad: z._default(z.boolean(), false),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved Adam (and AdamW) hyper-parameters. */

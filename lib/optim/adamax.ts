@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** Adamax hyper-parameters (torch.optim.Adamax, 1.13). */
 export const adamaxSchema = z.strictObject({
-  lr: zNonNegative().default(2e-3),
+  lr: z._default(zNonNegative(), 2e-3),
   betas: zBetas([0.9, 0.999]),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(0),
-  maximize: z.boolean().default(false),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 0),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved Adamax hyper-parameters. */

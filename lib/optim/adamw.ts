@@ -1,15 +1,15 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Adam, type AdamHparams } from "./adam";
 import { zBetas, zNonNegative } from "./hparams";
 
 /** AdamW hyper-parameters (torch.optim.AdamW, 1.13): decoupled weight_decay, default 0.01. */
 export const adamwSchema = z.strictObject({
-  lr: zNonNegative().default(1e-3),
+  lr: z._default(zNonNegative(), 1e-3),
   betas: zBetas([0.9, 0.999]),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(1e-2),
-  amsgrad: z.boolean().default(false),
-  maximize: z.boolean().default(false),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 1e-2),
+  amsgrad: z._default(z.boolean(), false),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved AdamW hyper-parameters. */

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 
 /** Thrown for an invalid optimizer, schedule or objective configuration; `param` names the culprit. */
 export class OptimizerConfigError extends Error {
@@ -45,7 +45,7 @@ export const STANDALONE = { standalone: true } as const;
  * `what` names the thing configured ("adam", "schedule step") for unknown-key messages.
  */
 export function createConfigError(
-  error: z.ZodError,
+  error: z.core.$ZodError,
   input: unknown,
   what: string,
   prefix = "",
@@ -67,23 +67,44 @@ export function createConfigError(
     if (value === undefined && issue.path.length > 0) {
       return new OptimizerConfigError(`Missing ${param} (required for ${what})`, param);
     }
-    const expected = issue.expected === "number" ? "a finite number" : `${issue.expected}`;
+    const expected = EXPECTED_NAMES[issue.expected] ?? issue.expected;
     return new OptimizerConfigError(`Invalid ${param}: ${formatValue(value)} (expected ${expected})`, param);
   }
-  if (issue.code === "custom") {
-    return new OptimizerConfigError(`Invalid ${param}: ${formatValue(value)} (${issue.message})`, param);
+  return new OptimizerConfigError(`Invalid ${param}: ${formatValue(value)} (${describeIssue(issue)})`, param);
+}
+
+const EXPECTED_NAMES: Readonly<Record<string, string>> = {
+  number: "a finite number",
+  int: "an integer",
+  tuple: "a list of 2 numbers",
+  array: "a list",
+  object: "an object",
+};
+
+// zod/mini loads no locale (its messages would be "Invalid input"), so size issues are worded here;
+// custom issues carry their own message.
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    const small = issue.code === "too_small";
+    const bound = Number(small ? issue.minimum : issue.maximum);
+    if (issue.origin === "array") {
+      const count = `${bound} item${bound === 1 ? "" : "s"}`;
+      return `${small ? "must have at least" : "must have at most"} ${count}`;
+    }
+    const op = small ? (issue.inclusive ? ">=" : ">") : issue.inclusive ? "<=" : "<";
+    return `must be ${op} ${bound}`;
   }
-  return new OptimizerConfigError(`Invalid ${param}: ${formatValue(value)} (${issue.message})`, param);
+  return issue.message;
 }
 
 /** Parses `input` with `schema` or throws the OptimizerConfigError of the first issue. */
-export function parseConfig<S extends z.ZodType>(
+export function parseConfig<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   what: string,
   prefix = "",
-): z.output<S> {
-  const result = schema.safeParse(input);
+): z.core.output<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success) throw createConfigError(result.error, input, what, prefix);
   return result.data;
 }

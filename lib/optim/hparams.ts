@@ -1,28 +1,31 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+
+// zod/mini (tree-shakeable) rather than zod: these schemas run in the browser too, inside the
+// lesson figures, and full zod alone would be ~45 KB gzip of a lesson page (docs/decisions/030).
 
 /** A finite number >= 0. */
 export function zNonNegative() {
-  return z.number().refine((v) => v >= 0, { error: "must be >= 0" });
+  return z.number().check(z.refine((v) => v >= 0, { error: "must be >= 0" }));
 }
 
 /** A finite number > 0. */
 export function zPositive() {
-  return z.number().refine((v) => v > 0, { error: "must be > 0" });
+  return z.number().check(z.refine((v) => v > 0, { error: "must be > 0" }));
 }
 
 /** A finite number in [0, 1]. */
 export function zUnitClosed() {
-  return z.number().refine((v) => v >= 0 && v <= 1, { error: "must be in [0, 1]" });
+  return z.number().check(z.refine((v) => v >= 0 && v <= 1, { error: "must be in [0, 1]" }));
 }
 
 /** A finite number in [0, 1), the range of every beta. */
 export function zUnitHalfOpen() {
-  return z.number().refine((v) => v >= 0 && v < 1, { error: "must be in [0, 1)" });
+  return z.number().check(z.refine((v) => v >= 0 && v < 1, { error: "must be in [0, 1)" }));
 }
 
 /** `betas: [beta1, beta2]`, each in [0, 1). */
 export function zBetas(defaults: readonly [number, number]) {
-  return z.tuple([zUnitHalfOpen(), zUnitHalfOpen()]).default([defaults[0], defaults[1]]);
+  return z._default(z.tuple([zUnitHalfOpen(), zUnitHalfOpen()]), [defaults[0], defaults[1]]);
 }
 
 /** Throws a RangeError unless params and grad both have `dim` entries; no allocation. */

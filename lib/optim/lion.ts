@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
@@ -6,7 +6,7 @@ import type { Optimizer } from "./types";
 export const lionSchema = z.strictObject({
   lr: zNonNegative(),
   betas: zBetas([0.9, 0.99]),
-  weight_decay: zNonNegative().default(0),
+  weight_decay: z._default(zNonNegative(), 0),
 });
 
 /** Resolved Lion hyper-parameters. */

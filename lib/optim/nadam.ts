@@ -1,14 +1,14 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** NAdam hyper-parameters (torch.optim.NAdam, 1.13; no `maximize` there). */
 export const nadamSchema = z.strictObject({
-  lr: zNonNegative().default(2e-3),
+  lr: z._default(zNonNegative(), 2e-3),
   betas: zBetas([0.9, 0.999]),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(0),
-  momentum_decay: zNonNegative().default(4e-3),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 0),
+  momentum_decay: z._default(zNonNegative(), 4e-3),
 });
 
 /** Resolved NAdam hyper-parameters. */

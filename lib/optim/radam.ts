@@ -1,13 +1,13 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** RAdam hyper-parameters (torch.optim.RAdam, 1.13; no `maximize` there). */
 export const radamSchema = z.strictObject({
-  lr: zNonNegative().default(1e-3),
+  lr: z._default(zNonNegative(), 1e-3),
   betas: zBetas([0.9, 0.999]),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(0),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 0),
 });
 
 /** Resolved RAdam hyper-parameters. */

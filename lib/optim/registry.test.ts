@@ -73,6 +73,8 @@ describe("createOptimizer", () => {
     ["adam", { lr: -1 }, "lr", "Invalid lr: -1 (must be >= 0)"],
     ["adam", { betas: [1, 0.999] }, "betas[0]", "Invalid betas[0]: 1 (must be in [0, 1))"],
     ["adam", { betas: [0.9, -0.1] }, "betas[1]", "Invalid betas[1]: -0.1 (must be in [0, 1))"],
+    ["adam", { betas: [0.9] }, "betas", "Invalid betas: [0.9] (must have at least 2 items)"],
+    ["adam", { betas: 0.9 }, "betas", "Invalid betas: 0.9 (expected a list of 2 numbers)"],
     ["adam", { beta1: 0.9 }, "beta1", 'Unknown parameter "beta1" for adam'],
     ["adam", { lr: "0.1" }, "lr", 'Invalid lr: "0.1" (expected a finite number)'],
     ["adam", { lr: Number.NaN }, "lr", "Invalid lr: NaN (expected a finite number)"],

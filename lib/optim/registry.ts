@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { Adadelta, adadeltaSchema } from "./adadelta";
 import { Adagrad, adagradSchema } from "./adagrad";
 import { Adam, adamSchema } from "./adam";
@@ -26,7 +26,7 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = Object.freeze([
   "lion",
 ]);
 
-type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
 
 interface RegistryEntry {
   readonly schema: ObjectSchema;

@@ -1,16 +1,16 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
 import type { Optimizer } from "./types";
 
 /** RMSprop hyper-parameters (torch.optim.RMSprop, 1.13). */
 export const rmspropSchema = z.strictObject({
-  lr: zNonNegative().default(0.01),
-  alpha: zUnitClosed().default(0.99),
-  eps: zNonNegative().default(1e-8),
-  weight_decay: zNonNegative().default(0),
-  momentum: zNonNegative().default(0),
-  centered: z.boolean().default(false),
-  maximize: z.boolean().default(false),
+  lr: z._default(zNonNegative(), 0.01),
+  alpha: z._default(zUnitClosed(), 0.99),
+  eps: z._default(zNonNegative(), 1e-8),
+  weight_decay: z._default(zNonNegative(), 0),
+  momentum: z._default(zNonNegative(), 0),
+  centered: z._default(z.boolean(), false),
+  maximize: z._default(z.boolean(), false),
 });
 
 /** Resolved RMSprop hyper-parameters. */

@@ -1,44 +1,46 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { OptimizerConfigError, parseConfig, STANDALONE } from "./errors";
 
 const positiveInt = z
   .number()
-  .refine((v) => Number.isInteger(v) && v >= 1, { error: "must be an integer >= 1" });
+  .check(z.refine((v) => Number.isInteger(v) && v >= 1, { error: "must be an integer >= 1" }));
 const nonNegativeInt = z
   .number()
-  .refine((v) => Number.isInteger(v) && v >= 0, { error: "must be an integer >= 0" });
-const positive = z.number().refine((v) => v > 0, { error: "must be > 0" });
-const nonNegative = z.number().refine((v) => v >= 0, { error: "must be >= 0" });
-const factor = z.number().refine((v) => v > 0 && v <= 1, { error: "must be in (0, 1]" });
+  .check(z.refine((v) => Number.isInteger(v) && v >= 0, { error: "must be an integer >= 0" }));
+const positive = z.number().check(z.refine((v) => v > 0, { error: "must be > 0" }));
+const nonNegative = z.number().check(z.refine((v) => v >= 0, { error: "must be >= 0" }));
+const factor = z.number().check(z.refine((v) => v > 0 && v <= 1, { error: "must be in (0, 1]" }));
 
 /** A learning-rate schedule; validated by createSchedule. */
 export const scheduleSpecSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("constant") }),
   z.strictObject({ type: z.literal("step"), stepSize: positiveInt, gamma: positive }),
   z.strictObject({ type: z.literal("exponential"), gamma: positive }),
-  z.strictObject({ type: z.literal("cosine"), tMax: positiveInt, etaMin: nonNegative.optional() }),
+  z.strictObject({ type: z.literal("cosine"), tMax: positiveInt, etaMin: z.optional(nonNegative) }),
   z.strictObject({
     type: z.literal("linear-warmup"),
     warmupSteps: positiveInt,
-    startFactor: factor.optional(),
+    startFactor: z.optional(factor),
   }),
   z
     .strictObject({
       type: z.literal("warmup-cosine"),
       warmupSteps: nonNegativeInt,
       totalSteps: positiveInt,
-      minLr: nonNegative.optional(),
+      minLr: z.optional(nonNegative),
     })
-    .superRefine((s, ctx) => {
-      if (s.totalSteps <= s.warmupSteps) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["totalSteps"],
-          message: `Invalid totalSteps: ${s.totalSteps} (must be > warmupSteps = ${s.warmupSteps})`,
-          params: STANDALONE,
-        });
-      }
-    }),
+    .check(
+      z.superRefine((s, ctx) => {
+        if (s.totalSteps <= s.warmupSteps) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["totalSteps"],
+            message: `Invalid totalSteps: ${s.totalSteps} (must be > warmupSteps = ${s.warmupSteps})`,
+            params: STANDALONE,
+          });
+        }
+      }),
+    ),
 ]);
 
 /** A learning-rate schedule specification. */

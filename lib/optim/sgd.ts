@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { STANDALONE } from "./errors";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
 import type { Optimizer } from "./types";
@@ -7,22 +7,19 @@ import type { Optimizer } from "./types";
 export const sgdSchema = z
   .strictObject({
     lr: zNonNegative(),
-    momentum: zNonNegative().default(0),
-    dampening: zUnitClosed().default(0),
-    weight_decay: zNonNegative().default(0),
-    nesterov: z.boolean().default(false),
-    maximize: z.boolean().default(false),
+    momentum: z._default(zNonNegative(), 0),
+    dampening: z._default(zUnitClosed(), 0),
+    weight_decay: z._default(zNonNegative(), 0),
+    nesterov: z._default(z.boolean(), false),
+    maximize: z._default(z.boolean(), false),
   })
-  .superRefine((h, ctx) => {
-    if (h.nesterov && (h.momentum <= 0 || h.dampening !== 0)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["nesterov"],
-        message: "nesterov requires momentum > 0 and dampening = 0",
-        params: STANDALONE,
-      });
-    }
-  });
+  .check(
+    z.refine((h) => !(h.nesterov && (h.momentum <= 0 || h.dampening !== 0)), {
+      path: ["nesterov"],
+      error: "nesterov requires momentum > 0 and dampening = 0",
+      params: STANDALONE,
+    }),
+  );
 
 /** Resolved SGD hyper-parameters. */
 export type SgdHparams = z.infer<typeof sgdSchema>;
