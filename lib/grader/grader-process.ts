@@ -6,6 +6,8 @@ import { gradeInProcess } from "./grade-core";
 type Job = { id: number; exercise: string; code: string };
 
 process.on("message", (message: Job) => {
+  // Acknowledge first: the parent blames a submission for this process dying only after this.
+  process.send?.({ id: message.id, received: true });
   gradeInProcess({ exercise: message.exercise, code: message.code }).then(
     (result) => process.send?.({ id: message.id, result }),
     (error: unknown) =>

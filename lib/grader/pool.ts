@@ -14,11 +14,14 @@ type Job = {
   exercise: string;
   code: string;
   started: number;
+  /** Times this job was handed to a grader process that died before acknowledging it. */
+  lost: number;
   resolve: (result: GradeResult) => void;
   reject: (error: Error) => void;
 };
 
-type Slot = { child: ChildProcess | null; job: Job | null; timer: NodeJS.Timeout | null };
+/** `received`: the child acknowledged the job, so its death from now on is the job's doing. */
+type Slot = { child: ChildProcess | null; job: Job | null; received: boolean; timer: NodeJS.Timeout | null };
 
 const waiting: Job[] = [];
 let slots: Slot[] = [];
@@ -38,9 +41,13 @@ function spawnChild(slot: Slot): ChildProcess {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "advanced",
   });
-  child.on("message", (message: { id: number; result?: unknown; error?: string }) => {
+  child.on("message", (message: { id: number; received?: true; result?: unknown; error?: string }) => {
     const job = slot.job;
     if (!job || job.id !== message.id) return;
+    if (message.received) {
+      slot.received = true;
+      return;
+    }
     finishJob(slot);
     if (message.error !== undefined) job.reject(new Error(message.error));
     else {
@@ -51,17 +58,25 @@ function spawnChild(slot: Slot): ChildProcess {
     pump();
   });
   child.on("exit", () => {
-    if (slot.child === child) slot.child = null;
+    // A replaced child's late exit: the slot (and any job in it) belongs to its successor.
+    if (slot.child !== child) return;
+    slot.child = null;
     const job = slot.job;
+    const received = slot.received;
     if (job) {
       finishJob(slot);
-      job.resolve(
-        createEarlyResult(
-          "memory-limit",
-          "The grader stopped while running your code (most likely it used too much memory).",
-          Date.now() - job.started,
-        ),
-      );
+      // Sent to a child that was already dying (killed while idle): not the submission's fault.
+      if (!received && job.lost < 2) {
+        job.lost += 1;
+        waiting.unshift(job);
+      } else
+        job.resolve(
+          createEarlyResult(
+            "memory-limit",
+            "The grader stopped while running your code (most likely it used too much memory).",
+            Date.now() - job.started,
+          ),
+        );
     }
     pump();
   });
@@ -73,11 +88,17 @@ function finishJob(slot: Slot): void {
   if (slot.timer) clearTimeout(slot.timer);
   slot.timer = null;
   slot.job = null;
+  slot.received = false;
 }
 
 function pump(): void {
   if (slots.length === 0)
-    slots = Array.from({ length: getProcessCount() }, () => ({ child: null, job: null, timer: null }));
+    slots = Array.from({ length: getProcessCount() }, () => ({
+      child: null,
+      job: null,
+      received: false,
+      timer: null,
+    }));
   for (const slot of slots) {
     if (slot.job || waiting.length === 0) continue;
     const job = waiting.shift() as Job;
@@ -111,6 +132,7 @@ export function gradeSubmission(input: { exercise: string; code: string }): Prom
       exercise: input.exercise,
       code: input.code,
       started: Date.now(),
+      lost: 0,
       resolve,
       reject,
     });
@@ -125,4 +147,16 @@ export function stopGraderProcesses(): void {
     slot.child = null;
     child?.kill();
   }
+}
+
+/**
+ * The live grader processes: pid, and whether each is grading a submission it has acknowledged.
+ * For tests and operators only (the pool forks lazily: empty before the first submission).
+ */
+export function graderProcesses(): Array<{ pid: number; grading: boolean }> {
+  return slots.flatMap((slot) =>
+    slot.child?.pid !== undefined && slot.child.exitCode === null && slot.child.signalCode === null
+      ? [{ pid: slot.child.pid, grading: slot.job !== null && slot.received }]
+      : [],
+  );
 }
