@@ -1,5 +1,5 @@
 import "server-only";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import GithubSlugger from "github-slugger";
 import matter from "gray-matter";
@@ -66,13 +66,25 @@ function stripFrontmatter(source: string): string {
   return source.replace(/^---\n[\s\S]*?\n---\n/, "");
 }
 
+// Compiled MDX by file, reused while the source is unchanged (the dev server reloads edited lessons).
+const compiledBySource = new Map<string, { source: string; result: ReturnType<typeof compileMdx> }>();
+
+function compileCached(file: string, source: string, options: Parameters<typeof compileMdx>[1]) {
+  const hit = compiledBySource.get(file);
+  if (hit?.source === source) return hit.result;
+  const result = compileMdx(source, options);
+  compiledBySource.set(file, { source, result });
+  result.catch(() => compiledBySource.delete(file));
+  return result;
+}
+
 /** Compiles and validates every lesson in `dir`; throws naming the file at the first problem. */
 export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
   const lessons: Lesson[] = [];
   for (const { slug, file } of listLessonFiles(dir)) {
     const relative = path.relative(process.cwd(), file);
     const source = readFileSync(/* turbopackIgnore: true */ file, "utf8");
-    const compiled = await compileMdx(source, { label: `lesson ${relative}`, cwd: dir });
+    const compiled = await compileCached(file, source, { label: `lesson ${relative}`, cwd: dir });
     const frontmatter = parseLessonFrontmatter(compiled.frontmatter, relative);
     const headings = extractHeadings(stripFrontmatter(source));
     lessons.push({ ...frontmatter, slug, file: relative, code: compiled.code, headings });
@@ -91,7 +103,9 @@ export function assertCourseConsistent(lessons: readonly LessonSummary[]): void 
     byOrder.set(lesson.order, lesson.file);
     for (const exercise of lesson.exercises) {
       if (!(EXERCISE_SLUGS as readonly string[]).includes(exercise)) {
-        throw new Error(`Invalid frontmatter in ${lesson.file}: field "exercises": no exercise "${exercise}".`);
+        throw new Error(
+          `Invalid frontmatter in ${lesson.file}: field "exercises": no exercise "${exercise}".`,
+        );
       }
     }
     for (const prerequisite of lesson.prerequisites) {
@@ -109,18 +123,29 @@ export function assertCourseConsistent(lessons: readonly LessonSummary[]): void 
   }
 }
 
-// Compiled once per process: at build time every page reuses the same promise.
-let cache: Promise<Lesson[]> | null = null;
+// Compiled once per process in production: at build time every page reuses the same promise.
+// In development the cache is keyed by the lessons' modification times, so an edited lesson shows
+// on the next request (only the changed file is compiled again).
+let cache: { stamp: string; lessons: Promise<Lesson[]> } | null = null;
 
-/** Every lesson, compiled, in course order (cached for the process). */
+function lessonsStamp(): string {
+  if (process.env.NODE_ENV === "production") return "";
+  return listLessonFiles()
+    .map(({ file }) => `${file}:${statSync(/* turbopackIgnore: true */ file).mtimeMs}`)
+    .join("|");
+}
+
+/** Every lesson, compiled, in course order (cached; see above). */
 export function getLessons(): Promise<Lesson[]> {
-  if (!cache) {
-    cache = loadLessons();
-    cache.catch(() => {
-      cache = null;
+  const stamp = lessonsStamp();
+  if (cache?.stamp !== stamp) {
+    const lessons = loadLessons();
+    cache = { stamp, lessons };
+    lessons.catch(() => {
+      if (cache?.lessons === lessons) cache = null;
     });
   }
-  return cache;
+  return cache.lessons;
 }
 
 /** One compiled lesson, or null when no lesson has this slug. */
