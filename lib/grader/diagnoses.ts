@@ -15,9 +15,20 @@ export const DIAGNOSIS_IDS = [
 
 /**
  * Every id the grader can report: DIAGNOSIS_IDS plus ids whose flash cards do not exist yet
- * (move them into DIAGNOSIS_IDS once the deck has a card for them).
+ * (add a new id here first, and move it into DIAGNOSIS_IDS once the deck has a card for it).
  */
-export const ALL_DIAGNOSIS_IDS = [...DIAGNOSIS_IDS, "coupled-weight-decay"] as const;
+export const ALL_DIAGNOSIS_IDS = [
+  ...DIAGNOSIS_IDS,
+  "coupled-weight-decay",
+  "nesterov-plain-momentum",
+  "amsgrad-no-max",
+  "amsgrad-max-of-vhat",
+  "lion-momentum-first",
+  "warmup-off-by-one",
+  "cosine-ignores-warmup",
+  "cosine-not-held",
+  "min-lr-ignored",
+] as const;
 
 /** Id of a classic mistake. */
 export type DiagnosisId = (typeof ALL_DIAGNOSIS_IDS)[number];
@@ -45,7 +56,8 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
   },
   "betas-swapped": {
     title: "β1 and β2 swapped",
-    explanation: "β1 decays the gradient average m, β2 the squared-gradient average v.",
+    explanation:
+      "Each β belongs to one average. In Adam β1 decays the gradient average m and β2 the squared-gradient average v; in Lion β1 mixes the update direction c = β1·m + (1 − β1)·g and β2 decays the stored momentum m.",
   },
   "sign-error": {
     title: "Sign error",
@@ -58,7 +70,7 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
   "ema-momentum": {
     title: "EMA momentum convention",
     explanation:
-      "PyTorch's momentum accumulates the raw gradient, v ← μv + g; the exponential-average form v ← μv + (1 − μ)g scales steps by 1 − μ.",
+      "PyTorch's momentum accumulates the raw gradient, v ← μv + g; the exponential-average form v ← μv + (1 − μ)g shrinks the velocity, and every step taken along it, by a factor 1 − μ.",
   },
   "old-velocity": {
     title: "Parameters updated with the old velocity",
@@ -76,6 +88,46 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
   "alpha-swapped": {
     title: "α and 1 − α swapped",
     explanation: "α (close to 1) multiplies the old average; 1 − α multiplies the new g².",
+  },
+  "nesterov-plain-momentum": {
+    title: "Heavy-ball step instead of Nesterov's",
+    explanation:
+      "Update the buffer first, b ← μb + g, then step along the look-ahead g + μ·b with the new b: θ ← θ − lr·(g + μb). Stepping along b alone, or along g + μ·b with the buffer from before the update (the same vector), is plain momentum.",
+  },
+  "amsgrad-no-max": {
+    title: "No running maximum (plain Adam)",
+    explanation:
+      "AMSGrad keeps v_max ← max(v_max, v) in its state and divides by √v_max / √(1 − β2^t) + ε, so the effective step never grows when v shrinks. Dividing by the current v, or computing the maximum without storing it, is Adam.",
+  },
+  "amsgrad-max-of-vhat": {
+    title: "Maximum of the bias-corrected v̂",
+    explanation:
+      "PyTorch takes the maximum of the raw v, then bias-corrects: √max(v_max, v_t) / √(1 − β2^t) + ε. The maximum of v̂ = v / (1 − β2^t) is never smaller, because earlier steps divide by a smaller 1 − β2^s: it remembers the noisy first estimates (v̂_1 = g_1²) and takes smaller steps.",
+  },
+  "lion-momentum-first": {
+    title: "Momentum updated before the sign step",
+    explanation:
+      "Lion takes the sign of c = β1·m + (1 − β1)·g with the previous momentum and only then updates m ← β2·m + (1 − β2)·g. Updating m first gives c = β1β2·m + (1 − β1β2)·g, which weighs the current gradient more than intended.",
+  },
+  "warmup-off-by-one": {
+    title: "Warm-up off by one",
+    explanation:
+      "With the first step at t = 0 the warm-up rate is lr·(t + 1)/W: the first step already moves with lr/W and the ramp reaches lr at t = W − 1. lr·t/W makes the first step a no-op and lags the whole ramp by one step.",
+  },
+  "cosine-ignores-warmup": {
+    title: "Cosine counted from step 0, not from the end of warm-up",
+    explanation:
+      "The decay's progress is (t − W)/(T − W), so the cosine starts at lr right after the ramp and reaches minLr at t = T. With t/T the cosine has already run during the warm-up, so the rate drops abruptly at t = W.",
+  },
+  "cosine-not-held": {
+    title: "Rate not held at minLr after T",
+    explanation:
+      "Clip the progress, min(1, (t − W)/(T − W)). Without the clip the cosine continues past its minimum and, after step T, the rate climbs back towards lr.",
+  },
+  "min-lr-ignored": {
+    title: "Cosine decays to 0 instead of minLr",
+    explanation:
+      "The cosine interpolates between lr and the floor: minLr + (lr − minLr)·(1 + cos πp)/2. lr·(1 + cos πp)/2 ignores minLr and ends at 0.",
   },
 };
 

@@ -1,8 +1,8 @@
 import { transform } from "sucrase";
-import { getDiagnosis, isDiagnosisId } from "./diagnoses";
+import { findDivergence, isSameValue } from "./compare";
+import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
 import { type ExerciseConfig, type HiddenTest, resolveX0 } from "./exercise-schema";
 import { isExerciseSlug, loadExerciseConfig } from "./exercise-store";
-import { findDivergence, isSameValue } from "./compare";
 import {
   getObjective,
   getRecordSteps,
@@ -13,11 +13,11 @@ import {
 } from "./reference";
 import {
   createEarlyResult,
-  MAX_CODE_BYTES,
   type Diagnosis,
   type GradeResult,
   type GradeTest,
   type GradeVerdict,
+  MAX_CODE_BYTES,
   TOLERANCE_TEXT,
 } from "./result";
 import { loadSubmission, type SandboxRunResult } from "./sandbox";
@@ -170,11 +170,41 @@ function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunR
   };
 }
 
-function diagnose(config: ExerciseConfig, test: ResolvedTest, actual: Float64Array): Diagnosis | null {
-  for (const id of config.diagnoses) {
-    if (!isDiagnosisId(id)) continue;
-    const variant = runVariant(config, test, id);
-    if (variant && findDivergence(variant, actual, test.dim, isSameValue) === null) return getDiagnosis(id);
+/** A test the learner's code ran to the end and failed, with its recorded parameters. */
+export interface FailedRun {
+  test: ResolvedTest;
+  actual: Float64Array;
+  nonFinite: boolean;
+}
+
+/**
+ * Names the classic mistake whose host-side variant reproduces the learner's failed runs: the first
+ * listed id that matches every failed test; otherwise the first that matches the first failed test (or
+ * the first non-finite one). Several mistakes can give the same run on one test (NaN from the first
+ * step, say); the other failed tests tell them apart.
+ */
+export function diagnose(config: ExerciseConfig, failed: readonly FailedRun[]): Diagnosis | null {
+  const first = failed[0];
+  if (!first) return null;
+  const cache = new Map<string, boolean>();
+  const matches = (id: DiagnosisId, index: number): boolean => {
+    const key = `${id}#${index}`;
+    let same = cache.get(key);
+    if (same === undefined) {
+      const run = failed[index] as FailedRun;
+      const variant = runVariant(config, run.test, id);
+      same = variant !== null && findDivergence(variant, run.actual, run.test.dim, isSameValue) === null;
+      cache.set(key, same);
+    }
+    return same;
+  };
+  const ids = config.diagnoses.filter(isDiagnosisId);
+  const all = ids.find((id) => failed.every((_, index) => matches(id, index)));
+  if (all) return getDiagnosis(all);
+  const nonFinite = failed.findIndex((run) => run.nonFinite);
+  for (const index of nonFinite > 0 ? [0, nonFinite] : [0]) {
+    const id = ids.find((candidate) => matches(candidate, index));
+    if (id) return getDiagnosis(id);
   }
   return null;
 }
@@ -219,7 +249,7 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
   const graded: GradeTest[] = [];
   let verdict: GradeVerdict = "passed";
   let message: string | null = null;
-  let diagnosis: Diagnosis | null = null;
+  const failed: FailedRun[] = [];
   try {
     for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
@@ -248,12 +278,15 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
       } else if (compared.failed && (verdict === "passed" || (verdict === "failed" && compared.nonFinite))) {
         verdict = compared.nonFinite ? "non-finite" : "failed";
         message = `${test.name}: ${compared.test.message}`;
-        diagnosis ??= diagnose(config, test, run.recorded);
       }
+      // Diagnose only the failures seen before any error (timeouts and crashes are not mistakes).
+      if (compared.failed && (verdict === "failed" || verdict === "non-finite"))
+        failed.push({ test, actual: run.recorded, nonFinite: compared.nonFinite });
     }
   } finally {
     loaded.dispose();
   }
+  const diagnosis = diagnose(config, failed);
   if (verdict === "passed") message = `All ${graded.length} tests passed.`;
   return { ...finish(verdict, message, graded, diagnosis, started), tolerance: TOLERANCE_TEXT };
 }

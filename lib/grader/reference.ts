@@ -6,8 +6,8 @@ import type { Objective, ObjectiveName } from "../objectives/types";
 import { runTrajectory } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "./exercise-schema";
-import type { SandboxRunSpec } from "./sandbox";
 import { toScheduleSpec, toTorchHparams } from "./exercise-schema";
+import type { SandboxRunSpec } from "./sandbox";
 import { createVariantState, getVariantStep } from "./variants";
 
 /** A test resolved to concrete data: what both the sandbox and the host reference run. */
@@ -65,11 +65,8 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
 
 /** Recorded parameters of a classic-mistake variant, or null when it does not apply. */
 export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: DiagnosisId): Float64Array | null {
-  // Variants model the plain optimizer; exercises that fix extra hparams (nesterov) have none.
-  const step =
-    Object.keys(config.fixedTorchHparams).length > 0 || config.schedule
-      ? null
-      : getVariantStep(config.optimizer, id);
+  // Variants know which fixed hparams (nesterov, amsgrad) and schedules they model; others have none.
+  const step = getVariantStep(config, id);
   if (!step) return null;
   const objective = getObjective(test);
   const x = Float64Array.from(test.x0);

@@ -1,13 +1,22 @@
 import type { DiagnosisId } from "./diagnoses";
+import type { ExerciseConfig } from "./exercise-schema";
 
 type Hyper = Readonly<Record<string, number>>;
-type VariantState = { t: number; a: Float64Array; b: Float64Array };
+type VariantState = { t: number; a: Float64Array; b: Float64Array; c: Float64Array };
 /** A host-side "classic mistake" variant: one in-place step over the learner's Hyper. */
 export type VariantStep = (x: Float64Array, g: Float64Array, s: VariantState, hp: Hyper) => void;
 
+/** What decides which optimizer a variant models: the lib/optim optimizer, fixed hparams, schedule. */
+export type VariantTarget = Pick<ExerciseConfig, "optimizer" | "fixedTorchHparams" | "schedule">;
+
 const num = (hp: Hyper, name: string): number => hp[name] ?? Number.NaN;
 
-function sgdVariant(id: DiagnosisId): VariantStep | null {
+/** θ − step, or θ + step for the sign-error variant. */
+const descend = (id: DiagnosisId, p: number, delta: number): number =>
+  id === "sign-error" ? p + delta : p - delta;
+
+// Heavy-ball (torch.optim.SGD with momentum) and, with `nesterov`, SGD(nesterov=True).
+function sgdVariant(id: DiagnosisId, nesterov: boolean): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
     const mu = num(hp, "momentum");
@@ -16,13 +25,35 @@ function sgdVariant(id: DiagnosisId): VariantStep | null {
       const gi = g[i] as number;
       const v = id === "ema-momentum" ? mu * old + (1 - mu) * gi : mu * old + gi;
       s.a[i] = v;
-      const used = id === "old-velocity" ? old : v;
-      x[i] = id === "sign-error" ? (x[i] as number) + lr * used : (x[i] as number) - lr * used;
+      let used: number;
+      if (id === "old-velocity") used = old;
+      else if (nesterov && id !== "nesterov-plain-momentum") used = gi + mu * v;
+      else used = v;
+      x[i] = descend(id, x[i] as number, lr * used);
     }
   };
 }
 
-function rmspropVariant(id: DiagnosisId): VariantStep | null {
+// Plain gradient descent with the warm-up + cosine schedule (lr_t for the 0-based step index t).
+function warmupCosineVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const warmup = num(hp, "warmupSteps");
+    const total = num(hp, "totalSteps");
+    const minLr = id === "min-lr-ignored" ? 0 : num(hp, "minLr");
+    const t = s.t++;
+    let rate: number;
+    if (t < warmup) rate = (lr * (id === "warmup-off-by-one" ? t : t + 1)) / warmup;
+    else {
+      let progress = id === "cosine-ignores-warmup" ? t / total : (t - warmup) / (total - warmup);
+      if (id !== "cosine-not-held") progress = Math.min(1, progress);
+      rate = minLr + (lr - minLr) * 0.5 * (1 + Math.cos(Math.PI * progress));
+    }
+    for (let i = 0; i < x.length; i++) x[i] = descend(id, x[i] as number, rate * (g[i] as number));
+  };
+}
+
+function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
     const alpha = num(hp, "alpha");
@@ -37,13 +68,13 @@ function rmspropVariant(id: DiagnosisId): VariantStep | null {
       else v = alpha * old + (1 - alpha) * gi * gi;
       s.a[i] = v;
       const denom = id === "eps-inside-root" ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
-      x[i] =
-        id === "sign-error" ? (x[i] as number) + (lr * gi) / denom : (x[i] as number) - (lr * gi) / denom;
+      x[i] = descend(id, x[i] as number, (lr * gi) / denom);
     }
   };
 }
 
-function adamVariant(id: DiagnosisId, decoupled: boolean): VariantStep | null {
+// Adam, AdamW (`decoupled`) and AMSGrad (`amsgrad`: running maximum of v in s.c).
+function adamVariant(id: DiagnosisId, decoupled: boolean, amsgrad: boolean): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
     const wd = decoupled ? num(hp, "weightDecay") : 0;
@@ -65,15 +96,23 @@ function adamVariant(id: DiagnosisId, decoupled: boolean): VariantStep | null {
       const v = b2 * (s.b[i] as number) + (1 - b2) * (id === "gradient-not-squared" ? gi : gi * gi);
       s.a[i] = m;
       s.b[i] = v;
-      const vHat = v / bc2;
+      let vHat: number;
+      if (!amsgrad || id === "amsgrad-no-max") vHat = v / bc2;
+      else if (id === "amsgrad-max-of-vhat") {
+        vHat = Math.max(s.c[i] as number, v / bc2);
+        s.c[i] = vHat;
+      } else {
+        const vMax = Math.max(s.c[i] as number, v);
+        s.c[i] = vMax;
+        vHat = vMax / bc2;
+      }
       const denom = id === "eps-inside-root" ? Math.sqrt(vHat + eps) : Math.sqrt(vHat) + eps;
-      const delta = ((lr / bc1) * m) / denom;
-      x[i] = id === "sign-error" ? p + delta : p - delta;
+      x[i] = descend(id, p, ((lr / bc1) * m) / denom);
     }
   };
 }
 
-function adagradVariant(id: DiagnosisId): VariantStep | null {
+function adagradVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
     const eps = num(hp, "eps");
@@ -82,23 +121,102 @@ function adagradVariant(id: DiagnosisId): VariantStep | null {
       const v = (s.a[i] as number) + gi * gi;
       s.a[i] = v;
       const denom = id === "eps-inside-root" ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
-      x[i] =
-        id === "sign-error" ? (x[i] as number) + (lr * gi) / denom : (x[i] as number) - (lr * gi) / denom;
+      x[i] = descend(id, x[i] as number, (lr * gi) / denom);
     }
   };
 }
 
-/** The host-side variant for an optimizer and mistake, or null when it does not apply. */
-export function getVariantStep(optimizer: string, id: DiagnosisId): VariantStep | null {
-  if (optimizer === "sgd") return sgdVariant(id);
-  if (optimizer === "rmsprop") return rmspropVariant(id);
-  if (optimizer === "adam") return adamVariant(id, false);
-  if (optimizer === "adamw") return adamVariant(id, true);
-  if (optimizer === "adagrad") return adagradVariant(id);
+// Lion without weight decay: c = β1·m + (1 − β1)·g, θ ← θ − lr·sign(c), then m ← β2·m + (1 − β2)·g.
+function lionVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const swap = id === "betas-swapped";
+    const b1 = swap ? num(hp, "beta2") : num(hp, "beta1");
+    const b2 = swap ? num(hp, "beta1") : num(hp, "beta2");
+    for (let i = 0; i < x.length; i++) {
+      const gi = g[i] as number;
+      const updated = b2 * (s.a[i] as number) + (1 - b2) * gi;
+      const m = id === "lion-momentum-first" ? updated : (s.a[i] as number);
+      const c = b1 * m + (1 - b1) * gi;
+      s.a[i] = updated;
+      x[i] = descend(id, x[i] as number, lr * Math.sign(c));
+    }
+  };
+}
+
+const ADAM_MISTAKES: readonly DiagnosisId[] = [
+  "missing-bias-correction",
+  "eps-inside-root",
+  "step-count-not-advanced",
+  "step-count-from-zero",
+  "betas-swapped",
+  "sign-error",
+  "gradient-not-squared",
+];
+
+/** A family of exercises sharing one variant implementation, and the mistakes it models. */
+interface Family {
+  ids: readonly DiagnosisId[];
+  make: (id: DiagnosisId) => VariantStep;
+}
+
+const FAMILIES = {
+  momentum: { ids: ["sign-error", "ema-momentum", "old-velocity"], make: (id) => sgdVariant(id, false) },
+  nesterov: {
+    ids: ["nesterov-plain-momentum", "ema-momentum", "sign-error"],
+    make: (id) => sgdVariant(id, true),
+  },
+  "warmup-cosine": {
+    ids: ["warmup-off-by-one", "cosine-ignores-warmup", "cosine-not-held", "min-lr-ignored", "sign-error"],
+    make: warmupCosineVariant,
+  },
+  rmsprop: {
+    ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
+    make: rmspropVariant,
+  },
+  adam: { ids: ADAM_MISTAKES, make: (id) => adamVariant(id, false, false) },
+  amsgrad: {
+    ids: ["amsgrad-no-max", "amsgrad-max-of-vhat", ...ADAM_MISTAKES],
+    make: (id) => adamVariant(id, false, true),
+  },
+  adamw: { ids: ["coupled-weight-decay", ...ADAM_MISTAKES], make: (id) => adamVariant(id, true, false) },
+  adagrad: { ids: ["eps-inside-root", "sign-error"], make: adagradVariant },
+  lion: { ids: ["betas-swapped", "lion-momentum-first", "sign-error"], make: lionVariant },
+} satisfies Record<string, Family>;
+
+/** The variant family that models an exercise's optimizer, or null (no variants: no diagnoses). */
+function getFamily(target: VariantTarget): Family | null {
+  const fixed = Object.entries(target.fixedTorchHparams);
+  const only = (name: string) => fixed.length === 1 && fixed[0]?.[0] === name && fixed[0]?.[1] === true;
+  if (target.schedule) {
+    return target.optimizer === "sgd" && target.schedule.type === "warmup-cosine" && fixed.length === 0
+      ? FAMILIES["warmup-cosine"]
+      : null;
+  }
+  if (target.optimizer === "sgd" && only("nesterov")) return FAMILIES.nesterov;
+  if (target.optimizer === "adam" && only("amsgrad")) return FAMILIES.amsgrad;
+  if (fixed.length > 0) return null;
+  if (target.optimizer === "sgd") return FAMILIES.momentum;
+  if (target.optimizer === "rmsprop") return FAMILIES.rmsprop;
+  if (target.optimizer === "adam") return FAMILIES.adam;
+  if (target.optimizer === "adamw") return FAMILIES.adamw;
+  if (target.optimizer === "adagrad") return FAMILIES.adagrad;
+  if (target.optimizer === "lion") return FAMILIES.lion;
   return null;
+}
+
+/** Mistakes that have a variant for this exercise (what its exercise.json `diagnoses` may list). */
+export function getVariantIds(target: VariantTarget): readonly DiagnosisId[] {
+  return getFamily(target)?.ids ?? [];
+}
+
+/** The host-side variant for an exercise and mistake, or null when it does not apply. */
+export function getVariantStep(target: VariantTarget, id: DiagnosisId): VariantStep | null {
+  const family = getFamily(target);
+  return family?.ids.includes(id) ? family.make(id) : null;
 }
 
 /** Fresh variant state for `dim` parameters. */
 export function createVariantState(dim: number): VariantState {
-  return { t: 0, a: new Float64Array(dim), b: new Float64Array(dim) };
+  return { t: 0, a: new Float64Array(dim), b: new Float64Array(dim), c: new Float64Array(dim) };
 }

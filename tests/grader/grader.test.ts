@@ -49,26 +49,40 @@ describe("classic mistakes are named", () => {
     ["rmsprop", "rmsprop-eps-inside-root", "eps-inside-root"],
     ["adagrad", "adagrad-eps-inside-root", "eps-inside-root"],
     ["adamw", "adamw-coupled-weight-decay", "coupled-weight-decay"],
+    // NaN from step 1 on the first failed test, like step-count-from-zero: the other failed tests decide.
+    ["adam", "adam-gradient-not-squared", "gradient-not-squared"],
+    ["nesterov", "nesterov-plain-momentum", "nesterov-plain-momentum"],
+    ["nesterov", "nesterov-ema-momentum", "ema-momentum"],
+    ["amsgrad", "amsgrad-no-max", "amsgrad-no-max"],
+    ["amsgrad", "amsgrad-max-of-vhat", "amsgrad-max-of-vhat"],
+    ["amsgrad", "amsgrad-missing-bias-correction", "missing-bias-correction"],
+    ["lion", "lion-momentum-first", "lion-momentum-first"],
+    ["lion", "lion-betas-swapped", "betas-swapped"],
+    ["warmup-cosine", "warmup-cosine-off-by-one", "warmup-off-by-one"],
+    ["warmup-cosine", "warmup-cosine-ignores-warmup", "cosine-ignores-warmup"],
+    ["warmup-cosine", "warmup-cosine-not-held", "cosine-not-held"],
+    ["warmup-cosine", "warmup-cosine-min-lr-ignored", "min-lr-ignored"],
   ];
   for (const [exercise, name, id] of cases) {
     it(`${name} → ${id}`, async () => {
       const result = await gradeSubmission({ exercise, code: fixture(name) });
-      expect(result.verdict).toBe("failed");
+      expect(result.verdict).toBe(name === "adam-gradient-not-squared" ? "non-finite" : "failed");
       expect(result.diagnosis?.id).toBe(id);
       const failing = result.tests.find((t) => t.status === "fail");
       expect(failing?.firstDivergence?.step).toBeGreaterThanOrEqual(1);
     });
   }
 
-  it("nesterov: plain momentum fails", async () => {
+  it("nesterov: the momentum exercise's solution is named heavy-ball", async () => {
     const result = await gradeSubmission({ exercise: "nesterov", code: solution("momentum") });
     expect(result.verdict).toBe("failed");
-    expect(result.diagnosis).toBeNull();
+    expect(result.diagnosis?.id).toBe("nesterov-plain-momentum");
   });
 
-  it("amsgrad: plain Adam fails (the maximum of v matters)", async () => {
+  it("amsgrad: plain Adam fails (the maximum of v matters) and is named", async () => {
     const result = await gradeSubmission({ exercise: "amsgrad", code: solution("adam") });
     expect(result.verdict).toBe("failed");
+    expect(result.diagnosis?.id).toBe("amsgrad-no-max");
   });
 
   it("warmup-cosine: a warm-up starting at 0 instead of lr / W fails at step 1", async () => {
