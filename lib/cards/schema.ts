@@ -30,6 +30,15 @@ export const CARD_DIAGNOSIS_IDS = [
   "stale-velocity",
   "adagrad-sum-in-rmsprop",
   "alpha-swapped",
+  "coupled-weight-decay",
+  "nesterov-plain-momentum",
+  "amsgrad-no-max",
+  "amsgrad-max-of-vhat",
+  "lion-momentum-first",
+  "warmup-off-by-one",
+  "cosine-ignores-warmup",
+  "cosine-not-held",
+  "min-lr-ignored",
 ] as const;
 
 export type DiagnosisId = (typeof CARD_DIAGNOSIS_IDS)[number];
