@@ -4,11 +4,12 @@
 import { readdirSync } from "node:fs";
 import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/chromium";
+import { measurePageWeight, PAGE_JS_BUDGET_BYTES, type PageWeight } from "../tests/page-weight";
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3100";
-const BUDGET_BYTES = 200 * 1024;
+const BUDGET_BYTES = PAGE_JS_BUDGET_BYTES;
 
-type PageResult = { path: string; scripts: number; jsBytes: number; monaco: boolean };
+type PageResult = PageWeight & { path: string };
 
 function listPaths(): string[] {
   const slugs = readdirSync("content/lessons")
@@ -21,25 +22,11 @@ function listPaths(): string[] {
 async function measure(browser: import("playwright-core").Browser, path: string): Promise<PageResult> {
   // A fresh context per page: nothing cached, as for a first visit.
   const context = await browser.newContext();
-  const page = await context.newPage();
-  const pending: Array<Promise<number>> = [];
-  const urls: string[] = [];
-  page.on("requestfinished", (request) => {
-    urls.push(request.url());
-    if (request.resourceType() !== "script") return;
-    // responseBodySize is the encoded (gzip) size as transferred.
-    pending.push(request.sizes().then((sizes) => sizes.responseBodySize));
-  });
-  const response = await page.goto(BASE_URL + path, { waitUntil: "networkidle" });
-  if (!response?.ok()) throw new Error(`${path}: HTTP ${response?.status() ?? "no response"}`);
-  const sizes = await Promise.all(pending);
-  await context.close();
-  return {
-    path,
-    scripts: sizes.length,
-    jsBytes: sizes.reduce((sum, size) => sum + size, 0),
-    monaco: urls.some((url) => /monaco/i.test(url)),
-  };
+  try {
+    return { path, ...(await measurePageWeight(await context.newPage(), BASE_URL + path)) };
+  } finally {
+    await context.close();
+  }
 }
 
 const kib = (bytes: number) => (bytes / 1024).toFixed(1);
