@@ -3,19 +3,109 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "../playwright-utils";
 
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
+const starter = readFileSync("content/exercises/momentum/starter.ts", "utf8");
 // The classic mistake: an exponential moving average instead of PyTorch's raw accumulation.
 const emaMomentum = solution.replace(
   "v[i] = hp.momentum * (v[i] as number) + (grad[i] as number);",
   "v[i] = hp.momentum * (v[i] as number) + (1 - hp.momentum) * (grad[i] as number);",
 );
 
-/** Replaces the editor's content through Monaco's own model (the hook exists under automation only). */
-async function setEditorCode(page: Page, code: string) {
-  await page.waitForFunction(() => "descentEditor" in window);
-  await page.evaluate((value) => {
-    (window as unknown as { descentEditor: { setValue(v: string): void } }).descentEditor.setValue(value);
-  }, code);
+/** The part of Monaco's editor API these tests use, through the hook that exists under automation only. */
+type EditorHook = {
+  setValue(value: string): void;
+  getValue(): string;
+  hasTextFocus(): boolean;
+  updateOptions(options: Record<string, unknown>): void;
+};
+declare global {
+  interface Window {
+    descentEditor?: EditorHook;
+  }
 }
+
+/**
+ * Waits for the editor's ready signal: Monaco has mounted with the code, Ctrl+Enter and
+ * Ctrl+Shift+Enter are bound (keys pressed before that are lost) and window.descentEditor is set.
+ */
+async function editorReady(page: Page) {
+  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+/** Clicks into the code and waits until Monaco has the keyboard focus. */
+async function focusEditor(page: Page) {
+  await editorReady(page);
+  await page.locator(".monaco-editor .view-lines").click();
+  await expect.poll(() => page.evaluate(() => window.descentEditor?.hasTextFocus())).toBe(true);
+}
+
+/** Replaces the editor's content through Monaco's own model. */
+async function setEditorCode(page: Page, code: string) {
+  await editorReady(page);
+  await page.evaluate((value) => window.descentEditor?.setValue(value), code);
+}
+
+const editorCode = (page: Page) => page.evaluate(() => window.descentEditor?.getValue());
+
+// A compact but correct momentum step, short enough to type key by key.
+const typedSolution = [
+  "export function init(p: Float64Array) {",
+  "  return { v: new Float64Array(p.length) };",
+  "}",
+  "export function step(p: Float64Array, g: Float64Array, s: { v: Float64Array }, hp: { lr: number; momentum: number }) {",
+  "  for (let i = 0; i < p.length; i++) {",
+  "    s.v[i] = hp.momentum * s.v[i]! + g[i]!;",
+  "    p[i] = p[i]! - hp.lr * s.v[i]!;",
+  "  }",
+  "}",
+];
+
+test("momentum: a solution typed into the editor runs with Ctrl+Enter and passes with Ctrl+Shift+Enter", async ({
+  page,
+}) => {
+  // Typing takes a few seconds, and up to 20 on a loaded machine: room beyond the default 60 s.
+  test.setTimeout(120_000);
+  await page.goto("/exercises/momentum");
+  await editorReady(page);
+  // Configuration only: Monaco's typing aids (closing brackets and quotes, indentation on Enter,
+  // suggestions accepted by Enter) would rewrite keystrokes. The code itself goes in by keyboard.
+  await page.evaluate(() =>
+    window.descentEditor?.updateOptions({
+      autoClosingBrackets: "never",
+      autoClosingQuotes: "never",
+      autoClosingComments: "never",
+      autoSurround: "never",
+      autoIndent: "none",
+      formatOnType: false,
+      quickSuggestions: false,
+      suggestOnTriggerCharacters: false,
+      acceptSuggestionOnEnter: "off",
+      wordBasedSuggestions: "off",
+      parameterHints: { enabled: false },
+    }),
+  );
+  await focusEditor(page);
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  await expect.poll(() => editorCode(page)).toBe("");
+  for (const [index, line] of typedSolution.entries()) {
+    if (index > 0) await page.keyboard.press("Enter");
+    await page.keyboard.type(line, { delay: 5 });
+  }
+  await expect.poll(() => editorCode(page)).toBe(typedSolution.join("\n"));
+
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("run-summary")).toContainText("2 of 2 passed");
+  await page.keyboard.press("Control+Shift+Enter");
+  await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "passed", { timeout: 30_000 });
+  await expect(page.getByTestId("trajectory-plot").locator("path").first()).toBeAttached();
+
+  // Code from outside the keyboard still reaches the editor: Reset, then Restore the submission.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Reset to starter" }).click();
+  await expect.poll(() => editorCode(page)).toBe(starter);
+  await page.getByRole("button", { name: "Restore into editor" }).click();
+  await expect.poll(() => editorCode(page)).toBe(typedSolution.join("\n"));
+});
 
 test("momentum: run the visible tests, submit, see the verdict and the trajectory; the draft survives reload", async ({
   page,
@@ -32,22 +122,30 @@ test("momentum: run the visible tests, submit, see the verdict and the trajector
   await setEditorCode(page, solution);
 
   // Ctrl+Enter inside the editor runs the visible tests in the browser.
-  await page.locator(".monaco-editor .view-lines").click();
+  await focusEditor(page);
   await page.keyboard.press("Control+Enter");
   await expect(page.getByTestId("run-summary")).toContainText("2 of 2 passed");
 
+  // The submission is held until the grading status has been seen: a warm grader answers within
+  // a few milliseconds, too fast to catch that status reliably otherwise.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/exercises/momentum/submissions", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.fallback();
+  });
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(page.getByText("Grading… running hidden tests")).toBeVisible();
+  release();
   await expect(page.locator("[data-verdict]")).toHaveAttribute("data-verdict", "passed", { timeout: 30_000 });
   await expect(page.getByTestId("trajectory-plot").locator("path").first()).toBeAttached();
   await expect(page.getByRole("button", { name: "Restore into editor" })).toHaveCount(1);
 
   await page.reload();
-  await page.waitForFunction(() => "descentEditor" in window);
-  const restored = await page.evaluate(
-    () => (window as unknown as { descentEditor: { getValue(): string } }).descentEditor.getValue(),
-  );
-  expect(restored).toBe(solution);
+  await editorReady(page);
+  expect(await editorCode(page)).toBe(solution);
   expect(foreign, "requests leaving the site").toEqual([]);
 });
 
@@ -91,7 +189,7 @@ test("a lesson page does not load Monaco; the exercise list shows the best verdi
 
 test("the exercise page fits a phone: the editor stacks above the results @phone", async ({ page }) => {
   await page.goto("/exercises/momentum");
-  await page.waitForFunction(() => "descentEditor" in window);
+  await editorReady(page);
   const editor = await page.locator(".monaco-editor").boundingBox();
   const run = await page.getByRole("button", { name: "Run visible tests" }).boundingBox();
   expect(editor && run && editor.y < run.y).toBe(true);
@@ -112,7 +210,10 @@ test("submissions: another learner's id answers 404, and a 7th submission in a m
     });
   const first = await post();
   expect(first.status()).toBe(200);
-  const { submission, result } = (await first.json()) as { submission: { id: string }; result: { verdict: string } };
+  const { submission, result } = (await first.json()) as {
+    submission: { id: string };
+    result: { verdict: string };
+  };
   expect(result.verdict).toBe("compile-error");
   expect((await page.request.get(`/api/submissions/${submission.id}`)).status()).toBe(200);
 

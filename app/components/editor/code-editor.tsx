@@ -1,6 +1,6 @@
 "use client";
 
-import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import Editor, { loader, type OnChange, type OnMount } from "@monaco-editor/react";
 import * as monaco from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 
@@ -64,6 +64,33 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
   // Keyboard commands are bound once; keep them pointing at the latest handlers.
   const handlers = useRef({ onRun, onSubmit });
   handlers.current = { onRun, onSubmit };
+  // data-editor-ready: Monaco has mounted with the code and the keyboard commands are bound.
+  const [ready, setReady] = useState(false);
+
+  // Monaco owns the text while the learner types: a `value` prop that only echoes what the editor
+  // reported must never be written back, or a render that lands between two fast keystrokes reverts
+  // the second one (a controlled @monaco-editor/react loses characters). Only a value the editor did
+  // not produce (Reset to starter, Restore) is put into the editor, as an undoable edit.
+  const editorRef = useRef<Parameters<OnMount>[0] | null>(null);
+  const lastEmitted = useRef(value);
+  const latestValue = useRef(value);
+  latestValue.current = value;
+  const fromOutside = value !== lastEmitted.current;
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!fromOutside || !editor || !model) return;
+    lastEmitted.current = value;
+    if (editor.getValue() === value) return;
+    editor.executeEdits("replace", [
+      { range: model.getFullModelRange(), text: value, forceMoveMarkers: true },
+    ]);
+    editor.pushUndoStop();
+  }, [value, fromOutside]);
+  const handleChange: OnChange = (next) => {
+    lastEmitted.current = next ?? "";
+    onChange(next ?? "");
+  };
 
   useEffect(() => {
     const ts = monaco.typescript;
@@ -80,33 +107,39 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
   }, [typesDts]);
 
   const handleMount: OnMount = (editor, m) => {
+    editorRef.current = editor;
+    if (editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
+    lastEmitted.current = latestValue.current;
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => handlers.current.onSubmit());
     // Tab indents inside the editor; Ctrl+M (Monaco's toggle) lets keyboard users Tab out.
     if (process.env.NODE_ENV !== "production" || navigator.webdriver) {
       (window as unknown as { descentEditor?: typeof editor }).descentEditor = editor;
     }
+    setReady(true);
   };
 
   return (
-    <Editor
-      height="100%"
-      language="typescript"
-      path="file:///solution.ts"
-      theme={theme}
-      value={value}
-      onChange={(next) => onChange(next ?? "")}
-      onMount={handleMount}
-      options={{
-        ariaLabel: label,
-        minimap: { enabled: false },
-        fontSize: 14,
-        scrollBeyondLastLine: false,
-        tabSize: 2,
-        automaticLayout: true,
-        accessibilitySupport: "auto",
-      }}
-      loading={<p className="muted">Loading the editor…</p>}
-    />
+    <div style={{ height: "100%" }} data-editor-ready={ready ? "true" : "false"}>
+      <Editor
+        height="100%"
+        language="typescript"
+        path="file:///solution.ts"
+        theme={theme}
+        defaultValue={value}
+        onChange={handleChange}
+        onMount={handleMount}
+        options={{
+          ariaLabel: label,
+          minimap: { enabled: false },
+          fontSize: 14,
+          scrollBeyondLastLine: false,
+          tabSize: 2,
+          automaticLayout: true,
+          accessibilitySupport: "auto",
+        }}
+        loading={<p className="muted">Loading the editor…</p>}
+      />
+    </div>
   );
 }
