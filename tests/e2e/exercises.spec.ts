@@ -168,6 +168,18 @@ test("momentum: an EMA-style velocity fails with a diagnosis and a first diverge
   expect(drill.current?.reason).toBe("mistake");
 });
 
+test("momentum: an endless loop in Run is stopped after 2 s and the page stays usable", async ({ page }) => {
+  await page.goto("/exercises/momentum");
+  await setEditorCode(page, solution.replace("for (let i = 0;", "while (true) {}\n  for (let i = 0;"));
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  // The 2 s clock starts once the worker has loaded, so the page answers within a few seconds.
+  await expect(page.getByText(/Stopped after 2 s/)).toBeVisible({ timeout: 20_000 });
+  // The main thread was never blocked: the correct code runs right after.
+  await setEditorCode(page, solution);
+  await page.getByRole("button", { name: "Run visible tests" }).click();
+  await expect(page.getByTestId("run-summary")).toContainText("2 of 2 passed");
+});
+
 test("a lesson page does not load Monaco; the exercise list shows the best verdict", async ({ page }) => {
   const scripts: string[] = [];
   page.on("response", (response) => {
