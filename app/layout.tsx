@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "./components/site-header";
 import { ThemeScript } from "./components/theme-script";
+import { TimeZoneScript } from "./components/time-zone-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -24,6 +25,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en" suppressHydrationWarning>
       <head>
         <ThemeScript />
+        <TimeZoneScript />
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTopics } from "@/lib/cards/deck";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "./cards.module.css";
 import { Drill } from "./drill";
 
@@ -19,7 +20,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
   const requested = (await searchParams).topic;
   const topic = requested && topics.includes(requested) ? requested : null;
   const learner = await getCurrentLearner();
-  const drill = learner ? await getDrillState(learner.id, { topic }) : null;
+  const drill = learner
+    ? await getDrillState(learner.id, { topic, timeZone: await getLearnerTimeZone() })
+    : null;
   return (
     <div className={`container ${styles.page}`}>
       <div className={styles.header}>

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { prisma } from "@/lib/progress/db.server";
 import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
+import { prisma } from "@/lib/progress/db.server";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { CourseMap } from "./course-map";
 import styles from "./dashboard.module.css";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
-
-const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 function NextStepLink({ step }: { step: NextStep }) {
   switch (step.type) {
@@ -39,7 +38,10 @@ export default async function DashboardPage() {
       </div>
     );
   }
-  const data = await getDashboard(prisma, learner.id, await getCatalog());
+  const timeZone = await getLearnerTimeZone();
+  const data = await getDashboard(prisma, learner.id, await getCatalog(), { timeZone });
+  // Dates in the learner's calendar, like the streak and "due today".
+  const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone });
   return (
     <div className={`container ${styles.page}`}>
       <h1>Dashboard</h1>

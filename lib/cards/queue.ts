@@ -11,7 +11,7 @@ export type QueueEntry = { cardId: string; reason: "due" | "mistake" | "new" };
 export type QueueInput = {
   deck: readonly Pick<Card, "id" | "topic">[];
   states: readonly QueueState[];
-  /** Distinct cards first rated today (from review logs). */
+  /** Distinct cards first rated today, the learner's local day (from review logs). */
   newIntroducedToday: number;
   now: Date;
   newLimit?: number;
@@ -51,9 +51,4 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
     room--;
   }
   return queue;
-}
-
-/** Start of the UTC day containing `now`. */
-export function startOfUtcDay(now: Date): Date {
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

@@ -1,28 +1,27 @@
 import { State } from "ts-fsrs";
-
-const DAY_MS = 86_400_000;
+import { addDays, type Clock, dayKey, daysBetween } from "@/lib/time/days";
 
 /** The review-log fields the stats need. */
 export type StatsLog = { review: Date; rating: number; state: number };
 
-/** A day as "YYYY-MM-DD" (UTC). */
-export function toDayKey(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Reviews per UTC day over the last `weeks` weeks, oldest first, aligned so the last column ends today. */
+/**
+ * Reviews per day of the learner's calendar (in `timeZone`) over the last `weeks` weeks, oldest
+ * first, aligned so the last column is today.
+ */
 export function countReviewsPerDay(
   logs: readonly StatsLog[],
-  now: Date,
+  { now, timeZone }: Clock,
   weeks = 20,
 ): { day: string; count: number }[] {
   const counts = new Map<string, number>();
-  for (const log of logs) counts.set(toDayKey(log.review), (counts.get(toDayKey(log.review)) ?? 0) + 1);
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  for (const log of logs) {
+    const key = dayKey(log.review, timeZone);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const today = dayKey(now, timeZone);
   const days: { day: string; count: number }[] = [];
-  const total = weeks * 7;
-  for (let i = total - 1; i >= 0; i--) {
-    const key = toDayKey(new Date(today - i * DAY_MS));
+  for (let i = weeks * 7 - 1; i >= 0; i--) {
+    const key = addDays(today, -i);
     days.push({ day: key, count: counts.get(key) ?? 0 });
   }
   return days;
@@ -51,19 +50,16 @@ export function countByState(states: readonly { state: number }[], deckSize: num
   return counts;
 }
 
-/** Cards due on each of the next `days` UTC days; day 0 includes everything overdue. */
+/** Cards due on each of the learner's next `days` calendar days; day 0 (today) includes everything overdue. */
 export function forecastDue(
   states: readonly { due: Date }[],
-  now: Date,
+  { now, timeZone }: Clock,
   days = 14,
 ): { day: string; count: number }[] {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const buckets = Array.from({ length: days }, (_, i) => ({
-    day: toDayKey(new Date(today + i * DAY_MS)),
-    count: 0,
-  }));
+  const today = dayKey(now, timeZone);
+  const buckets = Array.from({ length: days }, (_, i) => ({ day: addDays(today, i), count: 0 }));
   for (const { due } of states) {
-    const index = Math.max(0, Math.floor((due.getTime() - today) / DAY_MS));
+    const index = Math.max(0, daysBetween(today, dayKey(due, timeZone)));
     const bucket = buckets[index];
     if (bucket) bucket.count++;
   }

@@ -2,6 +2,7 @@ import "server-only";
 import { listExercises } from "@/lib/content/exercises.server";
 import { readLessonSummaries } from "@/lib/content/lessons.server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { addDays, type Clock, dayKey, startOfNextDay } from "@/lib/time/days";
 
 /** A lesson as the course map needs it, from its frontmatter only (no compilation). */
 export type CatalogLesson = {
@@ -33,23 +34,18 @@ const VERDICT_RANK: Record<string, number> = { pass: 3, fail: 2, error: 1 };
 /** The best verdict per exercise and when it was first reached. */
 export type BestVerdict = { exerciseSlug: string; verdict: string; at: Date; attempts: number };
 
-/** A UTC calendar day, "YYYY-MM-DD". */
-function toDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
 /**
  * Consecutive days with any activity, ending today, or yesterday when today has none yet (a
- * streak is not broken before the day is over). Days are UTC calendar days.
+ * streak is not broken before the day is over). Days are the learner's calendar days in `timeZone`.
  */
-export function countStreak(activity: Date[], now: Date): number {
-  const days = new Set(activity.map(toDay));
-  const cursor = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  if (!days.has(toDay(cursor))) cursor.setUTCDate(cursor.getUTCDate() - 1);
+export function countStreak(activity: Date[], { now, timeZone }: Clock): number {
+  const days = new Set(activity.map((date) => dayKey(date, timeZone)));
+  let cursor = dayKey(now, timeZone);
+  if (!days.has(cursor)) cursor = addDays(cursor, -1);
   let streak = 0;
-  while (days.has(toDay(cursor))) {
+  while (days.has(cursor)) {
     streak++;
-    cursor.setUTCDate(cursor.getUTCDate() - 1);
+    cursor = addDays(cursor, -1);
   }
   return streak;
 }
@@ -63,9 +59,17 @@ export type CourseMapEntry = {
   cards: { total: number; studied: number };
 };
 
-/** Everything the dashboard shows for one learner. Every query is scoped to `learnerId`. */
-export async function getDashboard(db: PrismaClient, learnerId: string, catalog: Catalog, now = new Date()) {
-  const endOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+/**
+ * Everything the dashboard shows for one learner. Every query is scoped to `learnerId`; "today"
+ * (cards due, streak) is the learner's calendar day in `timeZone`.
+ */
+export async function getDashboard(
+  db: PrismaClient,
+  learnerId: string,
+  catalog: Catalog,
+  { now = new Date(), timeZone }: { now?: Date; timeZone: string },
+) {
+  const endOfToday = startOfNextDay(now, timeZone);
   const [reads, submissions, recent, cardsDue, cardsStudied, reviews] = await Promise.all([
     db.lessonRead.findMany({
       where: { learnerId },
@@ -140,7 +144,7 @@ export async function getDashboard(db: PrismaClient, learnerId: string, catalog:
         ...submissions.map((s) => s.createdAt),
         ...reviews.map((r) => r.review),
       ],
-      now,
+      { now, timeZone },
     ),
     recentSubmissions: recent.map((submission) => ({
       ...submission,

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
-import { type QueueEntry, buildQueue, startOfUtcDay } from "@/lib/cards/queue";
-import { type Grade, State, type StoredSchedule, newSchedule, scheduleReview } from "@/lib/cards/scheduler";
+import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
+import { type Grade, newSchedule, State, type StoredSchedule, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { startOfDay, startOfNextDay } from "@/lib/time/days";
 import { prisma } from "./db.server";
 
 type Db = PrismaClient;
@@ -103,10 +104,10 @@ function findCard(cardId: string, deck: Card[]): Card {
   return card;
 }
 
-/** The drill state for a learner: next card to show and counts left. */
+/** The drill state for a learner: next card to show and counts left. `timeZone` defines "today". */
 export async function getDrillState(
   learnerId: string,
-  options: { topic?: string | null; now?: Date; deck?: Card[]; preferCardId?: string } = {},
+  options: { timeZone: string; topic?: string | null; now?: Date; deck?: Card[]; preferCardId?: string },
   db: Db = prisma,
 ): Promise<DrillState> {
   const now = options.now ?? new Date();
@@ -132,15 +133,19 @@ export async function getDrillState(
   return { current, remaining, undoRequestId: last?.requestId ?? null };
 }
 
-/** The ordered queue for a learner (due and mistake cards, then new cards within today's limit). */
+/**
+ * The ordered queue for a learner (due and mistake cards, then new cards within today's limit).
+ * Today is the learner's calendar day in `timeZone`: the new-card limit resets at local midnight.
+ */
 export async function getQueue(
   learnerId: string,
   options: {
+    timeZone: string;
     topic?: string | null;
     now?: Date;
     deck?: readonly Pick<Card, "id" | "topic">[];
     newLimit?: number;
-  } = {},
+  },
   db: Db = prisma,
 ): Promise<QueueEntry[]> {
   const now = options.now ?? new Date();
@@ -150,7 +155,12 @@ export async function getQueue(
       select: { cardId: true, due: true, state: true, origin: true, reps: true },
     }),
     db.reviewLog.findMany({
-      where: { learnerId, undone: false, state: State.New, review: { gte: startOfUtcDay(now) } },
+      where: {
+        learnerId,
+        undone: false,
+        state: State.New,
+        review: { gte: startOfDay(now, options.timeZone) },
+      },
       distinct: ["cardId"],
       select: { cardId: true },
     }),
@@ -165,12 +175,13 @@ export async function getQueue(
   });
 }
 
-/** Cards due by the end of today (UTC) for a learner, for the dashboard; ids in due order. */
+/** Cards due by the end of the learner's today (in `timeZone`); ids in due order. */
 export async function getCardsDueToday(
   learnerId: string,
+  options: { timeZone: string; now?: Date },
   db: Db = prisma,
 ): Promise<{ cardId: string; due: Date }[]> {
-  const endOfDay = new Date(startOfUtcDay(new Date()).getTime() + 86_400_000);
+  const endOfDay = startOfNextDay(options.now ?? new Date(), options.timeZone);
   return db.cardState.findMany({
     where: { learnerId, due: { lt: endOfDay } },
     orderBy: { due: "asc" },

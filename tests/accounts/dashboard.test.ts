@@ -6,6 +6,7 @@ vi.mock("server-only", () => ({}));
 const { countStreak, getCatalog, getDashboard } = await import("@/lib/progress/dashboard.server");
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));
+const utc = (now: Date) => ({ now, timeZone: "UTC" });
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
 beforeAll(() => {
@@ -22,11 +23,28 @@ const catalog = {
 };
 
 describe("the dashboard", () => {
-  it("counts a streak of consecutive UTC days, alive until today ends", () => {
-    expect(countStreak([at(20), at(21, 1), at(21, 23), at(22)], at(22, 18))).toBe(3);
-    expect(countStreak([at(20), at(21)], at(22, 18))).toBe(2); // nothing yet today
-    expect(countStreak([at(19), at(21)], at(23))).toBe(0);
-    expect(countStreak([], at(23))).toBe(0);
+  it("counts a streak of consecutive days (here UTC days), alive until today ends", () => {
+    expect(countStreak([at(20), at(21, 1), at(21, 23), at(22)], utc(at(22, 18)))).toBe(3);
+    expect(countStreak([at(20), at(21)], utc(at(22, 18)))).toBe(2); // nothing yet today
+    expect(countStreak([at(19), at(21)], utc(at(23)))).toBe(0);
+    expect(countStreak([], utc(at(23)))).toBe(0);
+  });
+
+  it("counts streak days in the learner's zone: a 23:30-local review belongs to that local day", () => {
+    const LA = "America/Los_Angeles"; // PST in late November, UTC−8
+    // 23:30 on the 21st and 08:00 on the 22nd, local: two local days, but both on the 22nd in UTC.
+    const twoEvenings = [at(22, 7.5), at(22, 16)];
+    const evening = at(23, 4); // 20:00 on the 22nd, local; already the 23rd in UTC
+    expect(countStreak(twoEvenings, { now: evening, timeZone: LA })).toBe(2);
+    expect(countStreak(twoEvenings, utc(evening))).toBe(1);
+    // Reviews at 10:00 local on the 21st and 22nd; at 17:00 local on the 23rd (01:00 UTC on the
+    // 24th) the local day is not over, so the streak is alive; in UTC it would already be broken.
+    const mornings = [at(21, 18), at(22, 18)];
+    expect(countStreak(mornings, { now: at(24, 1), timeZone: LA })).toBe(2);
+    expect(countStreak(mornings, utc(at(24, 1)))).toBe(0);
+    // Kolkata (UTC+5:30): 18:00 UTC is 23:30 local the same day, 19:00 UTC is 00:30 the next.
+    expect(countStreak([at(20, 19), at(21, 18)], { now: at(21, 20), timeZone: "Asia/Kolkata" })).toBe(1);
+    expect(countStreak([at(20, 19), at(21, 18)], utc(at(21, 20)))).toBe(2);
   });
 
   it("shows only the learner's own progress: best verdict with its date, due cards, course map, next step", async () => {
@@ -47,7 +65,7 @@ describe("the dashboard", () => {
       submissions: [["adam", "pass", at(22)]],
     });
 
-    const dashboard = await getDashboard(db, mine.id, catalog, at(22, 18));
+    const dashboard = await getDashboard(db, mine.id, catalog, utc(at(22, 18)));
     expect(dashboard.lessons).toMatchObject({
       read: 1,
       total: 2,

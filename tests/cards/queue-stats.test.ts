@@ -56,7 +56,7 @@ describe("stats", () => {
   });
 
   it("counts reviews per day over 20 weeks ending today", () => {
-    const days = countReviewsPerDay(logs, now, 20);
+    const days = countReviewsPerDay(logs, { now, timeZone: "UTC" }, 20);
     expect(days).toHaveLength(140);
     expect(days.at(-1)).toEqual({ day: "2026-03-01", count: 2 });
     expect(days.at(-2)).toEqual({ day: "2026-02-28", count: 2 });
@@ -71,11 +71,59 @@ describe("stats", () => {
     });
     const forecast = forecastDue(
       [{ due: hoursAgo(48) }, { due: now }, { due: new Date(now.getTime() + 86_400_000) }],
-      now,
+      { now, timeZone: "UTC" },
       14,
     );
     expect(forecast).toHaveLength(14);
     expect(forecast[0]?.count).toBe(2);
     expect(forecast[1]?.count).toBe(1);
+  });
+});
+
+describe("stats in the learner's time zone", () => {
+  const LA = "America/Los_Angeles";
+  // 23:30 on March 9 in Los Angeles (PDT, UTC−7) is already March 10 in UTC.
+  const lateEvening = new Date("2026-03-10T06:30:00Z");
+  const nextMorning = new Date("2026-03-10T16:00:00Z"); // 09:00 on March 10 in Los Angeles
+
+  it("puts a 23:30-local review on that local day in the heatmap", () => {
+    const logs = [{ review: lateEvening, rating: 3, state: 2 }];
+    const local = countReviewsPerDay(logs, { now: nextMorning, timeZone: LA }, 20);
+    expect(local.at(-1)).toEqual({ day: "2026-03-10", count: 0 });
+    expect(local.at(-2)).toEqual({ day: "2026-03-09", count: 1 });
+    const utc = countReviewsPerDay(logs, { now: nextMorning, timeZone: "UTC" }, 20);
+    expect(utc.at(-1)).toEqual({ day: "2026-03-10", count: 1 });
+  });
+
+  it("names consecutive local days across the DST change and ends the heatmap on the local today", () => {
+    // 20:00 on March 8 in Los Angeles is 04:00 on March 9 in UTC.
+    const days = countReviewsPerDay([], { now: new Date("2026-03-09T04:00:00Z"), timeZone: LA }, 1);
+    expect(days.map((d) => d.day)).toEqual([
+      "2026-03-02",
+      "2026-03-03",
+      "2026-03-04",
+      "2026-03-05",
+      "2026-03-06",
+      "2026-03-07",
+      "2026-03-08",
+    ]);
+  });
+
+  it("forecasts by local day: due at 23:30 local is today, due after local midnight is tomorrow", () => {
+    const now = new Date("2026-03-10T02:00:00Z"); // 19:00 on March 9 in Los Angeles
+    const states = [
+      { due: new Date("2026-03-08T12:00:00Z") }, // overdue
+      { due: lateEvening }, // 23:30 today, local
+      { due: new Date("2026-03-10T07:30:00Z") }, // 00:30 tomorrow, local
+      { due: new Date("2026-03-23T06:59:00Z") }, // 23:59 on March 22, local: day 13, the last bucket
+      { due: new Date("2026-03-23T07:00:00Z") }, // March 23, local: beyond the 14 days
+    ];
+    const forecast = forecastDue(states, { now, timeZone: LA }, 14);
+    expect(forecast[0]).toEqual({ day: "2026-03-09", count: 2 });
+    expect(forecast[1]).toEqual({ day: "2026-03-10", count: 1 });
+    expect(forecast[13]).toEqual({ day: "2026-03-22", count: 1 });
+    expect(forecast.reduce((sum, d) => sum + d.count, 0)).toBe(4);
+    // In UTC it is already March 10: the 23:30-local card and the 00:30 one are both "today".
+    expect(forecastDue(states, { now, timeZone: "UTC" }, 14)[0]).toEqual({ day: "2026-03-10", count: 3 });
   });
 });

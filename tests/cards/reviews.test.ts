@@ -6,12 +6,12 @@ vi.mock("server-only", () => ({}));
 import { getCardIdsForMistake } from "@/lib/cards/deck";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
-  StaleCardError,
   getCardsDueToday,
   getDrillState,
   getQueue,
   queueCardsForMistake,
   rateCard,
+  StaleCardError,
   undoRating,
 } from "@/lib/progress/reviews.server";
 import { createTestDatabase } from "../test-db";
@@ -125,7 +125,7 @@ describe("undo", () => {
     // The undone card comes back first in the drill.
     const drill = await getDrillState(
       learnerId,
-      { preferCardId: "adam-update", now: new Date(Date.now() + 86_400_000 * 30) },
+      { preferCardId: "adam-update", now: new Date(Date.now() + 86_400_000 * 30), timeZone: "UTC" },
       db,
     );
     expect(drill.undoRequestId).toBe(first);
@@ -143,13 +143,68 @@ describe("undo", () => {
 describe("the queue against the database", () => {
   it("introduces at most the daily limit of new cards, counting today's first ratings", async () => {
     const learnerId = await newLearner();
-    const first = await getQueue(learnerId, { newLimit: 3 }, db);
+    const first = await getQueue(learnerId, { newLimit: 3, timeZone: "UTC" }, db);
     expect(first.map((e) => e.reason)).toEqual(["new", "new", "new"]);
     const head = first[0]?.cardId as string;
     await rateCard(learnerId, { cardId: head, rating: 4, requestId: randomUUID(), version: 0 }, db);
-    const next = await getQueue(learnerId, { newLimit: 3 }, db);
+    const next = await getQueue(learnerId, { newLimit: 3, timeZone: "UTC" }, db);
     expect(next).toHaveLength(2);
     expect(next.map((e) => e.cardId)).not.toContain(head);
+  });
+
+  it("resets the new-card limit at the learner's local midnight, not UTC midnight", async () => {
+    const LA = "America/Los_Angeles"; // PDT in March 2026, UTC−7
+    const learnerId = await newLearner();
+    const rate = (cardId: string, now: Date) =>
+      rateCard(learnerId, { cardId, rating: 3, requestId: randomUUID(), version: 0 }, db, now);
+    const queueAt = (now: string, timeZone: string) =>
+      getQueue(learnerId, { newLimit: 2, now: new Date(now), timeZone }, db);
+    const newCards = async (now: string, timeZone: string) =>
+      (await queueAt(now, timeZone)).filter((e) => e.reason === "new").length;
+
+    const [a, b] = (await queueAt("2026-03-10T16:00:00Z", LA)).map((e) => e.cardId);
+    await rate(a as string, new Date("2026-03-10T16:00:00Z")); // 09:00 on March 10, local
+    // 18:00 local, 01:00 UTC on March 11: still March 10 for the learner, one new card left.
+    expect(await newCards("2026-03-11T01:00:00Z", LA)).toBe(1);
+    // The old UTC day reset the limit at 17:00 local (here: 18:00).
+    expect(await newCards("2026-03-11T01:00:00Z", "UTC")).toBe(2);
+    await rate(b as string, new Date("2026-03-11T06:30:00Z")); // 23:30 on March 10, local
+    expect(await newCards("2026-03-11T06:59:59Z", LA)).toBe(0);
+    // Local midnight: a fresh day's limit.
+    expect(await newCards("2026-03-11T07:00:00Z", LA)).toBe(2);
+    // In UTC the 23:30-local card counts against March 11.
+    expect(await newCards("2026-03-11T07:00:00Z", "UTC")).toBe(1);
+  });
+
+  it("counts cards due by the end of the learner's local day", async () => {
+    const LA = "America/Los_Angeles";
+    const learnerId = await newLearner();
+    const dues = {
+      late: new Date("2026-03-10T06:30:00Z"), // 23:30 on March 9, local
+      tomorrow: new Date("2026-03-10T07:30:00Z"), // 00:30 on March 10, local
+    };
+    await db.cardState.createMany({
+      data: Object.entries(dues).map(([cardId, due]) => ({
+        learnerId,
+        cardId,
+        due,
+        state: 2,
+        stability: 5,
+        difficulty: 5,
+        elapsedDays: 3,
+        scheduledDays: 5,
+        reps: 2,
+        lapses: 0,
+      })),
+    });
+    const now = new Date("2026-03-10T02:00:00Z"); // 19:00 on March 9, local
+    expect((await getCardsDueToday(learnerId, { now, timeZone: LA }, db)).map((d) => d.cardId)).toEqual([
+      "late",
+    ]);
+    expect((await getCardsDueToday(learnerId, { now, timeZone: "UTC" }, db)).map((d) => d.cardId)).toEqual([
+      "late",
+      "tomorrow",
+    ]);
   });
 
   it("queues cards for a mistake, due now, idempotently, ahead of new cards", async () => {
@@ -158,11 +213,11 @@ describe("the queue against the database", () => {
     expect(ids.sort()).toEqual(getCardIdsForMistake("missing-bias-correction").sort());
     expect(await queueCardsForMistake(learnerId, "missing-bias-correction", db)).toEqual([]);
     expect(await db.cardState.count({ where: { learnerId, origin: "mistake" } })).toBe(ids.length);
-    const queue = await getQueue(learnerId, { newLimit: 0 }, db);
+    const queue = await getQueue(learnerId, { newLimit: 0, timeZone: "UTC" }, db);
     expect(queue.map((e) => e.reason)).toEqual(ids.map(() => "mistake"));
     // The grader's alias names the same cards.
     expect(getCardIdsForMistake("eps-inside-root")).toEqual(getCardIdsForMistake("eps-inside-sqrt"));
-    const due = await getCardsDueToday(learnerId, db);
+    const due = await getCardsDueToday(learnerId, { timeZone: "UTC" }, db);
     expect(due.map((d) => d.cardId).sort()).toEqual(ids.sort());
   });
 });

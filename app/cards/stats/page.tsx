@@ -4,6 +4,7 @@ import { getDeck } from "@/lib/cards/deck";
 import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getReviewHistory } from "@/lib/progress/reviews.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "../cards.module.css";
 import { ForecastBars, ReviewHeatmap } from "./charts";
 
@@ -19,8 +20,9 @@ const WEEKS = 20;
 /** Drill statistics: reviews per day, retention, cards by state, 14-day forecast. */
 export default async function CardStatsPage() {
   const learner = await getCurrentLearner();
-  const now = new Date();
-  const since = new Date(now.getTime() - WEEKS * 7 * 86_400_000);
+  const clock = { now: new Date(), timeZone: await getLearnerTimeZone() };
+  // 140 × 24 h back reaches into the day before the heatmap's first (DST moves it by an hour at most).
+  const since = new Date(clock.now.getTime() - WEEKS * 7 * 86_400_000);
   const { logs, states } = learner ? await getReviewHistory(learner.id, since) : { logs: [], states: [] };
   const { retention, reviews } = computeRetention(logs);
   const byState = countByState(states, getDeck().length);
@@ -55,11 +57,11 @@ export default async function CardStatsPage() {
       </section>
       <section aria-labelledby="heatmap-title">
         <h2 id="heatmap-title">Reviews per day</h2>
-        <ReviewHeatmap className={styles.chart} days={countReviewsPerDay(logs, now, WEEKS)} />
+        <ReviewHeatmap className={styles.chart} days={countReviewsPerDay(logs, clock, WEEKS)} />
       </section>
       <section aria-labelledby="forecast-title">
         <h2 id="forecast-title">Due over the next 14 days</h2>
-        <ForecastBars className={styles.chart} days={forecastDue(states, now, 14)} />
+        <ForecastBars className={styles.chart} days={forecastDue(states, clock, 14)} />
       </section>
     </div>
   );

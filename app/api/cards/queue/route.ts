@@ -1,6 +1,7 @@
 import { handle } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/progress/learner.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic } from "../errors.server";
 
 export const dynamic = "force-dynamic";
@@ -9,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async (request: Request) => {
   const learner = await requireLearner();
   const topic = normalizeTopic(new URL(request.url).searchParams.get("topic"));
-  return Response.json(await getDrillState(learner.id, { topic }));
+  return Response.json(await getDrillState(learner.id, { topic, timeZone: await getLearnerTimeZone() }));
 });

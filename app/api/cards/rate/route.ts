@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/progress/learner.server";
-import { RateRequestSchema, getDrillState, rateCard } from "@/lib/progress/reviews.server";
+import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic, withCardErrors } from "../errors.server";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +16,10 @@ export const POST = handle(async (request: Request) => {
   const { topic, ...rating } = await readJson(request, BodySchema, 4 * 1024);
   return withCardErrors(async () => {
     const result = await rateCard(learner.id, rating);
-    const drill = await getDrillState(learner.id, { topic: normalizeTopic(topic) });
+    const drill = await getDrillState(learner.id, {
+      topic: normalizeTopic(topic),
+      timeZone: await getLearnerTimeZone(),
+    });
     return Response.json({ result, drill });
   });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/progress/learner.server";
 import { getDrillState, undoRating } from "@/lib/progress/reviews.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic, withCardErrors } from "../errors.server";
 
 export const dynamic = "force-dynamic";
@@ -18,6 +19,7 @@ export const POST = handle(async (request: Request) => {
     const drill = await getDrillState(learner.id, {
       topic: normalizeTopic(topic),
       preferCardId: undone.cardId,
+      timeZone: await getLearnerTimeZone(),
     });
     return Response.json({ undone, drill });
   });
