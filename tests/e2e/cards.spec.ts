@@ -75,3 +75,42 @@ test("the stats page shows the heatmap, retention and forecast", async ({ page }
   await expect(page.getByRole("img", { name: /Cards due over the next 14 days/ })).toBeVisible();
   await expect(page.getByTestId("retention")).toBeVisible();
 });
+
+test.describe("in Los Angeles", () => {
+  test.use({ timezoneId: "America/Los_Angeles" });
+
+  test("the page reports the browser's time zone in the descent_tz cookie and replaces a stale one", async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    const zoneCookie = async () =>
+      (await context.cookies()).find((cookie) => cookie.name === "descent_tz")?.value;
+    await page.goto("/cards");
+    await expect.poll(zoneCookie).toBe("America/Los_Angeles");
+    // A stale or forged value is replaced on the next page load.
+    await context.addCookies([{ name: "descent_tz", value: "Mars/Olympus", url: baseURL ?? "" }]);
+    await page.goto("/cards/stats");
+    await expect.poll(zoneCookie).toBe("America/Los_Angeles");
+  });
+});
+
+test("the server counts days in the browser's zone: the heatmap ends on the local date, not UTC's", async ({
+  browser,
+}) => {
+  // A zone whose date differs from UTC's right now: +14 from 10:00 UTC on, −11 before.
+  const timezoneId = new Date().getUTCHours() >= 10 ? "Pacific/Kiritimati" : "Pacific/Pago_Pago";
+  const context = await browser.newContext({ timezoneId });
+  const page = await context.newPage();
+  await page.goto("/cards/stats"); // the first load reports the zone; the next one is counted in it
+  await page.reload();
+  const today = new Intl.DateTimeFormat("en-CA", { timeZone: timezoneId }).format(new Date());
+  expect(today).not.toBe(new Date().toISOString().slice(0, 10));
+  await expect(
+    page
+      .getByRole("img", { name: /Reviews per day/ })
+      .locator("rect title")
+      .last(),
+  ).toHaveText(new RegExp(`^${today}: `));
+  await context.close();
+});
