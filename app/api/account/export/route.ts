@@ -1,7 +1,9 @@
-import { handle, HttpError } from "@/lib/http/route.server";
+import { HttpError, handle } from "@/lib/http/route.server";
 import { prisma } from "@/lib/progress/db.server";
 import { exportLearnerData } from "@/lib/progress/export.server";
 import { requireLearner } from "@/lib/progress/learner.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
+import { dayKey } from "@/lib/time/days";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +12,7 @@ export const GET = handle(async () => {
   const learner = await requireLearner();
   const data = await exportLearnerData(prisma, learner.id);
   if (!data) throw new HttpError(404, "There is no data to export yet.");
-  const day = new Date().toISOString().slice(0, 10);
+  const day = dayKey(new Date(), await getLearnerTimeZone());
   return new Response(JSON.stringify(data, null, 2), {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
