@@ -24,10 +24,15 @@ vi.mock("@/lib/progress/learner.server", () => ({
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     has: (name: string) => state.cookies.has(name),
+    get: (name: string) => {
+      const value = state.cookies.get(name);
+      return value === undefined ? undefined : { name, value };
+    },
     set: (name: string, value: string) => state.cookies.set(name, value),
   }),
 }));
 
+const { dayKey } = await import("@/lib/time/days");
 const exportRoute = await import("@/app/api/account/export/route");
 const deleteRoute = await import("@/app/api/account/delete/route");
 
@@ -88,10 +93,13 @@ afterAll(async () => cleanup());
 describe("account routes", () => {
   it("exports exactly the current learner's data as a JSON attachment, without secrets", async () => {
     actAs(alice);
+    // The file name carries the learner's local date (UTC+14 is a day ahead of UTC most of the day).
+    state.cookies.set("descent_tz", "Pacific/Kiritimati");
     const response = await exportRoute.GET();
+    state.cookies.delete("descent_tz");
     expect(response.status).toBe(200);
-    expect(response.headers.get("content-disposition")).toMatch(
-      /^attachment; filename="descent-export-\d{4}-\d{2}-\d{2}\.json"$/,
+    expect(response.headers.get("content-disposition")).toBe(
+      `attachment; filename="descent-export-${dayKey(new Date(), "Pacific/Kiritimati")}.json"`,
     );
     const text = await response.text();
     const data = JSON.parse(text);
