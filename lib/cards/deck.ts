@@ -12,7 +12,7 @@ import rmsprop from "@/content/cards/rmsprop.json";
 import sgd from "@/content/cards/stochastic-gradient-descent.json";
 import weightDecay from "@/content/cards/weight-decay.json";
 import { renderCardText } from "./render";
-import { type Card, CardSchema, DIAGNOSIS_ALIASES } from "./schema";
+import { type Card, CardSchema } from "./schema";
 
 // Imported statically so the bundler ships the deck with the app; one file per topic.
 const SOURCES: Record<string, unknown> = {
@@ -71,8 +71,7 @@ export function getTopics(deck: Card[] = getDeck()): string[] {
   return [...new Set(deck.map((card) => card.topic))];
 }
 
-/** Ids of the cards that teach a diagnosis (the deck's id or the grader's alias for it). */
+/** Ids of the cards that teach a grader diagnosis (lib/grader/diagnoses.ts). */
 export function getCardIdsForMistake(diagnosisId: string, deck: Card[] = getDeck()): string[] {
-  const id = DIAGNOSIS_ALIASES[diagnosisId] ?? diagnosisId;
-  return deck.filter((card) => card.mistakes?.some((m) => m === id)).map((card) => card.id);
+  return deck.filter((card) => card.mistakes?.some((m) => m === diagnosisId)).map((card) => card.id);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DIAGNOSIS_IDS } from "@/lib/grader/diagnoses";
 
 /** Lesson slugs a card may point to (the course's thirteen lessons). */
 export const LESSON_SLUGS = [
@@ -17,40 +18,6 @@ export const LESSON_SLUGS = [
   "interview-flash-notes",
 ] as const;
 
-/** Diagnosis ids the grader reports; cards name the ones they teach in `mistakes`. */
-export const CARD_DIAGNOSIS_IDS = [
-  "missing-bias-correction",
-  "eps-inside-sqrt",
-  "step-count-not-advanced",
-  "step-count-from-zero",
-  "betas-swapped",
-  "sign-error",
-  "gradient-not-squared",
-  "ema-momentum-convention",
-  "stale-velocity",
-  "adagrad-sum-in-rmsprop",
-  "alpha-swapped",
-  "coupled-weight-decay",
-  "nesterov-plain-momentum",
-  "amsgrad-no-max",
-  "amsgrad-max-of-vhat",
-  "lion-momentum-first",
-  "warmup-off-by-one",
-  "cosine-ignores-warmup",
-  "cosine-not-held",
-  "min-lr-ignored",
-] as const;
-
-export type DiagnosisId = (typeof CARD_DIAGNOSIS_IDS)[number];
-
-/** The grader's names for the same mistakes (lib/grader/diagnoses.ts), mapped to the deck's. */
-export const DIAGNOSIS_ALIASES: Readonly<Record<string, DiagnosisId>> = {
-  "eps-inside-root": "eps-inside-sqrt",
-  "ema-momentum": "ema-momentum-convention",
-  "old-velocity": "stale-velocity",
-  "adagrad-sum": "adagrad-sum-in-rmsprop",
-};
-
 /** One flash card as written in content/cards/*.json. */
 export const CardSchema = z
   .object({
@@ -61,7 +28,7 @@ export const CardSchema = z
     front: z.string().min(8),
     back: z.string().min(8),
     code: z.string().min(1).optional(),
-    mistakes: z.array(z.enum(CARD_DIAGNOSIS_IDS)).optional(),
+    mistakes: z.array(z.enum(DIAGNOSIS_IDS)).optional(),
   })
   .strict()
   .refine((card) => card.kind !== "spot-the-bug" || card.code !== undefined, {

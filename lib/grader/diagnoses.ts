@@ -1,4 +1,4 @@
-/** Ids of the classic mistakes the grader can name (the flash cards map these ids to cards). */
+/** Ids of the classic mistakes the grader can name; cards list the ones they teach in `mistakes`. */
 export const DIAGNOSIS_IDS = [
   "missing-bias-correction",
   "eps-inside-root",
@@ -22,14 +22,8 @@ export const DIAGNOSIS_IDS = [
   "min-lr-ignored",
 ] as const;
 
-/**
- * Every id the grader can report: DIAGNOSIS_IDS plus ids whose flash cards do not exist yet
- * (add a new id here first, and move it into DIAGNOSIS_IDS once the deck has a card for it).
- */
-export const ALL_DIAGNOSIS_IDS = [...DIAGNOSIS_IDS] as const;
-
 /** Id of a classic mistake. */
-export type DiagnosisId = (typeof ALL_DIAGNOSIS_IDS)[number];
+export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
 
 /** Title and explanation shown to the learner for each classic mistake. */
 export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanation: string }>> = {
@@ -134,7 +128,7 @@ export function getDiagnosis(id: DiagnosisId): { id: DiagnosisId; title: string;
   return { id, ...DIAGNOSES[id] };
 }
 
-/** True when `id` is one of ALL_DIAGNOSIS_IDS. */
+/** True when `id` is one of DIAGNOSIS_IDS. */
 export function isDiagnosisId(id: string): id is DiagnosisId {
-  return (ALL_DIAGNOSIS_IDS as readonly string[]).includes(id);
+  return (DIAGNOSIS_IDS as readonly string[]).includes(id);
 }

@@ -215,8 +215,6 @@ describe("the queue against the database", () => {
     expect(await db.cardState.count({ where: { learnerId, origin: "mistake" } })).toBe(ids.length);
     const queue = await getQueue(learnerId, { newLimit: 0, timeZone: "UTC" }, db);
     expect(queue.map((e) => e.reason)).toEqual(ids.map(() => "mistake"));
-    // The grader's alias names the same cards.
-    expect(getCardIdsForMistake("eps-inside-root")).toEqual(getCardIdsForMistake("eps-inside-sqrt"));
     const due = await getCardsDueToday(learnerId, { timeZone: "UTC" }, db);
     expect(due.map((d) => d.cardId).sort()).toEqual(ids.sort());
   });
