@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
 import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
-import { type Grade, newSchedule, State, type StoredSchedule, scheduleReview } from "@/lib/cards/scheduler";
+import { type Grade, newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
@@ -56,7 +56,7 @@ const SCHEDULE_SELECT = {
   version: true,
 } as const;
 
-/** The card state before a rating, as stored in ReviewLog.previous. */
+/** The card state before a rating, as stored in ReviewLog.previous (parsing a row keeps just these fields). */
 const PreviousSchema = z.object({
   due: z.coerce.date(),
   stability: z.number(),
@@ -70,33 +70,6 @@ const PreviousSchema = z.object({
   lastReview: z.coerce.date().nullable(),
   origin: z.string(),
 });
-
-function pickSchedule(row: StoredSchedule): StoredSchedule {
-  const {
-    due,
-    stability,
-    difficulty,
-    elapsedDays,
-    scheduledDays,
-    learningSteps,
-    reps,
-    lapses,
-    state,
-    lastReview,
-  } = row;
-  return {
-    due,
-    stability,
-    difficulty,
-    elapsedDays,
-    scheduledDays,
-    learningSteps,
-    reps,
-    lapses,
-    state,
-    lastReview,
-  };
-}
 
 function findCard(cardId: string, deck: Card[]): Card {
   const card = deck.find((c) => c.id === cardId);
@@ -275,7 +248,7 @@ export async function rateCard(
           scheduledDays: log.scheduled_days,
           learningSteps: log.learning_steps,
           review: log.review,
-          previous: JSON.stringify({ ...pickSchedule(row), origin: row.origin }),
+          previous: JSON.stringify(PreviousSchema.parse(row)),
         },
       });
       return { duplicate: false, cardId: card.id, due: next.due, version: request.version + 1 };
