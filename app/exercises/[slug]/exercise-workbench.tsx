@@ -52,6 +52,9 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   }, [refreshHistory]);
 
   const updateCode = (next: string) => {
+    // The ref first: Ctrl+Enter pressed right after a keystroke, before React has rendered it, must
+    // run the code as typed (Monaco's change events are not React events, so the render can lag).
+    codeRef.current = next;
     setCode(next);
     try {
       localStorage.setItem(draftKey(slug), next);
