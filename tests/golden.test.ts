@@ -11,7 +11,8 @@ import { GOLDEN_RTOL, parseGoldenFile, runGoldenFile } from "../lib/optim/golden
 import { buildReferenceGoldenFile } from "./golden-reference";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const publicFile = path.resolve(repoRoot, "../shared/golden/torch-public.json");
+// A copy kept in the repository (provenance in tests/fixtures/golden/PROVENANCE.md).
+const publicFile = path.resolve(repoRoot, "tests/fixtures/golden/torch-public.json");
 const extraFile = path.resolve(repoRoot, "tests/fixtures/golden-extra.json");
 const run = promisify(execFile);
 
