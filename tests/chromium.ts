@@ -1,8 +1,10 @@
-// Debian's Chromium and the flags it needs on this offline machine (Playwright's own browser
-// download cannot work here): shared by the browser tests and the page-weight benchmark.
+// The system Chromium and the flags it needs offline (Playwright's own browser download cannot work
+// here): shared by the browser tests and the page-weight benchmark. `npm run test:e2e` runs
+// scripts/ensure-chromium.mjs first, which installs or explains what is missing.
+import { findChromium } from "../scripts/chromium.mjs";
 
-/** Path of the Chromium binary (CHROMIUM_PATH overrides). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** Path of the Chromium binary: CHROMIUM_PATH, else the first system install found. */
+export const CHROMIUM_PATH = findChromium() ?? "/usr/bin/chromium";
 
 /** Launch flags: headless, and no background network traffic the closed network would refuse. */
 export const CHROMIUM_ARGS = [
