@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatVerdict } from "@/lib/exercises/verdicts";
 import type { CourseMapEntry } from "@/lib/progress/dashboard.server";
 import styles from "./dashboard.module.css";
 
@@ -22,10 +23,10 @@ export function CourseMap({ lessons }: { lessons: CourseMapEntry[] }) {
                       Exercise: <Link href={`/exercises/${exercise.slug}`}>{exercise.title}</Link>{" "}
                       <span className="muted">
                         ·{" "}
-                        {exercise.verdict === "pass"
+                        {exercise.verdict === "passed"
                           ? "passed"
                           : exercise.verdict
-                            ? `best: ${exercise.verdict}`
+                            ? `best: ${formatVerdict(exercise.verdict)}`
                             : "not tried"}
                       </span>
                     </li>

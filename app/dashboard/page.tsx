@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { formatVerdict } from "@/lib/exercises/verdicts";
 import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
 import { prisma } from "@/lib/progress/db.server";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
@@ -67,7 +68,7 @@ export default async function DashboardPage() {
         </div>
         <div className="card">
           <dt>Exercises passed</dt>
-          <dd>{data.exercises.filter((exercise) => exercise.verdict === "pass").length}</dd>
+          <dd data-testid="exercises-passed">{data.exercisesPassed}</dd>
         </div>
         <div className="card">
           <dt>Cards due today</dt>
@@ -108,8 +109,8 @@ export default async function DashboardPage() {
             {data.exercises.map((exercise) => (
               <li key={exercise.exerciseSlug}>
                 <Link href={`/exercises/${exercise.exerciseSlug}`}>{exercise.title}</Link>{" "}
-                <span className={`badge ${exercise.verdict === "pass" ? "good" : "bad"}`}>
-                  best: {exercise.verdict}
+                <span className={`badge ${exercise.verdict === "passed" ? "good" : "bad"}`}>
+                  best: {formatVerdict(exercise.verdict)}
                 </span>{" "}
                 <span className="muted">
                   · {dateFormat.format(exercise.at)} · {exercise.attempts}{" "}
@@ -130,8 +131,8 @@ export default async function DashboardPage() {
             {data.recentSubmissions.map((submission) => (
               <li key={submission.id}>
                 {submission.title}{" "}
-                <span className={`badge ${submission.verdict === "pass" ? "good" : "bad"}`}>
-                  {submission.verdict}
+                <span className={`badge ${submission.verdict === "passed" ? "good" : "bad"}`}>
+                  {formatVerdict(submission.verdict)}
                 </span>{" "}
                 <span className="muted">· {dateFormat.format(submission.createdAt)}</span>
               </li>

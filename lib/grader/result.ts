@@ -1,7 +1,10 @@
 import { z } from "zod";
 
-/** Verdicts of a graded submission; only "passed" means the submission is accepted. */
-export const GRADE_VERDICTS = [
+/**
+ * Verdicts of a graded submission, and the only values the Submission.verdict column holds; only
+ * "passed" means the submission is accepted.
+ */
+export const VERDICTS = [
   "passed",
   "failed",
   "compile-error",
@@ -10,12 +13,32 @@ export const GRADE_VERDICTS = [
   "memory-limit",
   "missing-export",
   "non-finite",
-  "busy",
-  "too-large",
 ] as const;
 
-/** Verdict of a graded submission. */
-export type GradeVerdict = (typeof GRADE_VERDICTS)[number];
+/** Parses a submission verdict, e.g. the Submission.verdict column when it is read. */
+export const VerdictSchema = z.enum(VERDICTS);
+
+/** Verdict of a graded (and stored) submission. */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** A database row with its verdict column parsed: a value outside VERDICTS is a bug and throws. */
+export function parseVerdictColumn<T extends { verdict: string }>(
+  row: T,
+): Omit<T, "verdict"> & { verdict: Verdict } {
+  return { ...row, verdict: VerdictSchema.parse(row.verdict) };
+}
+
+/** Answers to a submit request that graded nothing: the result says why, and it is never stored. */
+export const REFUSALS = ["busy", "too-large"] as const;
+
+/** Why a submit request graded nothing. */
+export type Refusal = (typeof REFUSALS)[number];
+
+/** Every verdict a grading result can carry: a submission's verdict or a refusal. */
+export const GRADE_VERDICTS = [...VERDICTS, ...REFUSALS] as const;
+
+/** Verdict of a grading result: a submission's verdict or a refusal. */
+export type GradeVerdict = Verdict | Refusal;
 
 /** First step and coordinate where the learner's trajectory left the tolerance (NaN/±∞ clamped to ±MAX_VALUE). */
 export const FirstDivergenceSchema = z.object({
@@ -63,6 +86,13 @@ export const GradeResultSchema = z.object({
 
 /** Result of grading one submission. */
 export type GradeResult = z.infer<typeof GradeResultSchema>;
+/** A result that graded the code (not a refusal): the only kind stored as a submission. */
+export type GradedResult = GradeResult & { verdict: Verdict };
+
+/** True when the result graded the code, false for a refusal ("busy", "too-large"). */
+export function isGraded(result: GradeResult): result is GradedResult {
+  return VerdictSchema.safeParse(result.verdict).success;
+}
 /** One test of a GradeResult. */
 export type GradeTest = z.infer<typeof GradeTestSchema>;
 /** A diagnosis of a GradeResult. */

@@ -1,7 +1,11 @@
 import "server-only";
+import { getDeck } from "@/lib/cards/deck";
+import { resolveLessonCards } from "@/lib/cards/lesson-cards";
 import { listExercises } from "@/lib/content/exercises.server";
 import { readLessonSummaries } from "@/lib/content/lessons.server";
+import { pickBestSubmissions } from "@/lib/exercises/verdicts";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseVerdictColumn, type Verdict } from "@/lib/grader/result";
 import { addDays, type Clock, dayKey, startOfNextDay } from "@/lib/time/days";
 
 /** A lesson as the course map needs it, from its frontmatter only (no compilation). */
@@ -10,6 +14,7 @@ export type CatalogLesson = {
   title: string;
   order: number;
   exercises: string[];
+  /** Ids of the cards the lesson's frontmatter names (by topic or by id). */
   cards: string[];
 };
 /** The course's lessons in order, and exercise titles by slug. */
@@ -17,22 +22,20 @@ export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, st
 
 /** The course outline from the content modules: lesson frontmatter (no MDX compiled) and exercise titles. */
 export async function getCatalog(): Promise<Catalog> {
+  const deck = getDeck();
   const lessons = readLessonSummaries().map(({ slug, title, order, exercises, cards }) => ({
     slug,
     title,
     order,
     exercises,
-    cards,
+    cards: resolveLessonCards(cards, deck).cardIds,
   }));
   const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
   return { lessons, exerciseTitles };
 }
 
-// Better verdicts rank higher; anything unknown ranks lowest.
-const VERDICT_RANK: Record<string, number> = { pass: 3, fail: 2, error: 1 };
-
-/** The best verdict per exercise and when it was first reached. */
-export type BestVerdict = { exerciseSlug: string; verdict: string; at: Date; attempts: number };
+/** The best verdict per exercise (by rank, see pickBestSubmissions), when it was last reached, and the attempts. */
+export type BestVerdict = { exerciseSlug: string; verdict: Verdict; at: Date; attempts: number };
 
 /**
  * Consecutive days with any activity, ending today, or yesterday when today has none yet (a
@@ -55,7 +58,7 @@ export type CourseMapEntry = {
   slug: string;
   title: string;
   read: boolean;
-  exercises: Array<{ slug: string; title: string; verdict: string | null }>;
+  exercises: Array<{ slug: string; title: string; verdict: Verdict | null }>;
   cards: { total: number; studied: number };
 };
 
@@ -93,22 +96,9 @@ export async function getDashboard(
   ]);
 
   const best = new Map<string, BestVerdict>();
-  for (const submission of submissions) {
-    const current = best.get(submission.exerciseSlug);
-    const rank = VERDICT_RANK[submission.verdict] ?? 0;
-    if (!current) {
-      best.set(submission.exerciseSlug, {
-        exerciseSlug: submission.exerciseSlug,
-        verdict: submission.verdict,
-        at: submission.createdAt,
-        attempts: 1,
-      });
-      continue;
-    }
-    current.attempts++;
-    // Submissions come oldest first: keep the date the best verdict was first reached.
-    if (rank > (VERDICT_RANK[current.verdict] ?? 0))
-      Object.assign(current, { verdict: submission.verdict, at: submission.createdAt });
+  for (const [slug, submission] of pickBestSubmissions(submissions.map(parseVerdictColumn))) {
+    const { verdict, createdAt: at, attempts } = submission;
+    best.set(slug, { exerciseSlug: slug, verdict, at, attempts });
   }
 
   const readSlugs = new Set(reads.map((read) => read.lessonSlug));
@@ -137,6 +127,7 @@ export async function getDashboard(
       })),
     },
     exercises: [...best.values()].map((entry) => ({ ...entry, title: titleOf(entry.exerciseSlug) })),
+    exercisesPassed: [...best.values()].filter((entry) => entry.verdict === "passed").length,
     cardsDue,
     streak: countStreak(
       [
@@ -146,7 +137,7 @@ export async function getDashboard(
       ],
       { now, timeZone },
     ),
-    recentSubmissions: recent.map((submission) => ({
+    recentSubmissions: recent.map(parseVerdictColumn).map((submission) => ({
       ...submission,
       title: titleOf(submission.exerciseSlug),
     })),
@@ -158,7 +149,7 @@ export async function getDashboard(
 /** The dashboard's data. */
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
-/** What to do next: due cards first, then the first lesson not read, then its unsolved exercise. */
+/** What to do next: due cards first, then, in course order, the first lesson not read or exercise not passed. */
 export type NextStep =
   | { type: "review"; count: number }
   | { type: "lesson"; slug: string; title: string }
@@ -169,7 +160,7 @@ function pickNextStep(courseMap: CourseMapEntry[], cardsDue: number): NextStep {
   if (cardsDue > 0) return { type: "review", count: cardsDue };
   for (const lesson of courseMap) {
     if (!lesson.read) return { type: "lesson", slug: lesson.slug, title: lesson.title };
-    const open = lesson.exercises.find((exercise) => exercise.verdict !== "pass");
+    const open = lesson.exercises.find((exercise) => exercise.verdict !== "passed");
     if (open) return { type: "exercise", slug: open.slug, title: open.title };
   }
   return { type: "done" };

@@ -1,13 +1,19 @@
 import "server-only";
-import { type GradeResult, GradeResultSchema } from "@/lib/grader/result";
-import { pickBestVerdicts } from "@/lib/exercises/verdicts";
+import { pickBestSubmissions } from "@/lib/exercises/verdicts";
+import {
+  type GradedResult,
+  type GradeResult,
+  GradeResultSchema,
+  parseVerdictColumn,
+  type Verdict,
+} from "@/lib/grader/result";
 import { prisma } from "./db.server";
 
 /** A stored submission without its code and results (for lists). */
 export type SubmissionSummary = {
   id: string;
   exerciseSlug: string;
-  verdict: string;
+  verdict: Verdict;
   durationMs: number;
   createdAt: Date;
 };
@@ -23,14 +29,14 @@ const summarySelect = {
   createdAt: true,
 } as const;
 
-/** Stores a graded submission. */
+/** Stores a graded submission (a refusal such as "busy" is not a submission and has no type here). */
 export async function createSubmission(input: {
   learnerId: string;
   exerciseSlug: string;
   code: string;
-  result: GradeResult;
+  result: GradedResult;
 }): Promise<SubmissionSummary> {
-  return prisma.submission.create({
+  const row = await prisma.submission.create({
     data: {
       learnerId: input.learnerId,
       exerciseSlug: input.exerciseSlug,
@@ -41,6 +47,7 @@ export async function createSubmission(input: {
     },
     select: summarySelect,
   });
+  return parseVerdictColumn(row);
 }
 
 /** This learner's submissions for one exercise, newest first (at most `limit`). */
@@ -49,12 +56,13 @@ export async function listSubmissions(
   exerciseSlug: string,
   limit = 20,
 ): Promise<SubmissionSummary[]> {
-  return prisma.submission.findMany({
+  const rows = await prisma.submission.findMany({
     where: { learnerId, exerciseSlug },
     select: summarySelect,
     orderBy: { createdAt: "desc" },
     take: limit,
   });
+  return rows.map(parseVerdictColumn);
 }
 
 /** One submission of this learner, or null (also when it belongs to someone else). */
@@ -64,7 +72,7 @@ export async function getSubmission(learnerId: string, id: string): Promise<Subm
     select: { ...summarySelect, code: true, results: true },
   });
   if (!row) return null;
-  const { results, ...rest } = row;
+  const { results, ...rest } = parseVerdictColumn(row);
   return { ...rest, result: parseStoredResult(results) };
 }
 
@@ -78,12 +86,12 @@ export function parseStoredResult(json: string): GradeResult | null {
   }
 }
 
-/** The best verdict per exercise slug for this learner: "passed" beats anything, else the latest. */
-export async function getBestVerdicts(learnerId: string): Promise<Record<string, string>> {
+/** The best verdict per exercise slug for this learner, by rank (see pickBestSubmissions). */
+export async function getBestVerdicts(learnerId: string): Promise<Record<string, Verdict>> {
   const rows = await prisma.submission.findMany({
     where: { learnerId },
-    select: { exerciseSlug: true, verdict: true },
-    orderBy: { createdAt: "asc" },
+    select: { exerciseSlug: true, verdict: true, createdAt: true },
   });
-  return pickBestVerdicts(rows);
+  const best = pickBestSubmissions(rows.map(parseVerdictColumn));
+  return Object.fromEntries([...best].map(([slug, submission]) => [slug, submission.verdict]));
 }

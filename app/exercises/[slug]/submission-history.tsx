@@ -1,10 +1,11 @@
 "use client";
 
 import { formatVerdict } from "@/lib/exercises/verdicts";
+import type { Verdict } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 
 /** A past submission as listed by GET /api/exercises/[slug]/submissions. */
-export type SubmissionRow = { id: string; verdict: string; durationMs: number; createdAt: string };
+export type SubmissionRow = { id: string; verdict: Verdict; durationMs: number; createdAt: string };
 
 /** The learner's past submissions, newest first, each restorable into the editor. */
 export function SubmissionHistory({

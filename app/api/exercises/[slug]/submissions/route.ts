@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createRateLimiter } from "@/lib/exercises/rate-limit";
 import { isExerciseSlug } from "@/lib/grader/exercise-store";
 import { gradeSubmission } from "@/lib/grader/index.server";
+import { isGraded } from "@/lib/grader/result";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/progress/learner.server";
 import { queueCardsForMistake } from "@/lib/progress/reviews.server";
@@ -37,6 +38,14 @@ export const POST = handle(async (request: Request, context: Context) => {
     );
   }
   const result = await gradeSubmission({ exercise: slug, code });
+  // A refusal graded nothing: it is the answer to this request, never a stored submission.
+  if (!isGraded(result)) {
+    const busy = result.verdict === "busy";
+    return Response.json(
+      { error: result.message, result },
+      { status: busy ? 503 : 413, headers: busy ? { "Retry-After": "5" } : undefined },
+    );
+  }
   const submission = await createSubmission({ learnerId: learner.id, exerciseSlug: slug, code, result });
   // A named mistake puts the cards that teach it into the learner's drill queue.
   if (result.diagnosis) await queueCardsForMistake(learner.id, result.diagnosis.id);
