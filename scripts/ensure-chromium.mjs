@@ -6,12 +6,15 @@ import { existsSync } from "node:fs";
 import { findChromium } from "./chromium.mjs";
 
 function fail(message) {
-  console.error(`\nThe browser tests need Chromium (Playwright's own download does not work offline).\n${message}\n`);
+  console.error(
+    `\nThe browser tests need Chromium (Playwright's own download does not work offline).\n${message}\n`,
+  );
   process.exit(1);
 }
 
 const configured = process.env.CHROMIUM_PATH;
-if (configured && !existsSync(configured)) fail(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
+if (configured && !existsSync(configured))
+  fail(`CHROMIUM_PATH is set to ${configured}, which does not exist.`);
 if (findChromium()) process.exit(0);
 
 const hasApt = existsSync("/usr/bin/apt-get");
@@ -34,7 +37,9 @@ if (hasApt && (isRoot || sudo)) {
     apt(["update", "-qq"]);
     apt(["install", "-y", "-qq", "chromium"]);
   } catch (error) {
-    fail(`Installing it with apt-get failed (${error.message}). Install it by hand: apt-get install chromium`);
+    fail(
+      `Installing it with apt-get failed (${error.message}). Install it by hand: apt-get install chromium`,
+    );
   }
   if (findChromium()) {
     console.log(`Chromium installed: ${findChromium()}`);

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
+import { getDeck } from "@/lib/cards/deck";
+import { resolveLessonCards } from "@/lib/cards/lesson-cards";
 import { getLesson, getLessonSummaries } from "@/lib/content/lessons.server";
 import styles from "../learn.module.css";
 import { MarkReadButton } from "./mark-read-button";
@@ -31,6 +33,7 @@ export default async function LessonPage({ params }: Props) {
   const previous = lessons[position - 1];
   const next = lessons[position + 1];
   const titles = new Map(lessons.map((entry) => [entry.slug, entry.title]));
+  const cards = resolveLessonCards(lesson.cards, getDeck());
 
   return (
     <div className={`container ${styles.lessonLayout}`}>
@@ -68,7 +71,7 @@ export default async function LessonPage({ params }: Props) {
         </div>
         <footer className={styles.lessonFooter}>
           <MarkReadButton slug={lesson.slug} />
-          {lesson.exercises.length > 0 || lesson.cards.length > 0 ? (
+          {lesson.exercises.length > 0 || cards.topics.length > 0 ? (
             <section aria-labelledby="practice-heading" className={styles.practice}>
               <h2 id="practice-heading">Practice</h2>
               <ul>
@@ -78,9 +81,11 @@ export default async function LessonPage({ params }: Props) {
                     <a href={`/exercises/${exercise}`}>Exercise: {exercise.replaceAll("-", " ")}</a>
                   </li>
                 ))}
-                {lesson.cards.map((topic) => (
+                {cards.topics.map(({ topic, count }) => (
                   <li key={topic}>
-                    <a href={`/cards?topic=${encodeURIComponent(topic)}`}>Interview cards: {topic}</a>
+                    <a href={`/cards?topic=${encodeURIComponent(topic)}`}>
+                      Interview cards: {topic.replaceAll("-", " ")} ({count} {count === 1 ? "card" : "cards"})
+                    </a>
                   </li>
                 ))}
               </ul>

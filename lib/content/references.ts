@@ -1,0 +1,156 @@
+// Cross-references between pieces of content, checked as a whole: a lesson's cards name a deck topic
+// or a card, its exercises exist, an exercise's diagnoses are grader diagnosis ids, a card's lesson
+// exists, and every internal link reaches a real page (and heading). Pure: the loader gathers the
+// facts (references.server.ts), this decides what is broken.
+
+/** A link or reference found in a content file. */
+export type ContentLink = { file: string; href: string };
+
+/** What the check needs to know about the course, gathered from content/ and app/. */
+export type ContentIndex = {
+  lessons: ReadonlyArray<{
+    file: string;
+    slug: string;
+    cards: readonly string[];
+    exercises: readonly string[];
+    headingIds: readonly string[];
+  }>;
+  exercises: ReadonlyArray<{ file: string; slug: string; diagnoses: readonly string[] }>;
+  cards: ReadonlyArray<{
+    file: string;
+    id: string;
+    topic: string;
+    lesson: string;
+    mistakes: readonly string[];
+  }>;
+  diagnosisIds: readonly string[];
+  /** Routes without parameters that the app serves, such as "/" and "/cards/stats". */
+  staticRoutes: readonly string[];
+  links: readonly ContentLink[];
+};
+
+/** One broken reference: the file, the field (or "link"), the value and why. */
+export type ReferenceProblem = { file: string; field: string; value: string; message: string };
+
+/** Every broken reference in the course, in file order. */
+export function findReferenceProblems(index: ContentIndex): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const lessons = new Map(index.lessons.map((lesson) => [lesson.slug, lesson]));
+  const exercises = new Set(index.exercises.map((exercise) => exercise.slug));
+  const topics = new Set(index.cards.map((card) => card.topic));
+  const cardIds = new Set(index.cards.map((card) => card.id));
+  const diagnoses = new Set(index.diagnosisIds);
+
+  for (const lesson of index.lessons) {
+    for (const value of lesson.cards) {
+      if (!topics.has(value) && !cardIds.has(value)) {
+        problems.push({
+          file: lesson.file,
+          field: "cards",
+          value,
+          message: "is neither a card topic nor a card id",
+        });
+      }
+    }
+    for (const value of lesson.exercises) {
+      if (!exercises.has(value))
+        problems.push({ file: lesson.file, field: "exercises", value, message: "is no exercise" });
+    }
+  }
+  for (const exercise of index.exercises) {
+    for (const value of exercise.diagnoses) {
+      if (!diagnoses.has(value)) {
+        problems.push({
+          file: exercise.file,
+          field: "diagnoses",
+          value,
+          message: "is no grader diagnosis id",
+        });
+      }
+    }
+  }
+  for (const card of index.cards) {
+    if (!lessons.has(card.lesson)) {
+      problems.push({
+        file: card.file,
+        field: `${card.id}.lesson`,
+        value: card.lesson,
+        message: "is no lesson",
+      });
+    }
+    for (const value of card.mistakes) {
+      if (!diagnoses.has(value)) {
+        problems.push({
+          file: card.file,
+          field: `${card.id}.mistakes`,
+          value,
+          message: "is no grader diagnosis id",
+        });
+      }
+    }
+  }
+  const ownLesson = new Map(index.lessons.map((lesson) => [lesson.file, lesson.slug]));
+  for (const link of index.links) {
+    const message = checkLink(
+      link,
+      { lessons, exercises, topics, staticRoutes: new Set(index.staticRoutes) },
+      ownLesson.get(link.file),
+    );
+    if (message) problems.push({ file: link.file, field: "link", value: link.href, message });
+  }
+  return problems;
+}
+
+type Known = {
+  lessons: Map<string, { headingIds: readonly string[] }>;
+  exercises: Set<string>;
+  topics: Set<string>;
+  staticRoutes: Set<string>;
+};
+
+// Why an internal link is broken, or null when it reaches a real page (and heading).
+function checkLink(link: ContentLink, known: Known, ownLesson: string | undefined): string | null {
+  const { href } = link;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("//")) return null; // external
+  if (!href.startsWith("/") && !href.startsWith("#"))
+    return "is a relative link; write it from the site root (/learn/…)";
+  const url = new URL(href, `https://descent.invalid/learn/${ownLesson ?? ""}`);
+  const anchor = decodeURIComponent(url.hash.slice(1));
+  const lessonMatch = /^\/learn\/([^/]+)$/.exec(url.pathname);
+  if (lessonMatch?.[1]) {
+    const lesson = known.lessons.get(lessonMatch[1]);
+    if (!lesson) return "links to no lesson";
+    if (anchor && !lesson.headingIds.includes(anchor))
+      return `links to no heading "#${anchor}" of that lesson`;
+    return null;
+  }
+  const exerciseMatch = /^\/exercises\/([^/]+)$/.exec(url.pathname);
+  if (exerciseMatch?.[1]) return known.exercises.has(exerciseMatch[1]) ? null : "links to no exercise";
+  if (!known.staticRoutes.has(url.pathname)) return "links to no page of the app";
+  const topic = url.searchParams.get("topic");
+  if (url.pathname === "/cards" && topic !== null && !known.topics.has(topic))
+    return `names no card topic "${topic}"`;
+  return null;
+}
+
+/** The problems as one message, one line per problem naming the file and the value. */
+export function formatReferenceProblems(problems: readonly ReferenceProblem[]): string {
+  const lines = problems.map((p) => `  ${p.file}: ${p.field} "${p.value}" ${p.message}`);
+  return `Broken content reference${problems.length === 1 ? "" : "s"}:\n${lines.join("\n")}`;
+}
+
+/** Internal and external link targets in Markdown/MDX text: `[text](href)` and `href="…"`. */
+export function extractLinks(text: string): string[] {
+  const hrefs: string[] = [];
+  let inFence = false;
+  for (const line of text.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence) continue;
+    const withoutCode = line.replace(/`[^`]*`/g, "");
+    for (const match of withoutCode.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g))
+      if (match[1]) hrefs.push(match[1]);
+    for (const match of withoutCode.matchAll(/\bhref=\{?["']([^"']+)["']\}?/g))
+      if (match[1]) hrefs.push(match[1]);
+  }
+  return hrefs;
+}
