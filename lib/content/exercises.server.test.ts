@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.mock("server-only", () => ({}));
 const { EXERCISE_SLUGS, getExercise, getWorkedFirstStep, listExercises } = await import("./exercises.server");
 
 describe("exercises content", () => {

@@ -1,11 +1,9 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { findReferenceProblems, formatReferenceProblems } from "./references";
 import { assertContentReferences, listStaticRoutes, readContentIndex } from "./references.server";
-
-vi.mock("server-only", () => ({}));
 
 const broken = { content: path.resolve("tests/fixtures/content-broken"), app: path.resolve("app") };
 

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-
-vi.mock("server-only", () => ({}));
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getCardIdsForMistake } from "@/lib/cards/deck";
 import type { PrismaClient } from "@/lib/generated/prisma/client";

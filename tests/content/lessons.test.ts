@@ -2,12 +2,11 @@ import path from "node:path";
 import { getMDXComponent } from "mdx-bundler/client";
 import { createElement, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { WorkedRunProps } from "@/app/components/mdx/worked-steps";
 import { createObjective, type ObjectiveName } from "@/lib/objectives";
 import { type OptimizerName, runTrajectory } from "@/lib/optim";
 
-vi.mock("server-only", () => ({}));
 const { assertCourseConsistent, loadLessons } = await import("@/lib/content/lessons.server");
 const { mdxComponents } = await import("@/app/components/mdx/mdx-components");
 const { WorkedExample } = await import("@/app/components/mdx/worked-example");
