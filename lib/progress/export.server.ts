@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseVerdictColumn } from "@/lib/grader/result";
 
 /** Version of the export format, bumped when its shape changes. */
 export const EXPORT_VERSION = 1;
@@ -32,7 +33,10 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     account: user,
     lessonReads,
     // The grader's results are stored as JSON text; exported as JSON.
-    submissions: submissions.map((submission) => ({ ...submission, results: parseJson(submission.results) })),
+    submissions: submissions.map((submission) => ({
+      ...parseVerdictColumn(submission),
+      results: parseJson(submission.results),
+    })),
     cardStates,
     reviewLogs: reviewLogs.map((log) => ({
       ...log,

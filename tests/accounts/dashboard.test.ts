@@ -1,26 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, makeGuestToken, seedLearner } from "./test-db";
+import type { GradeResult } from "@/lib/grader/result";
+import { createTestDatabase, makeGuestToken } from "./test-db";
 
+// Progress is made the way a learner makes it: submissions go through the real submit route and
+// the real grader, reads and ratings through the app's own functions. No verdict is written by
+// hand, so the dashboard is checked against the values the app actually stores.
+const state = vi.hoisted(() => ({
+  db: null as unknown as PrismaClient,
+  learner: { id: "", userId: null as string | null, isGuest: true },
+}));
 vi.mock("server-only", () => ({}));
+vi.mock("@/lib/progress/db.server", () => ({
+  get prisma() {
+    return state.db;
+  },
+}));
+vi.mock("@/lib/progress/learner.server", () => ({
+  LearnerRequiredError: class LearnerRequiredError extends Error {},
+  getCurrentLearner: async () => state.learner,
+  requireLearner: async () => state.learner,
+}));
+
 const { countStreak, getCatalog, getDashboard } = await import("@/lib/progress/dashboard.server");
+const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/route");
+const { stopGraderProcesses } = await import("@/lib/grader/pool");
+const { markLessonRead } = await import("@/lib/progress/lessons.server");
+const { rateCard } = await import("@/lib/progress/reviews.server");
+
+const momentumSolution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
+const momentumEma = readFileSync("tests/grader/fixtures/momentum-ema.ts", "utf8");
+const adamSolution = readFileSync("content/exercises/adam/solution.ts", "utf8");
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));
 const utc = (now: Date) => ({ now, timeZone: "UTC" });
-let db: PrismaClient;
 let cleanup: () => Promise<void>;
 beforeAll(() => {
-  ({ db, cleanup } = createTestDatabase());
+  ({ db: state.db, cleanup } = createTestDatabase());
 });
-afterAll(async () => cleanup());
+afterAll(async () => {
+  stopGraderProcesses();
+  await cleanup();
+});
 
-const catalog = {
-  lessons: [
-    { slug: "momentum", title: "Momentum", order: 3, exercises: ["momentum"], cards: ["a", "b"] },
-    { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: ["adam"] },
-  ],
-  exerciseTitles: new Map([["adam", "Implement Adam"]]),
-};
+async function createLearner(name: string): Promise<string> {
+  const learner = await state.db.learner.create({ data: { guestToken: makeGuestToken(name) } });
+  return learner.id;
+}
+
+const ORIGIN = "http://127.0.0.1:3999";
+type Submitted = { submission: { id: string; verdict: string; createdAt: string }; result: GradeResult };
+
+/** POSTs code to the submit route as this learner; the route grades it for real and stores it. */
+async function submit(learnerId: string, slug: string, code: string): Promise<Response> {
+  state.learner = { id: learnerId, userId: null, isGuest: true };
+  const request = new Request(`${ORIGIN}/api/exercises/${slug}/submissions`, {
+    method: "POST",
+    headers: { host: "127.0.0.1:3999", origin: ORIGIN, "content-type": "application/json" },
+    body: JSON.stringify({ code }),
+  });
+  return submissionsRoute.POST(request, { params: Promise.resolve({ slug }) });
+}
+
+async function submitGraded(learnerId: string, slug: string, code: string): Promise<Submitted> {
+  const response = await submit(learnerId, slug, code);
+  expect(response.status).toBe(200);
+  return (await response.json()) as Submitted;
+}
 
 describe("the dashboard", () => {
   it("counts a streak of consecutive days (here UTC days), alive until today ends", () => {
@@ -47,46 +95,119 @@ describe("the dashboard", () => {
     expect(countStreak([at(20, 19), at(21, 18)], utc(at(21, 20)))).toBe(2);
   });
 
-  it("shows only the learner's own progress: best verdict with its date, due cards, course map, next step", async () => {
-    const mine = await seedLearner(db, {
-      guestToken: makeGuestToken("dash-mine"),
-      reads: [["momentum", at(20)]],
-      submissions: [
-        ["momentum", "fail", at(20)],
-        ["momentum", "pass", at(21)],
-        ["momentum", "fail", at(22)],
-      ],
-      cards: [{ cardId: "a", reps: 1, lastReview: at(21) }],
-      reviews: [["a", at(22)]],
+  it("shows only the learner's own progress: passed count, best verdict by rank, due cards, course map", async () => {
+    const mine = await createLearner("dash-mine");
+    const other = await createLearner("dash-other");
+    await markLessonRead(mine, "momentum");
+    const wrong = await submitGraded(mine, "momentum", momentumEma);
+    expect(wrong.result.verdict).toBe("failed");
+    const mistakeCards = await state.db.cardState.findMany({
+      where: { learnerId: mine },
+      orderBy: { cardId: "asc" },
     });
-    await seedLearner(db, {
-      guestToken: makeGuestToken("dash-other"),
-      reads: [["adam", at(22)]],
-      submissions: [["adam", "pass", at(22)]],
+    expect(wrong.result.diagnosis, "the EMA mistake is named").not.toBeNull();
+    expect(mistakeCards.length).toBeGreaterThan(0);
+    const passed = await submitGraded(mine, "momentum", momentumSolution);
+    expect(passed.result.verdict).toBe("passed");
+    // A later wrong answer does not hide the pass.
+    const again = await submitGraded(mine, "momentum", momentumEma);
+    expect(again.submission.verdict).toBe("failed");
+    // One mistake card rated Easy is no longer due today.
+    const [rated, ...stillDue] = mistakeCards;
+    if (!rated) throw new Error("no mistake card");
+    await rateCard(mine, {
+      cardId: rated.cardId,
+      rating: 4,
+      requestId: randomUUID(),
+      version: rated.version,
     });
+    await markLessonRead(other, "adam");
+    expect((await submitGraded(other, "adam", adamSolution)).result.verdict).toBe("passed");
 
-    const dashboard = await getDashboard(db, mine.id, catalog, utc(at(22, 18)));
+    const catalog = {
+      lessons: [
+        {
+          slug: "momentum",
+          title: "Momentum",
+          order: 3,
+          exercises: ["momentum"],
+          cards: [rated.cardId, "x"],
+        },
+        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: ["adam"] },
+      ],
+      exerciseTitles: new Map([["adam", "Implement Adam"]]),
+    };
+    const dashboard = await getDashboard(state.db, mine, catalog, { timeZone: "UTC" });
     expect(dashboard.lessons).toMatchObject({
       read: 1,
       total: 2,
       list: [{ slug: "momentum", title: "Momentum" }],
     });
+    expect(dashboard.exercisesPassed).toBe(1);
     expect(dashboard.exercises).toEqual([
-      { exerciseSlug: "momentum", title: "momentum", verdict: "pass", at: at(21), attempts: 3 },
+      {
+        exerciseSlug: "momentum",
+        title: "momentum",
+        verdict: "passed",
+        at: new Date(passed.submission.createdAt),
+        attempts: 3,
+      },
     ]);
-    expect(dashboard.cardsDue).toBe(1);
-    expect(dashboard.streak).toBe(3);
-    expect(dashboard.recentSubmissions.map((s) => s.createdAt)).toEqual([at(22), at(21), at(20)]);
+    expect(dashboard.recentSubmissions.map((s) => [s.id, s.verdict])).toEqual([
+      [again.submission.id, "failed"],
+      [passed.submission.id, "passed"],
+      [wrong.submission.id, "failed"],
+    ]);
+    expect(dashboard.cardsDue).toBe(stillDue.length);
+    expect(dashboard.streak).toBe(1);
     expect(dashboard.courseMap[0]).toMatchObject({
       read: true,
-      exercises: [{ verdict: "pass" }],
+      exercises: [{ verdict: "passed" }],
       cards: { total: 2, studied: 1 },
     });
     expect(dashboard.courseMap[1]).toMatchObject({
       read: false,
       exercises: [{ title: "Implement Adam", verdict: null }],
     });
-    expect(dashboard.next).toEqual({ type: "review", count: 1 });
+    expect(stillDue.length).toBeGreaterThan(0);
+    expect(dashboard.next).toEqual({ type: "review", count: stillDue.length });
+  });
+
+  it("offers as next step the first lesson not read or exercise not passed, in course order", async () => {
+    const learner = await createLearner("dash-next");
+    const catalog = {
+      lessons: [
+        { slug: "momentum", title: "Momentum", order: 3, exercises: ["momentum"], cards: [] },
+        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: [] },
+      ],
+      exerciseTitles: new Map([
+        ["momentum", "SGD with momentum"],
+        ["adam", "Implement Adam"],
+      ]),
+    };
+    const next = async () => (await getDashboard(state.db, learner, catalog, { timeZone: "UTC" })).next;
+    expect(await next()).toEqual({ type: "lesson", slug: "momentum", title: "Momentum" });
+    await markLessonRead(learner, "momentum");
+    expect(await next()).toEqual({ type: "exercise", slug: "momentum", title: "SGD with momentum" });
+    await submitGraded(learner, "momentum", momentumSolution);
+    expect(await next()).toEqual({ type: "lesson", slug: "adam", title: "Adam" });
+    await markLessonRead(learner, "adam");
+    expect(await next()).toEqual({ type: "exercise", slug: "adam", title: "Implement Adam" });
+    await submitGraded(learner, "adam", adamSolution);
+    expect(await next()).toEqual({ type: "done" });
+  });
+
+  it("stores no submission for a refusal: code over the grader's limit is answered 413", async () => {
+    const learner = await createLearner("dash-large");
+    const response = await submit(learner, "momentum", `// ${"x".repeat(21_000)}\n${momentumSolution}`);
+    expect(response.status).toBe(413);
+    const body = (await response.json()) as { error: string; result: GradeResult };
+    expect(body.result.verdict).toBe("too-large");
+    expect(body.error).toMatch(/limited to/);
+    expect(await state.db.submission.count({ where: { learnerId: learner } })).toBe(0);
+    expect(
+      (await getDashboard(state.db, learner, await getCatalog(), { timeZone: "UTC" })).exercises,
+    ).toEqual([]);
   });
 
   it("reads the real course outline from content/", async () => {

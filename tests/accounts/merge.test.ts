@@ -19,7 +19,7 @@ describe("moving a guest's progress into an account", () => {
     const guest = await seedLearner(db, {
       guestToken: token,
       reads: [["adam", day(1)]],
-      submissions: [["adam", "pass", day(1)]],
+      submissions: [["adam", "passed", day(1)]],
     });
     const user = await seedUser(db, "new@example.com");
 
@@ -42,8 +42,8 @@ describe("moving a guest's progress into an account", () => {
         ["momentum", day(2)],
       ],
       submissions: [
-        ["adam", "fail", day(3)],
-        ["sgd", "pass", day(2)],
+        ["adam", "failed", day(3)],
+        ["sgd", "passed", day(2)],
       ],
       cards: [
         { cardId: "adam", reps: 2, lastReview: day(3) },
@@ -60,8 +60,8 @@ describe("moving a guest's progress into an account", () => {
         ["rmsprop", day(4)],
       ],
       submissions: [
-        ["adam", "pass", day(4)],
-        ["adam", "error", day(5)],
+        ["adam", "passed", day(4)],
+        ["adam", "runtime-error", day(5)],
       ],
       cards: [
         { cardId: "adam", reps: 4, lastReview: day(4) },
@@ -96,7 +96,7 @@ describe("moving a guest's progress into an account", () => {
       .filter((s) => s.exerciseSlug === "adam")
       .map((s) => s.verdict)
       .sort();
-    expect(adamVerdicts).toEqual(["error", "fail", "pass"]);
+    expect(adamVerdicts).toEqual(["failed", "passed", "runtime-error"]);
 
     const cards = await db.cardState.findMany({
       where: { learnerId: account.id },

@@ -62,7 +62,7 @@ async function seedAccount(email: string) {
   const learner = await seedLearner(state.db, {
     userId: user.id,
     reads: [["adam", new Date()]],
-    submissions: [["adam", "pass", new Date()]],
+    submissions: [["adam", "passed", new Date()]],
     cards: [{ cardId: "adam", reps: 1, lastReview: new Date() }],
     reviews: [["adam", new Date()]],
   });
@@ -107,7 +107,7 @@ describe("account routes", () => {
     expect(data.account.email).toBe("alice@example.com");
     expect(data.lessonReads).toHaveLength(1);
     expect(data.submissions.map((s: { id: string }) => s.id)).toEqual([alice.submissionId]);
-    expect(data.submissions[0].results).toEqual({ status: "pass" });
+    expect(data.submissions[0]).toMatchObject({ verdict: "passed", results: { verdict: "passed" } });
     expect(data.cardStates).toHaveLength(1);
     expect(data.reviewLogs).toHaveLength(1);
     expect(text).not.toContain(bob.learnerId);
@@ -149,7 +149,7 @@ describe("account routes", () => {
     const guest = await seedLearner(state.db, {
       guestToken: makeGuestToken("guest-del"),
       reads: [["adam", new Date()]],
-      submissions: [["adam", "fail", new Date()]],
+      submissions: [["adam", "failed", new Date()]],
     });
     state.learner = { id: guest.id, userId: null, isGuest: true };
     expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }))).status).toBe(200);
@@ -168,7 +168,7 @@ describe.skipIf(!existsSync(submissionRoute))("GET /api/submissions/[id] (when p
     const request = () => new Request(`${ORIGIN}/api/submissions/x`);
     const other = await seedLearner(state.db, {
       guestToken: makeGuestToken("someone"),
-      submissions: [["adam", "pass", new Date()]],
+      submissions: [["adam", "passed", new Date()]],
     });
     const otherId = (await state.db.submission.findFirstOrThrow({ where: { learnerId: other.id } })).id;
     expect((await route.GET(request(), { params: Promise.resolve({ id: otherId }) })).status).toBe(404);

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { createEarlyResult, type Verdict } from "@/lib/grader/result";
 
 export { createTestDatabase } from "../test-db";
 
@@ -11,7 +12,8 @@ export async function seedLearner(
     guestToken?: string;
     userId?: string;
     reads?: Array<[string, Date]>;
-    submissions?: Array<[string, string, Date]>;
+    /** Typed: only verdicts the app stores (dashboard.test.ts stores real gradings through the route). */
+    submissions?: Array<[string, Verdict, Date]>;
     cards?: Array<{ cardId: string; reps: number; lastReview: Date | null }>;
     reviews?: Array<[string, Date]>;
   },
@@ -28,7 +30,7 @@ export async function seedLearner(
         exerciseSlug,
         verdict,
         code: `// ${verdict}`,
-        results: JSON.stringify({ status: verdict }),
+        results: JSON.stringify(createEarlyResult(verdict, `Seeded: ${verdict}.`, 12)),
         durationMs: 12,
         createdAt,
       },
