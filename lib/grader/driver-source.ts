@@ -55,6 +55,11 @@ export const DRIVER_SOURCE = String.raw`(function () {
   }
   function log() { write(arguments); }
   globalThis.console = { log: log, info: log, warn: log, error: log, debug: log, trace: log };
+  // Learner code needs no WebAssembly, and its memories, tables and modules are outside
+  // isolated-vm's memory limit. The grader process runs with --no-expose-wasm so no context has
+  // it; removing the namespace here (the only way to reach its constructors) covers a process
+  // started without the flag.
+  delete globalThis.WebAssembly;
   var init = null;
   var step = null;
   function require(name) {

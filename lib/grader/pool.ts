@@ -3,41 +3,162 @@ import path from "node:path";
 import { isExerciseSlug } from "./exercise-store";
 import { createEarlyResult, type GradeResult, GradeResultSchema, MAX_CODE_BYTES } from "./result";
 
-/** Submissions allowed to wait for a grader process; more are answered "busy" at once. */
+/** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
 export const MAX_WAITING = 16;
+
+/**
+ * OS-level cap on each grader process's data segment (RLIMIT_DATA: heap, anonymous writable
+ * mappings, V8 pages once committed), in MB. A child that reaches it dies and its job answers
+ * "memory-limit". Measured: an idle child uses ~60 MB of it, grading a correct solution ~90 MB,
+ * the 64 MB isolate limit adds at most ~150 MB before the isolate is stopped.
+ */
+export const GRADER_DATA_LIMIT_MB = 320;
+
+/** Recent grading time (decayed) below which a learner may use the reserved "quiet" process. */
+export const QUIET_USAGE_MS = 2_500;
+/** Half-life of a learner's recorded grading time. */
+const USAGE_HALF_LIFE_MS = 60_000;
 
 // A child that does not answer within this time is killed (the sandbox's own budget is 10 s).
 const HARD_TIMEOUT_MS = 30_000;
+
+/** Thrown by gradeSubmission when the learner already has a submission queued or being graded. */
+export class LearnerBusyError extends Error {
+  constructor() {
+    super("You already have a submission being graded: wait for its result, then submit again.");
+    this.name = "LearnerBusyError";
+  }
+}
+
+/** Rejection of a job whose client went away (its AbortSignal fired) before a grader took it. */
+export class GradingAbortedError extends Error {
+  constructor() {
+    super("The submission was withdrawn before it was graded.");
+    this.name = "AbortError";
+  }
+}
 
 type Job = {
   id: number;
   exercise: string;
   code: string;
+  /** Fairness keys: the learner (one job at a time) and, when given, the network client. */
+  learner: string;
+  client: string | null;
+  /** False for anonymous jobs (CLI, benchmarks): no usage is recorded for them. */
+  tracked: boolean;
   started: number;
+  /** When a grader process was handed the job (for usage accounting). */
+  sentAt: number;
   /** Times this job was handed to a grader process that died before acknowledging it. */
   lost: number;
   resolve: (result: GradeResult) => void;
   reject: (error: Error) => void;
+  detach: () => void;
 };
 
-/** `received`: the child acknowledged the job, so its death from now on is the job's doing. */
-type Slot = { child: ChildProcess | null; job: Job | null; received: boolean; timer: NodeJS.Timeout | null };
+/**
+ * `received`: the child acknowledged the job, so its death from now on is the job's doing.
+ * `quiet`: the reserved process, which takes only jobs of learners with little recent grading time.
+ */
+type Slot = {
+  child: ChildProcess | null;
+  job: Job | null;
+  received: boolean;
+  timer: NodeJS.Timeout | null;
+  quiet: boolean;
+};
 
-const waiting: Job[] = [];
-let slots: Slot[] = [];
-let nextId = 1;
+type Usage = { ms: number; at: number };
+
+type PoolState = {
+  waiting: Job[];
+  slots: Slot[];
+  nextId: number;
+  /** Learners (and clients) with a job waiting or running. */
+  active: Map<string, Job>;
+  usage: Map<string, Usage>;
+};
+
+// One pool per server process even if a bundler duplicates this module between routes.
+const STATE_KEY = Symbol.for("descent.grader.pool");
+const globalState = globalThis as unknown as { [STATE_KEY]?: PoolState };
+const pool: PoolState = (globalState[STATE_KEY] ??= {
+  waiting: [],
+  slots: [],
+  nextId: 1,
+  active: new Map(),
+  usage: new Map(),
+});
 
 function getProcessCount(): number {
   const n = Number(process.env.GRADER_PROCESSES ?? 2);
   return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 2;
 }
 
+function getQuietCount(): number {
+  const n = Number(process.env.GRADER_QUIET_PROCESSES ?? 1);
+  return Number.isInteger(n) && n >= 0 && n <= 2 ? n : 1;
+}
+
+function getDataLimitMb(): number {
+  const n = Number(process.env.GRADER_DATA_LIMIT_MB ?? GRADER_DATA_LIMIT_MB);
+  return Number.isInteger(n) && n >= 128 ? n : GRADER_DATA_LIMIT_MB;
+}
+
+// --- usage accounting (decayed grading milliseconds per learner and per client) ---
+
+function usageOf(key: string | null, now: number): number {
+  if (key === null) return 0;
+  const u = pool.usage.get(key);
+  return u ? u.ms * 2 ** (-(now - u.at) / USAGE_HALF_LIFE_MS) : 0;
+}
+
+function charge(key: string | null, ms: number, now: number): void {
+  if (key === null) return;
+  pool.usage.set(key, { ms: usageOf(key, now) + ms, at: now });
+  if (pool.usage.size > 10_000)
+    for (const [k] of pool.usage) if (usageOf(k, now) < 10) pool.usage.delete(k);
+}
+
+/** Lower is served first: the learner's and its client's recent grading time. */
+function priority(job: Job, now: number): number {
+  return usageOf(`l:${job.learner}`, now) + usageOf(job.client === null ? null : `c:${job.client}`, now);
+}
+
+/** The waiting jobs in the order they will be served (least recent grading time, then arrival). */
+function servingOrder(now: number): Job[] {
+  return pool.waiting
+    .map((job) => ({ job, p: priority(job, now) }))
+    .sort((a, b) => a.p - b.p || a.job.id - b.job.id)
+    .map((entry) => entry.job);
+}
+
+// --- grader processes ---
+
 // Resolved from the working directory, not import.meta.url: Next bundles this module elsewhere.
 function spawnChild(slot: Slot): ChildProcess {
   // turbopackIgnore: the path is a runtime file, not a module for the bundler to resolve.
   const entry = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "grader", "grader-process.ts");
+  // The child runs under /bin/sh only to set its limits before exec'ing Node (same pid, same IPC
+  // channel): RLIMIT_DATA caps the whole process whatever allocates (V8 heaps, ArrayBuffers,
+  // malloc); RLIMIT_AS cannot be used since V8 reserves >1.5 GB of address space up front. No
+  // core dumps. --no-expose-wasm: no WebAssembly object in any context of the process, so the
+  // isolates have none (its memories are outside isolated-vm's limit).
+  const limitKb = getDataLimitMb() * 1024;
   const child = fork(/* turbopackIgnore: true */ entry, [], {
-    execArgv: ["--no-node-snapshot", "--import", "tsx"],
+    execPath: "/bin/sh",
+    execArgv: [
+      "-c",
+      `ulimit -c 0; ulimit -d ${limitKb} || exit 97; exec "$0" "$@"`,
+      process.execPath,
+      "--no-node-snapshot",
+      "--no-expose-wasm",
+      // The host heap (references, results) needs ~20 MB; isolates keep their own 64 MB limit.
+      "--max-old-space-size=96",
+      "--import",
+      "tsx",
+    ],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "advanced",
   });
@@ -64,12 +185,13 @@ function spawnChild(slot: Slot): ChildProcess {
     const job = slot.job;
     const received = slot.received;
     if (job) {
-      finishJob(slot);
       // Sent to a child that was already dying (killed while idle): not the submission's fault.
       if (!received && job.lost < 2) {
+        clearSlot(slot);
         job.lost += 1;
-        waiting.unshift(job);
-      } else
+        pool.waiting.unshift(job);
+      } else {
+        finishJob(slot);
         job.resolve(
           createEarlyResult(
             "memory-limit",
@@ -77,6 +199,7 @@ function spawnChild(slot: Slot): ChildProcess {
             Date.now() - job.started,
           ),
         );
+      }
     }
     pump();
   });
@@ -84,26 +207,57 @@ function spawnChild(slot: Slot): ChildProcess {
   return child;
 }
 
-function finishJob(slot: Slot): void {
+function clearSlot(slot: Slot): void {
   if (slot.timer) clearTimeout(slot.timer);
   slot.timer = null;
   slot.job = null;
   slot.received = false;
 }
 
+/** Frees the slot and the learner's turn, and charges the learner for the time used. */
+function finishJob(slot: Slot): void {
+  const job = slot.job;
+  clearSlot(slot);
+  if (!job) return;
+  const now = Date.now();
+  const used = now - job.sentAt;
+  if (job.tracked) charge(`l:${job.learner}`, used, now);
+  charge(job.client === null ? null : `c:${job.client}`, used, now);
+  release(job);
+}
+
+function release(job: Job): void {
+  if (pool.active.get(job.learner) === job) pool.active.delete(job.learner);
+  job.detach();
+}
+
+function ensureSlots(): void {
+  if (pool.slots.length > 0) return;
+  const general = getProcessCount();
+  pool.slots = Array.from({ length: general + getQuietCount() }, (_, i) => ({
+    child: null,
+    job: null,
+    received: false,
+    timer: null,
+    quiet: i >= general,
+  }));
+}
+
 function pump(): void {
-  if (slots.length === 0)
-    slots = Array.from({ length: getProcessCount() }, () => ({
-      child: null,
-      job: null,
-      received: false,
-      timer: null,
-    }));
-  for (const slot of slots) {
-    if (slot.job || waiting.length === 0) continue;
-    const job = waiting.shift() as Job;
+  ensureSlots();
+  if (pool.waiting.length === 0) return;
+  const now = Date.now();
+  const order = servingOrder(now);
+  // General processes first, so the quiet one stays free for a quiet learner as long as possible.
+  for (const slot of [...pool.slots].sort((a, b) => Number(a.quiet) - Number(b.quiet))) {
+    if (slot.job) continue;
+    const index = order.findIndex((job) => !slot.quiet || priority(job, now) < QUIET_USAGE_MS);
+    if (index < 0) continue;
+    const [job] = order.splice(index, 1) as [Job];
+    pool.waiting.splice(pool.waiting.indexOf(job), 1);
     if (!slot.child?.connected) slot.child = spawnChild(slot);
     slot.job = job;
+    job.sentAt = Date.now();
     const child = slot.child;
     slot.timer = setTimeout(() => child.kill("SIGKILL"), HARD_TIMEOUT_MS);
     slot.timer.unref();
@@ -112,10 +266,40 @@ function pump(): void {
 }
 
 /**
- * Grades a submission in a separate, restartable grader process. Throws for an unknown exercise;
- * answers "busy" when too many submissions wait and "too-large" above MAX_CODE_BYTES.
+ * Room in the queue for a job of this priority: true when there is space, or when a waiting job
+ * of a learner with more recent grading time can be answered "busy" to make space (so learners
+ * who keep the grader busy cannot lock out the others by filling the queue).
  */
-export function gradeSubmission(input: { exercise: string; code: string }): Promise<GradeResult> {
+function admit(newPriority: number, now: number): boolean {
+  if (pool.waiting.length < MAX_WAITING) return true;
+  const last = servingOrder(now).at(-1);
+  if (!last || priority(last, now) <= newPriority) return false;
+  pool.waiting.splice(pool.waiting.indexOf(last), 1);
+  release(last);
+  last.resolve(createEarlyResult("busy", "The grader is busy, try again in a few seconds"));
+  return true;
+}
+
+export interface GradeRequest {
+  exercise: string;
+  code: string;
+  /** Who submits: at most one job per learner is queued or running. Omitted: no such limit (CLI). */
+  learner?: string;
+  /** The network client (e.g. peer address): learners behind one client share its fair share. */
+  client?: string;
+  /** Aborted by the caller when its client goes away: a job still waiting is dropped. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Grades a submission in a separate, restartable grader process. Throws for an unknown exercise,
+ * throws LearnerBusyError when the learner already has a job queued or running, rejects with
+ * GradingAbortedError when `signal` fires before a grader takes the job; answers "busy" when the
+ * queue is full of learners with less recent grading time and "too-large" above MAX_CODE_BYTES.
+ * Waiting jobs are served by least recent grading time (per learner plus per client), then
+ * arrival: a learner whose submissions keep timing out waits behind everyone else.
+ */
+export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
   if (!isExerciseSlug(input.exercise))
     return Promise.reject(new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`));
   if (Buffer.byteLength(input.code, "utf8") > MAX_CODE_BYTES) {
@@ -123,40 +307,86 @@ export function gradeSubmission(input: { exercise: string; code: string }): Prom
       createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`),
     );
   }
-  if (waiting.length >= MAX_WAITING) {
-    return Promise.resolve(createEarlyResult("busy", "The grader is busy, try again in a few seconds"));
-  }
+  if (input.signal?.aborted) return Promise.reject(new GradingAbortedError());
+  const id = pool.nextId++;
+  const learner = input.learner ?? `anonymous#${id}`;
+  if (pool.active.has(learner)) return Promise.reject(new LearnerBusyError());
   return new Promise((resolve, reject) => {
-    waiting.push({
-      id: nextId++,
+    const signal = input.signal;
+    const job: Job = {
+      id,
       exercise: input.exercise,
       code: input.code,
+      learner,
+      client: input.client ?? null,
+      tracked: input.learner !== undefined,
       started: Date.now(),
+      sentAt: 0,
       lost: 0,
       resolve,
       reject,
-    });
+      detach: () => signal?.removeEventListener("abort", onAbort),
+    };
+    function onAbort(): void {
+      const index = pool.waiting.indexOf(job);
+      if (index < 0) return; // already with a grader: it finishes and answers as usual
+      pool.waiting.splice(index, 1);
+      release(job);
+      reject(new GradingAbortedError());
+    }
+    const now = Date.now();
+    if (!admit(priority(job, now), now)) {
+      resolve(createEarlyResult("busy", "The grader is busy, try again in a few seconds"));
+      return;
+    }
+    signal?.addEventListener("abort", onAbort, { once: true });
+    pool.active.set(learner, job);
+    pool.waiting.push(job);
     pump();
   });
 }
 
+/** Whether the learner has a submission queued or being graded (the route answers 409 first). */
+export function isLearnerGrading(learner: string): boolean {
+  return pool.active.has(learner);
+}
+
+/**
+ * Where the learner's submission stands: waiting with `ahead` jobs to be served before it,
+ * being graded, or none. Priorities change as others' jobs finish, so `ahead` is a snapshot.
+ */
+export function queuePosition(
+  learner: string,
+): { state: "waiting"; ahead: number } | { state: "grading" } | { state: "none" } {
+  const job = pool.active.get(learner);
+  if (!job) return { state: "none" };
+  const ahead = servingOrder(Date.now()).indexOf(job);
+  return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };
+}
+
 /** Stops the grader processes (tests and scripts call this to exit cleanly). */
 export function stopGraderProcesses(): void {
-  for (const slot of slots) {
+  for (const slot of pool.slots) {
     const child = slot.child;
     slot.child = null;
     child?.kill();
   }
 }
 
+/** Forgets the recorded grading time of every learner (tests and benchmarks). */
+export function resetGraderUsage(): void {
+  pool.usage.clear();
+}
+
 /**
- * The live grader processes: pid, and whether each is grading a submission it has acknowledged.
- * For tests and operators only (the pool forks lazily: empty before the first submission).
+ * The live grader processes: pid, whether each is grading a submission it has acknowledged, and
+ * whether it is the process reserved for quiet learners. For tests and operators only (the pool
+ * forks lazily: empty before the first submission).
  */
-export function graderProcesses(): Array<{ pid: number; grading: boolean }> {
-  return slots.flatMap((slot) =>
+export function graderProcesses(): Array<{ pid: number; grading: boolean; quiet: boolean }> {
+  return pool.slots.flatMap((slot) =>
     slot.child?.pid !== undefined && slot.child.exitCode === null && slot.child.signalCode === null
-      ? [{ pid: slot.child.pid, grading: slot.job !== null && slot.received }]
+      ? [{ pid: slot.child.pid, grading: slot.job !== null && slot.received, quiet: slot.quiet }]
       : [],
   );
 }
