@@ -1,4 +1,4 @@
-import { test as base, expect } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
 
 /**
  * The test fixture every browser test uses: it fails the test when the page logs a
@@ -25,3 +25,40 @@ export const test = base.extend<{ pageErrors: string[] }>({
 });
 
 export { expect };
+
+/** The part of Monaco's editor API the tests use, through the hook that exists under automation only. */
+export type EditorHook = {
+  setValue(value: string): void;
+  getValue(): string;
+  hasTextFocus(): boolean;
+  updateOptions(options: Record<string, unknown>): void;
+};
+declare global {
+  interface Window {
+    descentEditor?: EditorHook;
+  }
+}
+
+/**
+ * Waits for the editor's ready signal: Monaco has mounted with the code, Ctrl+Enter and
+ * Ctrl+Shift+Enter are bound (keys pressed before that are lost) and window.descentEditor is set.
+ */
+export async function editorReady(page: Page) {
+  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 30_000 });
+}
+
+/** Clicks into the code and waits until Monaco has the keyboard focus. */
+export async function focusEditor(page: Page) {
+  await editorReady(page);
+  await page.locator(".monaco-editor .view-lines").click();
+  await expect.poll(() => page.evaluate(() => window.descentEditor?.hasTextFocus())).toBe(true);
+}
+
+/** Replaces the editor's content through Monaco's own model. */
+export async function setEditorCode(page: Page, code: string) {
+  await editorReady(page);
+  await page.evaluate((value) => window.descentEditor?.setValue(value), code);
+}
+
+/** The editor's current content. */
+export const editorCode = (page: Page) => page.evaluate(() => window.descentEditor?.getValue());

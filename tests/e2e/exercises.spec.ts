@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Page } from "@playwright/test";
-import { expect, test } from "../playwright-utils";
+import { editorCode, editorReady, expect, focusEditor, setEditorCode, test } from "../playwright-utils";
 
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
 const starter = readFileSync("content/exercises/momentum/starter.ts", "utf8");
@@ -9,42 +8,6 @@ const emaMomentum = solution.replace(
   "v[i] = hp.momentum * (v[i] as number) + (grad[i] as number);",
   "v[i] = hp.momentum * (v[i] as number) + (1 - hp.momentum) * (grad[i] as number);",
 );
-
-/** The part of Monaco's editor API these tests use, through the hook that exists under automation only. */
-type EditorHook = {
-  setValue(value: string): void;
-  getValue(): string;
-  hasTextFocus(): boolean;
-  updateOptions(options: Record<string, unknown>): void;
-};
-declare global {
-  interface Window {
-    descentEditor?: EditorHook;
-  }
-}
-
-/**
- * Waits for the editor's ready signal: Monaco has mounted with the code, Ctrl+Enter and
- * Ctrl+Shift+Enter are bound (keys pressed before that are lost) and window.descentEditor is set.
- */
-async function editorReady(page: Page) {
-  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 30_000 });
-}
-
-/** Clicks into the code and waits until Monaco has the keyboard focus. */
-async function focusEditor(page: Page) {
-  await editorReady(page);
-  await page.locator(".monaco-editor .view-lines").click();
-  await expect.poll(() => page.evaluate(() => window.descentEditor?.hasTextFocus())).toBe(true);
-}
-
-/** Replaces the editor's content through Monaco's own model. */
-async function setEditorCode(page: Page, code: string) {
-  await editorReady(page);
-  await page.evaluate((value) => window.descentEditor?.setValue(value), code);
-}
-
-const editorCode = (page: Page) => page.evaluate(() => window.descentEditor?.getValue());
 
 // A compact but correct momentum step, short enough to type key by key.
 const typedSolution = [
