@@ -11,16 +11,17 @@ const env = {
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db",
   NODE_ENV: "production",
   E2E: "1",
+  PORT: process.env.E2E_PORT ?? "3100",
 };
+// Same-origin checks compare against APP_ORIGIN: the address Playwright uses.
+env.APP_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
 const dbFile = env.DATABASE_URL.slice("file:".length);
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
 
 const run = (args) => execFileSync(process.execPath, args, { stdio: "inherit", env });
 run(["scripts/setup.mjs"]);
 if (!process.env.E2E_SKIP_BUILD) run(["node_modules/next/dist/bin/next", "build"]);
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", process.env.E2E_PORT ?? "3100"], {
-  stdio: "inherit",
-  env,
-});
+// Descent's own server (Next behind node:http), as in production, so limits see the peer address.
+const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -1,62 +1,39 @@
 import "server-only";
 import type { z } from "zod";
+import { env } from "@/lib/env.server";
 import { LearnerRequiredError } from "@/lib/progress/learner.server";
+import { HttpError } from "./errors";
+import { findMalformedString, getAllowedOrigins, isAllowedOrigin, isJsonContentType } from "./input";
 
-/** An error a route handler turns into a JSON response with this status and message. */
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { HttpError, TooManyRequestsError } from "./errors";
 
 /** A JSON error response: `{ error: message }`. */
-export function jsonError(status: number, message: string): Response {
-  return Response.json({ error: message }, { status });
+export function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: message }, { status, headers });
+}
+
+/** The origins this app answers state-changing requests from (APP_ORIGIN; its loopback aliases locally). */
+export function getAppOrigins(): string[] {
+  return getAllowedOrigins(env.APP_ORIGIN);
 }
 
 /**
- * Rejects cross-site state-changing requests: the Origin (or, failing that, Referer) must be this
- * site's own. Browsers always send Origin on cross-site POST/PUT/PATCH/DELETE.
+ * Rejects cross-site state-changing requests: the Origin (or, failing that, Referer) must be
+ * APP_ORIGIN, scheme and host. Browsers always send Origin on cross-site POST/PUT/PATCH/DELETE.
  */
-export function assertSameOrigin(request: Request): void {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  const origin = request.headers.get("origin") ?? refererOrigin(request.headers.get("referer"));
-  if (!origin || !host) throw new HttpError(403, "Cross-site request refused (missing Origin header).");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new HttpError(403, "Cross-site request refused (malformed Origin header).");
-  }
-  if (originHost !== host) throw new HttpError(403, "Cross-site request refused.");
+export function assertSameOrigin(request: Request, allowed: readonly string[] = getAppOrigins()): void {
+  if (!request.headers.get("origin") && !request.headers.get("referer"))
+    throw new HttpError(403, "Cross-site request refused (missing Origin header).");
+  if (!isAllowedOrigin(request.headers, allowed)) throw new HttpError(403, "Cross-site request refused.");
 }
 
-function refererOrigin(referer: string | null): string | null {
-  if (!referer) return null;
-  try {
-    return new URL(referer).origin;
-  } catch {
-    return null;
-  }
-}
-
-/** Parses and validates a JSON body, with a byte limit; throws HttpError 400/413/415 with a clear message. */
+/**
+ * Parses and validates a JSON body: exact media type (415), a byte limit (413), valid JSON and no
+ * lone surrogates in any string (400), then the schema (400). Cheap, so it runs before any limit
+ * is counted or any work done.
+ */
 export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 64 * 1024): Promise<z.infer<T>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new HttpError(415, "Send the body as application/json.");
-  const text = await request.text();
-  if (new TextEncoder().encode(text).length > maxBytes) {
-    throw new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new HttpError(400, "The request body is not valid JSON.");
-  }
+  const data = await readJsonValue(request, maxBytes);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -64,6 +41,32 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     throw new HttpError(400, `Invalid request: ${where}${issue?.message ?? "bad input"}`);
   }
   return parsed.data;
+}
+
+/** The JSON body as an unvalidated value, with readJson's media type, size and Unicode checks. */
+export async function readJsonValue(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
+  if (!isJsonContentType(request.headers.get("content-type")))
+    throw new HttpError(415, "Send the body as application/json.");
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge(maxBytes);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "The request body is not valid JSON.");
+  }
+  const malformed = findMalformedString(data);
+  if (malformed) {
+    const where = malformed.length > 0 ? `${malformed.join(".")}: ` : "";
+    throw new HttpError(400, `Invalid request: ${where}contains an invalid character (a lone UTF-16 surrogate).`);
+  }
+  return data;
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 }
 
 /**
@@ -75,7 +78,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.message);
+      if (error instanceof HttpError) return jsonError(error.status, error.message, error.headers);
       if (error instanceof LearnerRequiredError) return jsonError(401, error.message);
       console.error(error);
       return jsonError(500, "Something went wrong on our side. Your work is not lost; please try again.");

@@ -1,7 +1,7 @@
 import { HttpError, handle } from "@/lib/http/route.server";
 import { prisma } from "@/lib/progress/db.server";
 import { exportLearnerData } from "@/lib/progress/export.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { dayKey } from "@/lib/time/days";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** All of the current learner's data, as a JSON download. */
 export const GET = handle(async () => {
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   const data = await exportLearnerData(prisma, learner.id);
   if (!data) throw new HttpError(404, "There is no data to export yet.");
   const day = dayKey(new Date(), await getLearnerTimeZone());

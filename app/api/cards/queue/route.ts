@@ -1,5 +1,5 @@
 import { handle } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic } from "../errors.server";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /** The current learner's next card and what is left today, optionally for one topic (`?topic=`). */
 export const GET = handle(async (request: Request) => {
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   const topic = normalizeTopic(new URL(request.url).searchParams.get("topic"));
   return Response.json(await getDrillState(learner.id, { topic, timeZone: await getLearnerTimeZone() }));
 });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getOrCreateLearner } from "@/lib/progress/learner.server";
 import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic, withCardErrors } from "../errors.server";
@@ -12,8 +12,8 @@ const BodySchema = RateRequestSchema.extend({ topic: z.string().max(40).nullish(
 /** Records one rating (idempotent by requestId; 409 with the fresh card on a stale version) and returns the next card. */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
-  const learner = await requireLearner();
   const { topic, ...rating } = await readJson(request, BodySchema, 4 * 1024);
+  const learner = await getOrCreateLearner();
   return withCardErrors(async () => {
     const result = await rateCard(learner.id, rating);
     const drill = await getDrillState(learner.id, {

@@ -12,8 +12,8 @@ const BodySchema = z.object({ requestId: z.string().uuid(), topic: z.string().ma
 /** Undoes the learner's latest rating and returns the drill state (the undone card comes back). */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
-  const learner = await requireLearner();
   const { requestId, topic } = await readJson(request, BodySchema, 4 * 1024);
+  const learner = await requireLearner();
   return withCardErrors(async () => {
     const undone = await undoRating(learner.id, requestId);
     const drill = await getDrillState(learner.id, {

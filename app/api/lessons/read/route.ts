@@ -1,12 +1,12 @@
 import { handle } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { listReadLessons } from "@/lib/progress/lessons.server";
 
 export const dynamic = "force-dynamic";
 
 /** The current learner's read lessons: `{ lessons: [{ slug, readAt }] }`. */
 export const GET = handle(async () => {
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   const lessons = await listReadLessons(learner.id);
   return Response.json(
     { lessons: lessons.map((lesson) => ({ slug: lesson.lessonSlug, readAt: lesson.readAt.toISOString() })) },

@@ -1,5 +1,5 @@
 import { HttpError, handle } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getSubmission } from "@/lib/progress/submissions.server";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ type Context = { params: Promise<{ id: string }> };
 /** One submission (code and result) of the current learner; anyone else's id answers 404. */
 export const GET = handle(async (_request: Request, context: Context) => {
   const { id } = await context.params;
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   const submission = await getSubmission(learner.id, id);
   if (!submission) throw new HttpError(404, "No such submission.");
   return Response.json({ submission });

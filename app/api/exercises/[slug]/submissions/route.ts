@@ -1,10 +1,11 @@
 import { z } from "zod";
-import { createRateLimiter } from "@/lib/exercises/rate-limit";
 import { isExerciseSlug } from "@/lib/grader/exercise-store";
 import { gradeSubmission } from "@/lib/grader/index.server";
 import { isGraded } from "@/lib/grader/result";
+import { getClientKey } from "@/lib/http/client.server";
+import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
 import { queueCardsForMistake } from "@/lib/progress/reviews.server";
 import { createSubmission, listSubmissions } from "@/lib/progress/submissions.server";
 
@@ -13,9 +14,6 @@ export const dynamic = "force-dynamic";
 /** Learner code above this size is refused before grading. */
 const MAX_CODE_CHARS = 32 * 1024;
 const bodySchema = z.strictObject({ code: z.string().min(1, "The code is empty.").max(MAX_CODE_CHARS) });
-
-// In-memory, per server process (see lib/exercises/rate-limit.ts): 6 submissions a minute per learner.
-const submitLimiter = createRateLimiter({ limit: 6, windowMs: 60_000 });
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -28,15 +26,14 @@ export const POST = handle(async (request: Request, context: Context) => {
   assertSameOrigin(request);
   const { slug } = await context.params;
   requireExercise(slug);
-  const learner = await requireLearner();
+  // Body checks first (415/413/400, lone surrogates included): a bad request costs no limit point.
   const { code } = await readJson(request, bodySchema, MAX_CODE_CHARS * 4 + 1024);
-  const gate = submitLimiter.take(learner.id);
-  if (!gate.allowed) {
-    return Response.json(
-      { error: `Too many submissions: wait ${gate.retryAfterSeconds} s and submit again (6 per minute).` },
-      { status: 429, headers: { "Retry-After": String(gate.retryAfterSeconds) } },
-    );
-  }
+  // Per network client, then per learner (a new guest is itself limited per client): dropping
+  // the cookie resets neither (lib/http/rate-limit.server.ts).
+  await takePoint("submissionsPerClient", getClientKey(request.headers), "Too many submissions from your network.");
+  const learner = await getOrCreateLearner();
+  const { points } = LIMITS.submissionsPerLearner;
+  await takePoint("submissionsPerLearner", learner.id, `Too many submissions (${points} per minute).`);
   const result = await gradeSubmission({ exercise: slug, code });
   // A refusal graded nothing: it is the answer to this request, never a stored submission.
   if (!isGraded(result)) {
@@ -56,6 +53,6 @@ export const POST = handle(async (request: Request, context: Context) => {
 export const GET = handle(async (_request: Request, context: Context) => {
   const { slug } = await context.params;
   requireExercise(slug);
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   return Response.json({ submissions: await listSubmissions(learner.id, slug) });
 });

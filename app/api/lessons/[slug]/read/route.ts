@@ -1,6 +1,6 @@
 import { assertSameOrigin, handle, HttpError } from "@/lib/http/route.server";
 import { lessonExists } from "@/lib/content/lessons.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
 import { markLessonRead, unmarkLessonRead } from "@/lib/progress/lessons.server";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ async function resolveSlug(context: Context): Promise<string> {
 export const POST = handle(async (request: Request, context: Context) => {
   assertSameOrigin(request);
   const slug = await resolveSlug(context);
-  const learner = await requireLearner();
+  const learner = await getOrCreateLearner();
   const read = await markLessonRead(learner.id, slug);
   return Response.json({ slug, read: true, readAt: read.readAt.toISOString() });
 });
@@ -27,7 +27,7 @@ export const POST = handle(async (request: Request, context: Context) => {
 export const DELETE = handle(async (request: Request, context: Context) => {
   assertSameOrigin(request);
   const slug = await resolveSlug(context);
-  const learner = await requireLearner();
+  const learner = await getCurrentLearner();
   await unmarkLessonRead(learner.id, slug);
   return Response.json({ slug, read: false });
 });
