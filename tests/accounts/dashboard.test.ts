@@ -10,7 +10,7 @@ import { createTestDatabase, makeGuestToken } from "./test-db";
 // hand, so the dashboard is checked against the values the app actually stores.
 const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
-  learner: { id: "", userId: null as string | null, isGuest: true },
+  learner: { id: "", userId: null as string | null, isGuest: true, stored: true },
 }));
 vi.mock("server-only", () => ({}));
 vi.mock("@/lib/progress/db.server", () => ({
@@ -21,6 +21,7 @@ vi.mock("@/lib/progress/db.server", () => ({
 vi.mock("@/lib/progress/learner.server", () => ({
   LearnerRequiredError: class LearnerRequiredError extends Error {},
   getCurrentLearner: async () => state.learner,
+  getOrCreateLearner: async () => state.learner,
   requireLearner: async () => state.learner,
 }));
 
@@ -29,6 +30,7 @@ const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/ro
 const { stopGraderProcesses } = await import("@/lib/grader/pool");
 const { markLessonRead } = await import("@/lib/progress/lessons.server");
 const { rateCard } = await import("@/lib/progress/reviews.server");
+const { getAppOrigins } = await import("@/lib/http/route.server");
 
 const momentumSolution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
 const momentumEma = readFileSync("tests/grader/fixtures/momentum-ema.ts", "utf8");
@@ -50,15 +52,15 @@ async function createLearner(name: string): Promise<string> {
   return learner.id;
 }
 
-const ORIGIN = "http://127.0.0.1:3999";
 type Submitted = { submission: { id: string; verdict: string; createdAt: string }; result: GradeResult };
 
 /** POSTs code to the submit route as this learner; the route grades it for real and stores it. */
 async function submit(learnerId: string, slug: string, code: string): Promise<Response> {
-  state.learner = { id: learnerId, userId: null, isGuest: true };
-  const request = new Request(`${ORIGIN}/api/exercises/${slug}/submissions`, {
+  state.learner = { id: learnerId, userId: null, isGuest: true, stored: true };
+  const origin = getAppOrigins()[0] ?? "";
+  const request = new Request(`${origin}/api/exercises/${slug}/submissions`, {
     method: "POST",
-    headers: { host: "127.0.0.1:3999", origin: ORIGIN, "content-type": "application/json" },
+    headers: { host: new URL(origin).host, origin, "content-type": "application/json" },
     body: JSON.stringify({ code }),
   });
   return submissionsRoute.POST(request, { params: Promise.resolve({ slug }) });
