@@ -13,9 +13,18 @@ function describeFailure(mode: Mode, status: number, message: string, retryAfter
   if (status === 429) return `Too many attempts. Wait ${retryAfter ?? "a minute"} seconds, then try again.`;
   if (mode === "signin" && status === 401)
     return "That email and password do not match an account. Check both and try again.";
-  if (mode === "signup" && status === 422)
-    return "An account with this email already exists. Sign in instead.";
+  // Sign-up answers alike for a new and a taken email; only the sign-in after it can fail.
+  if (mode === "signup" && status === 401)
+    return "Could not create an account with these details. If you already have one, sign in instead.";
   return message || "Something went wrong. Please try again.";
+}
+
+async function postJson(path: string, body: unknown): Promise<Response> {
+  return fetch(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 /** The sign-in and sign-up form: validated here and again on the server, errors announced, keyboard-only friendly. */
@@ -39,12 +48,9 @@ export function AuthForm({ mode }: { mode: Mode }) {
       // better-auth requires a name; default to the email's local part.
       const { email, password } = parsed.data;
       const name = ("name" in parsed.data && parsed.data.name) || email.split("@")[0] || "learner";
-      const body = isSignUp ? { name, email, password } : { email, password };
-      const response = await fetch(`/api/auth/${isSignUp ? "sign-up" : "sign-in"}/email`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
+      // Sign-up does not sign in (so that it cannot tell whether an email is taken): sign in next.
+      let response = isSignUp ? await postJson("/api/auth/sign-up/email", { name, email, password }) : null;
+      if (!response || response.ok) response = await postJson("/api/auth/sign-in/email", { email, password });
       if (response.ok) {
         // A full navigation, so every server component renders for the signed-in learner.
         window.location.assign("/dashboard");

@@ -1,5 +1,6 @@
 import "server-only";
 import { env } from "@/lib/env.server";
+import { getAllowedOrigins } from "@/lib/http/input";
 import { prisma } from "@/lib/progress/db.server";
 import { type Auth, createAuth } from "./create-auth.server";
 import { getAuthSecret } from "./secret.server";
@@ -10,14 +11,8 @@ const globalForAuth = globalThis as unknown as { descentAuth?: Auth };
 export function getAuth(): Auth {
   globalForAuth.descentAuth ??= createAuth(prisma, {
     secret: getAuthSecret(),
-    trustedOrigins: [env.APP_ORIGIN, ...localOrigins()],
+    trustedOrigins: getAllowedOrigins(env.APP_ORIGIN),
     secure: env.NODE_ENV === "production",
   });
   return globalForAuth.descentAuth;
-}
-
-// The local test and preview servers (Playwright uses http://127.0.0.1:<port>).
-function localOrigins(): string[] {
-  const port = process.env.E2E_PORT ?? process.env.PORT ?? "3000";
-  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
 }

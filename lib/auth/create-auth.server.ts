@@ -2,10 +2,19 @@ import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
+import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GUEST_COOKIE, GUEST_TOKEN_PATTERN } from "@/lib/progress/guest-cookie";
+import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { mergeGuestIntoUser } from "@/lib/progress/merge.server";
-import { getFieldErrors, MIN_PASSWORD_LENGTH, signUpSchema } from "./credentials";
+import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "./common-passwords.server";
+import {
+  getFieldErrors,
+  MIN_PASSWORD_LENGTH,
+  passwordSchema,
+  signUpSchema,
+  updateUserSchema,
+} from "./credentials";
 
 /** Settings that differ between the app, its tests and production. */
 export type AuthSettings = {
@@ -16,8 +25,31 @@ export type AuthSettings = {
   secure: boolean;
 };
 
-/** Sign-in attempts allowed per client address and window (seconds). */
-export const SIGN_IN_LIMIT = { window: 60, max: 5 } as const;
+/**
+ * better-auth's own limits, a backstop behind the route's (lib/auth/auth-route.server.ts), which
+ * are tighter and answer first with Retry-After. Keyed by the address the route resolved.
+ */
+export const BACKSTOP_LIMITS = {
+  "/sign-in/email": { window: 60, max: 30 },
+  "/sign-up/email": { window: 60, max: 30 },
+} as const;
+
+/** Checks a request body against a schema; a 400 with the first field's message otherwise. */
+function assertValid(schema: z.ZodType, body: unknown, code: string): void {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return;
+  throw new APIError("BAD_REQUEST", {
+    message: Object.values(getFieldErrors(parsed.error))[0] ?? "Invalid details.",
+    code,
+  });
+}
+
+/** The password policy plus the common-passwords list, for every path that sets a password. */
+function assertGoodPassword(password: unknown): void {
+  assertValid(passwordSchema, password, "WEAK_PASSWORD");
+  if (typeof password === "string" && isCommonPassword(password))
+    throw new APIError("BAD_REQUEST", { message: COMMON_PASSWORD_MESSAGE, code: "COMMON_PASSWORD" });
+}
 
 /**
  * Builds Descent's better-auth instance over a Prisma client: email and password (hashed with
@@ -33,27 +65,24 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: {
       enabled: true,
-      autoSignIn: true,
+      // Sign-up never signs in: so that a taken email gets the same answer as a new one (better-auth
+      // returns a generic success for duplicates only then); the form signs in next.
+      autoSignIn: false,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
     },
-    // The request's own origin is trusted too, so the app works on whatever host:port serves it;
-    // cross-site requests still fail (their Origin is a different site).
-    trustedOrigins: async (request) => [
-      ...settings.trustedOrigins,
-      request ? new URL(request.url).origin : undefined,
-    ],
+    // APP_ORIGIN (and its loopback aliases), never the request's own Host.
+    trustedOrigins: settings.trustedOrigins,
     rateLimit: {
       enabled: true,
       storage: "database",
       window: 60,
       max: 100,
-      customRules: {
-        "/sign-in/email": SIGN_IN_LIMIT,
-        "/sign-up/email": { window: 60, max: 5 },
-      },
+      customRules: BACKSTOP_LIMITS,
     },
     advanced: {
+      // The address the auth route resolved from the peer and TRUST_PROXY; any client copy is replaced there.
+      ipAddress: { ipAddressHeaders: [CLIENT_HEADER] },
       useSecureCookies: settings.secure,
       // Explicit, so the Origin check (CSRF) also runs under test runners, where better-auth skips it by default.
       disableOriginCheck: false,
@@ -62,16 +91,16 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     },
     telemetry: { enabled: false },
     hooks: {
+      // The same policy the form checks, enforced on the server (a script can skip the form), and
+      // on every path that changes a field, not only at sign-up.
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-up/email") return;
-        // The same policy the form checks, enforced on the server (a script can skip the form).
-        const parsed = signUpSchema.safeParse(ctx.body);
-        if (!parsed.success) {
-          const fields = getFieldErrors(parsed.error);
-          throw new APIError("BAD_REQUEST", {
-            message: Object.values(fields)[0] ?? "Invalid sign-up details.",
-            code: "INVALID_SIGN_UP",
-          });
+        if (ctx.path === "/sign-up/email") {
+          assertValid(signUpSchema, ctx.body, "INVALID_SIGN_UP");
+          assertGoodPassword(ctx.body?.password);
+        } else if (ctx.path === "/update-user") {
+          assertValid(updateUserSchema, ctx.body, "INVALID_USER_UPDATE");
+        } else if (ctx.path === "/change-password" || ctx.path === "/reset-password") {
+          assertGoodPassword(ctx.body?.newPassword);
         }
       }),
       after: createAuthMiddleware(async (ctx) => {

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { isWellFormed } from "@/lib/http/input";
 
 /** Minimum password length; long passphrases beat clever rules. */
 export const MIN_PASSWORD_LENGTH = 10;
 const MAX_PASSWORD_LENGTH = 128;
+
+const INVALID_CHARACTER = "Contains an invalid character.";
 
 /** How many of lower case, upper case, digits and other characters a password uses. */
 function countCharacterClasses(password: string): number {
@@ -12,6 +15,7 @@ function countCharacterClasses(password: string): number {
 /** Descent's password policy: at least 10 characters, and not all of one kind (all letters, all digits). */
 export const passwordSchema = z
   .string()
+  .refine(isWellFormed, { error: INVALID_CHARACTER })
   .min(MIN_PASSWORD_LENGTH, { error: `Use at least ${MIN_PASSWORD_LENGTH} characters.` })
   .max(MAX_PASSWORD_LENGTH, { error: `Use at most ${MAX_PASSWORD_LENGTH} characters.` })
   .refine((password) => countCharacterClasses(password) >= 2, {
@@ -20,17 +24,41 @@ export const passwordSchema = z
 
 const emailSchema = z.email({ error: "Enter an email address like ada@example.com." }).max(254);
 
+/** A display name: the same rule at sign-up and on every update. */
+export const nameSchema = z
+  .string()
+  .trim()
+  .max(80, { error: "Keep the name under 80 characters." })
+  .refine(isWellFormed, { error: INVALID_CHARACTER });
+
+/** A profile image: an http(s) URL only (never javascript: or data:), or none. */
+export const imageSchema = z
+  .url({ protocol: /^https?$/, error: "The image must be an http or https URL." })
+  .max(2048, { error: "The image URL is too long." })
+  .nullable();
+
+/** Profile fields an update may change (better-auth's /update-user), checked like sign-up's. */
+export const updateUserSchema = z.object({
+  name: nameSchema.min(1, { error: "Enter a name." }).optional(),
+  image: imageSchema.optional(),
+});
+
 /** Sign-up form and request body (validated in the browser and again by the server hook). */
 export const signUpSchema = z.object({
-  name: z.string().trim().max(80, { error: "Keep the name under 80 characters." }).optional(),
+  name: nameSchema.optional(),
   email: emailSchema,
+  image: imageSchema.optional(),
   password: passwordSchema,
 });
 
 /** Sign-in form: only shape checks, so a wrong password is told apart from a malformed field. */
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, { error: "Enter your password." }).max(MAX_PASSWORD_LENGTH),
+  password: z
+    .string()
+    .min(1, { error: "Enter your password." })
+    .max(MAX_PASSWORD_LENGTH)
+    .refine(isWellFormed, { error: INVALID_CHARACTER }),
 });
 
 /** Field errors of a failed parse, first message per field. */

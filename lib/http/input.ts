@@ -28,7 +28,8 @@ export function findMalformedString(value: unknown, path: string[] = []): string
 }
 
 /** A zod string that refuses lone surrogates. */
-export const wellFormedString = () => z.string().refine(isWellFormed, { error: "Contains an invalid character (a lone UTF-16 surrogate)." });
+export const wellFormedString = () =>
+  z.string().refine(isWellFormed, { error: "Contains an invalid character (a lone UTF-16 surrogate)." });
 
 /**
  * Whether a Content-Type header is exactly JSON: the media type (before any parameter) is

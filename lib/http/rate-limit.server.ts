@@ -43,7 +43,12 @@ export function getLimiters(): Limiters {
 }
 
 /** Takes one point for `key` from the named limit; throws TooManyRequestsError (429, Retry-After) when none is left. */
-export async function takePoint(name: LimitName, key: string, message: string, limiters = getLimiters()): Promise<void> {
+export async function takePoint(
+  name: LimitName,
+  key: string,
+  message: string,
+  limiters = getLimiters(),
+): Promise<void> {
   try {
     await limiters[name].consume(key);
   } catch (error) {
@@ -53,7 +58,12 @@ export async function takePoint(name: LimitName, key: string, message: string, l
 }
 
 /** Throws TooManyRequestsError if the named limit has no point left for `key`, without taking one. */
-export async function assertPointLeft(name: LimitName, key: string, message: string, limiters = getLimiters()): Promise<void> {
+export async function assertPointLeft(
+  name: LimitName,
+  key: string,
+  message: string,
+  limiters = getLimiters(),
+): Promise<void> {
   const state = await limiters[name].get(key);
   if (state && state.remainingPoints <= 0) throw tooMany(message, state.msBeforeNext);
 }

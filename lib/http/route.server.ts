@@ -32,7 +32,11 @@ export function assertSameOrigin(request: Request, allowed: readonly string[] = 
  * lone surrogates in any string (400), then the schema (400). Cheap, so it runs before any limit
  * is counted or any work done.
  */
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = 64 * 1024): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  maxBytes = 64 * 1024,
+): Promise<z.infer<T>> {
   const data = await readJsonValue(request, maxBytes);
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
@@ -60,7 +64,10 @@ export async function readJsonValue(request: Request, maxBytes = 64 * 1024): Pro
   const malformed = findMalformedString(data);
   if (malformed) {
     const where = malformed.length > 0 ? `${malformed.join(".")}: ` : "";
-    throw new HttpError(400, `Invalid request: ${where}contains an invalid character (a lone UTF-16 surrogate).`);
+    throw new HttpError(
+      400,
+      `Invalid request: ${where}contains an invalid character (a lone UTF-16 surrogate).`,
+    );
   }
   return data;
 }
@@ -73,7 +80,9 @@ function tooLarge(maxBytes: number): HttpError {
  * Wraps a route handler: HttpError and missing-learner errors become JSON errors; anything else
  * is logged and answered with a 500 that leaks nothing.
  */
-export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+export function handle<A extends unknown[]>(
+  fn: (...args: A) => Promise<Response>,
+): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await fn(...args);

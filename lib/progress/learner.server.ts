@@ -13,7 +13,12 @@ import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions
 export type CurrentLearner = { id: string; userId: string | null; isGuest: boolean; stored: boolean };
 
 /** A visitor without a stored learner (no guest cookie yet, or one that names no learner). */
-export const UNSTORED_LEARNER: CurrentLearner = Object.freeze({ id: "", userId: null, isGuest: true, stored: false });
+export const UNSTORED_LEARNER: CurrentLearner = Object.freeze({
+  id: "",
+  userId: null,
+  isGuest: true,
+  stored: false,
+});
 
 /**
  * Finds the signed-in account's learner, which takes precedence over the guest cookie. Defaults
@@ -36,7 +41,10 @@ export async function getCurrentLearner(): Promise<CurrentLearner> {
   if (fromAccount) return { ...fromAccount, stored: true };
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   if (!token || !GUEST_TOKEN_PATTERN.test(token)) return UNSTORED_LEARNER;
-  const learner = await prisma.learner.findUnique({ where: { guestToken: token }, select: { id: true, userId: true } });
+  const learner = await prisma.learner.findUnique({
+    where: { guestToken: token },
+    select: { id: true, userId: true },
+  });
   if (!learner) return UNSTORED_LEARNER;
   return { id: learner.id, userId: learner.userId, isGuest: learner.userId === null, stored: true };
 }

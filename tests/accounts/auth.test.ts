@@ -3,13 +3,19 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, makeGuestToken, seedLearner } from "./test-db";
 
 vi.mock("server-only", () => ({}));
-const { createAuth, SIGN_IN_LIMIT } = await import("@/lib/auth/create-auth.server");
+// As behind scripts/server.mjs: the peer address header is believed (tests set it per request).
+process.env.DESCENT_PEER_HEADER = "1";
+const { createAuth } = await import("@/lib/auth/create-auth.server");
+const { handleAuthRequest } = await import("@/lib/auth/auth-route.server");
+const { createLimiters, LIMITS } = await import("@/lib/http/rate-limit.server");
 
 const ORIGIN = "http://127.0.0.1:3999";
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
 let auth: ReturnType<typeof createAuth>;
+let limiters: ReturnType<typeof createLimiters>;
 beforeAll(() => {
+  limiters = createLimiters();
   ({ db, cleanup } = createTestDatabase());
   auth = createAuth(db, {
     secret: "test-secret-test-secret-test-secret!",
@@ -20,19 +26,35 @@ beforeAll(() => {
 afterAll(async () => cleanup());
 
 let ip = 0;
-/** A POST to an auth endpoint, as a browser on the app's origin would send it (one client address per call unless given). */
-function post(path: string, body: unknown, options: { cookie?: string; ip?: string; origin?: string } = {}) {
-  return auth.handler(
+/**
+ * A POST to an auth endpoint through the app's auth route, as a browser on the app's origin would
+ * send it (one peer address per call unless given).
+ */
+function post(
+  path: string,
+  body: unknown,
+  options: {
+    cookie?: string;
+    ip?: string;
+    origin?: string;
+    headers?: Record<string, string>;
+    raw?: string;
+  } = {},
+) {
+  return handleAuthRequest(
+    auth,
     new Request(`${ORIGIN}/api/auth${path}`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         origin: options.origin ?? ORIGIN,
-        "x-forwarded-for": options.ip ?? `10.0.0.${++ip}`,
+        "x-descent-peer": options.ip ?? `10.0.${Math.floor(++ip / 250)}.${ip % 250}`,
         ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
       },
-      body: JSON.stringify(body),
+      body: options.raw ?? JSON.stringify(body),
     }),
+    limiters,
   );
 }
 
@@ -41,12 +63,20 @@ async function message(response: Response): Promise<string> {
 }
 
 describe("email and password accounts through better-auth", () => {
-  it("signs up with a strong password: httpOnly SameSite=Lax session cookie, scrypt hash, guest progress moved", async () => {
+  it("signs up with a strong password, then signs in: httpOnly SameSite=Lax session cookie, scrypt hash, guest progress moved", async () => {
     const token = makeGuestToken("authguest");
     const guest = await seedLearner(db, { guestToken: token, reads: [["adam", new Date()]] });
+    const signUp = await post("/sign-up/email", {
+      name: "Ada",
+      email: "ada@example.com",
+      password: "gradient-descent-1",
+    });
+    expect(signUp.status).toBe(200);
+    // Sign-up does not sign in (the same answer as for a taken email, below).
+    expect(signUp.headers.get("set-cookie") ?? "").not.toMatch(/session_token=/);
     const response = await post(
-      "/sign-up/email",
-      { name: "Ada", email: "ada@example.com", password: "gradient-descent-1" },
+      "/sign-in/email",
+      { email: "ada@example.com", password: "gradient-descent-1" },
       { cookie: `descent_guest=${token}` },
     );
     expect(response.status).toBe(200);
@@ -72,17 +102,38 @@ describe("email and password accounts through better-auth", () => {
     const oneKind = await post("/sign-up/email", { email: "weak@example.com", password: "onlyletterslong" });
     expect(oneKind.status).toBe(400);
     expect(await message(oneKind)).toMatch(/two kinds of characters/);
+    // On the common-passwords list, though long enough and of two kinds.
+    const common = await post("/sign-up/email", { email: "weak@example.com", password: "password12" });
+    expect(common.status).toBe(400);
+    expect(await message(common)).toMatch(/common passwords/);
     expect(await db.user.count({ where: { email: "weak@example.com" } })).toBe(0);
   });
 
-  it("refuses a taken email", async () => {
-    const response = await post("/sign-up/email", {
+  it("answers a taken email exactly as a new one (no enumeration), and changes nothing", async () => {
+    const shape = async (response: Response) => {
+      const body = (await response.json()) as { token: unknown; user: Record<string, unknown> };
+      return {
+        status: response.status,
+        token: body.token,
+        keys: Object.keys(body.user).sort(),
+        cookie: response.headers.has("set-cookie"),
+      };
+    };
+    const taken = await post("/sign-up/email", {
       name: "Ada",
       email: "ada@example.com",
       password: "another-pass-2",
     });
-    expect(response.status).toBe(422);
-    expect(await message(response)).toMatch(/already exists/i);
+    const fresh = await post("/sign-up/email", {
+      name: "Bo",
+      email: "bo@example.com",
+      password: "another-pass-2",
+    });
+    const freshShape = await shape(fresh);
+    expect(await shape(taken)).toEqual(freshShape);
+    expect(freshShape).toMatchObject({ status: 200, token: null, cookie: false });
+    const wrong = await post("/sign-in/email", { email: "ada@example.com", password: "another-pass-2" });
+    expect(wrong.status).toBe(401);
   });
 
   it("signs in with the right password and refuses a wrong one", async () => {
@@ -93,21 +144,98 @@ describe("email and password accounts through better-auth", () => {
     expect(await message(wrong)).toMatch(/invalid email or password/i);
   });
 
-  it("rate-limits sign-in attempts from one address: 429 after the limit", async () => {
+  it("limits sign-in per network client whatever X-Forwarded-For says: 429 with Retry-After", async () => {
+    const { points } = LIMITS.signInsPerClient;
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < SIGN_IN_LIMIT.max + 1; attempt++) {
+    for (let attempt = 0; attempt < points + 1; attempt++) {
+      // A new made-up forwarded address per try, and a new email so the per-email limit stays out of it.
       const response = await post(
         "/sign-in/email",
-        { email: "ada@example.com", password: "wrong-password-9" },
-        { ip: "10.9.9.9" },
+        { email: `nobody${attempt}@example.com`, password: "wrong-password-9" },
+        { ip: "10.9.9.9", headers: { "x-forwarded-for": `203.0.113.${attempt}, 198.51.100.${attempt}` } },
       );
       statuses.push(response.status);
       if (response.status === 429) {
-        expect(await message(response)).toMatch(/too many requests/i);
-        expect(Number(response.headers.get("x-retry-after"))).toBeGreaterThan(0);
+        expect(await message(response)).toMatch(/too many attempts/i);
+        expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect(response.headers.get("x-retry-after")).toBe(response.headers.get("retry-after"));
       }
     }
-    expect(statuses).toEqual([...Array(SIGN_IN_LIMIT.max).fill(401), 429]);
+    expect(statuses).toEqual([...Array(points).fill(401), 429]);
+    // Another client, sending the same forwarded values, is not locked out by the first.
+    const other = await post(
+      "/sign-in/email",
+      { email: "ada@example.com", password: "gradient-descent-1" },
+      { ip: "10.9.9.10", headers: { "x-forwarded-for": "203.0.113.1, 198.51.100.1" } },
+    );
+    expect(other.status).toBe(200);
+  });
+
+  it("limits failed sign-ins per email across clients, then refuses even the right password until the window passes", async () => {
+    const { points } = LIMITS.signInFailuresPerEmail;
+    await post("/sign-up/email", { name: "T", email: "target@example.com", password: "target-pass-42" });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < points + 1; attempt++) {
+      const response = await post("/sign-in/email", {
+        email: "target@example.com",
+        password: `guess-number-${attempt}`,
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(points).fill(401), 429]);
+    // The right password is refused too until the window passes: guessing gains nothing.
+    expect(
+      (await post("/sign-in/email", { email: "TARGET@example.com", password: "target-pass-42" })).status,
+    ).toBe(429);
+  });
+
+  it("limits sign-ups per network client", async () => {
+    const { points } = LIMITS.signUpsPerClient;
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < points + 1; attempt++) {
+      const response = await post(
+        "/sign-up/email",
+        { name: "M", email: `many${attempt}@example.com`, password: "sign-up-flood-1" },
+        { ip: "10.8.8.8", headers: { "x-forwarded-for": `192.0.2.${attempt}` } },
+      );
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(points).fill(200), 429]);
+  });
+
+  it("refuses lone surrogates and non-JSON bodies with 400/415 before better-auth runs", async () => {
+    const raw = '{"email":"s@example.com","password":"gradient-descent-1","name":"\\ud800"}';
+    const surrogate = await post("/sign-up/email", null, { raw });
+    expect(surrogate.status).toBe(400);
+    expect(await message(surrogate)).toMatch(/surrogate/);
+    const signIn = await post("/sign-in/email", null, {
+      raw: '{"email":"ada@example.com","password":"\\udfff1234567890"}',
+    });
+    expect(signIn.status).toBe(400);
+    const plain = await post(
+      "/sign-in/email",
+      { email: "ada@example.com", password: "x" },
+      { headers: { "content-type": "text/plain; charset=application/json" } },
+    );
+    expect(plain.status).toBe(415);
+    expect(await db.user.count({ where: { email: "s@example.com" } })).toBe(0);
+  });
+
+  it("checks every field of an account update as at sign-up", async () => {
+    const signIn = await post("/sign-in/email", { email: "ada@example.com", password: "gradient-descent-1" });
+    const session = /better-auth\.session_token=([^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1];
+    const update = (body: unknown, raw?: string) =>
+      post("/update-user", body, { cookie: `better-auth.session_token=${session}`, raw });
+    expect((await update(null, JSON.stringify({ name: "x".repeat(5 * 1024 * 1024) }))).status).toBe(413);
+    expect((await update({ name: "x".repeat(81) })).status).toBe(400);
+    const script = await update({ image: "javascript:alert(document.cookie)" });
+    expect(script.status).toBe(400);
+    expect(await message(script)).toMatch(/http or https/);
+    expect((await update({ image: "data:image/svg+xml,<svg/>" })).status).toBe(400);
+    expect((await update(null, '{"name":"\\ud800"}')).status).toBe(400);
+    expect((await update({ name: "Ada L.", image: "https://example.com/ada.png" })).status).toBe(200);
+    const user = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    expect(user).toMatchObject({ name: "Ada L.", image: "https://example.com/ada.png" });
   });
 
   it("refuses sign-in from another site (CSRF)", async () => {

@@ -30,7 +30,11 @@ export const POST = handle(async (request: Request, context: Context) => {
   const { code } = await readJson(request, bodySchema, MAX_CODE_CHARS * 4 + 1024);
   // Per network client, then per learner (a new guest is itself limited per client): dropping
   // the cookie resets neither (lib/http/rate-limit.server.ts).
-  await takePoint("submissionsPerClient", getClientKey(request.headers), "Too many submissions from your network.");
+  await takePoint(
+    "submissionsPerClient",
+    getClientKey(request.headers),
+    "Too many submissions from your network.",
+  );
   const learner = await getOrCreateLearner();
   const { points } = LIMITS.submissionsPerLearner;
   await takePoint("submissionsPerLearner", learner.id, `Too many submissions (${points} per minute).`);

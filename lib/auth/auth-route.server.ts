@@ -1,0 +1,65 @@
+import "server-only";
+import { CLIENT_HEADER } from "@/lib/http/client-address";
+import { getClientAddress, getClientKey } from "@/lib/http/client.server";
+import { HttpError } from "@/lib/http/errors";
+import { assertPointLeft, getLimiters, takePoint } from "@/lib/http/rate-limit.server";
+import { readJsonValue } from "@/lib/http/route.server";
+import type { Auth } from "./create-auth.server";
+
+/** Auth request bodies are small: an email, a password, a name. */
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+const TOO_MANY = "Too many attempts.";
+
+/**
+ * Runs a request through better-auth behind Descent's own checks: JSON bodies parsed exactly
+ * (415/413, lone surrogates 400) before better-auth sees them; sign-in limited per network client
+ * and per email (failures only), sign-up per client and per email, answering 429 with Retry-After;
+ * and better-auth's own limiter keyed by the resolved client address, never a client's header.
+ */
+export async function handleAuthRequest(
+  auth: Auth,
+  request: Request,
+  limiters = getLimiters(),
+): Promise<Response> {
+  const path = new URL(request.url).pathname.replace(/^.*?\/api\/auth(?=\/)/, "");
+  const headers = new Headers(request.headers);
+  headers.set(CLIENT_HEADER, getClientAddress(request.headers) ?? "0.0.0.0");
+  if (request.method !== "POST") return auth.handler(new Request(request, { headers }));
+
+  let body: string | undefined;
+  let email = "";
+  try {
+    const value = request.body === null ? undefined : await readJsonValue(request, MAX_AUTH_BODY_BYTES);
+    body = value === undefined ? undefined : JSON.stringify(value);
+    email = readEmail(value);
+    const client = getClientKey(request.headers);
+    if (path === "/sign-in/email") {
+      await takePoint("signInsPerClient", client, TOO_MANY, limiters);
+      if (email) await assertPointLeft("signInFailuresPerEmail", email, TOO_MANY, limiters);
+    } else if (path === "/sign-up/email") {
+      await takePoint("signUpsPerClient", client, TOO_MANY, limiters);
+      if (email) await takePoint("signUpsPerEmail", email, TOO_MANY, limiters);
+    }
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // better-auth's error shape, plus the header its client reads.
+    const retry = error.headers["Retry-After"];
+    return Response.json(
+      { message: error.message, code: error.status === 429 ? "TOO_MANY_REQUESTS" : "INVALID_REQUEST" },
+      { status: error.status, headers: { ...error.headers, ...(retry ? { "X-Retry-After": retry } : {}) } },
+    );
+  }
+
+  const response = await auth.handler(new Request(request.url, { method: "POST", headers, body }));
+  if (path === "/sign-in/email" && email) {
+    if (response.status === 401) await limiters.signInFailuresPerEmail.penalty(email).catch(() => {});
+    else if (response.ok) await limiters.signInFailuresPerEmail.delete(email);
+  }
+  return response;
+}
+
+function readEmail(value: unknown): string {
+  if (!value || typeof value !== "object" || !("email" in value) || typeof value.email !== "string")
+    return "";
+  return value.email.trim().toLowerCase().slice(0, 254);
+}
