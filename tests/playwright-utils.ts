@@ -32,10 +32,21 @@ export type EditorHook = {
   getValue(): string;
   hasTextFocus(): boolean;
   updateOptions(options: Record<string, unknown>): void;
+  getModel(): { uri: unknown } | null;
+};
+/** The part of Monaco itself the tests use (window.descentMonaco, automation only): its diagnostics. */
+export type MonacoHook = {
+  editor: {
+    getModelMarkers(filter: {
+      resource?: unknown;
+    }): { severity: number; message: string; startLineNumber: number }[];
+  };
+  MarkerSeverity: { Error: number };
 };
 declare global {
   interface Window {
     descentEditor?: EditorHook;
+    descentMonaco?: MonacoHook;
   }
 }
 
@@ -62,3 +73,15 @@ export async function setEditorCode(page: Page, code: string) {
 
 /** The editor's current content. */
 export const editorCode = (page: Page) => page.evaluate(() => window.descentEditor?.getValue());
+
+/** The error markers TypeScript has put on the editor's code (red squiggles), as "line: message". */
+export const editorErrors = (page: Page) =>
+  page.evaluate(() => {
+    const monaco = window.descentMonaco;
+    const model = window.descentEditor?.getModel();
+    if (!monaco || !model) return ["(the editor's test hook is missing)"];
+    return monaco.editor
+      .getModelMarkers({ resource: model.uri })
+      .filter((marker) => marker.severity === monaco.MarkerSeverity.Error)
+      .map((marker) => `${marker.startLineNumber}: ${marker.message}`);
+  });

@@ -22,6 +22,15 @@ if (typeof window !== "undefined") {
   loader.config({ monaco });
 }
 
+/**
+ * The standard library the checker sees: ECMAScript only, no DOM (the learner's code runs in a worker
+ * and in the grader's isolate, where neither `document` nor `window` exists; the sandbox's console is
+ * declared in typesDts). The declaration files ship inside Monaco's TypeScript worker, so nothing is
+ * fetched. Compiler options given through the API take lib *file names*: the tsconfig spelling
+ * "es2020" resolves to nothing and leaves the learner without Math or Float64Array.
+ */
+const EDITOR_LIB = ["lib.es2020.d.ts"];
+
 /** Props of CodeEditor. */
 export type CodeEditorProps = {
   value: string;
@@ -100,7 +109,7 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
       strict: true,
       noUncheckedIndexedAccess: true,
       noEmit: true,
-      lib: ["es2020"],
+      lib: EDITOR_LIB,
     });
     const extra = ts.typescriptDefaults.addExtraLib(typesDts, "file:///exercise-types.d.ts");
     return () => extra.dispose();
@@ -113,8 +122,9 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => handlers.current.onSubmit());
     // Tab indents inside the editor; Ctrl+M (Monaco's toggle) lets keyboard users Tab out.
+    // Test hooks, under automation only: the editor, and Monaco itself for its diagnostics (markers).
     if (process.env.NODE_ENV !== "production" || navigator.webdriver) {
-      (window as unknown as { descentEditor?: typeof editor }).descentEditor = editor;
+      Object.assign(window, { descentEditor: editor, descentMonaco: m });
     }
     setReady(true);
   };
