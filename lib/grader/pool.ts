@@ -364,13 +364,17 @@ export function queuePosition(
   return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };
 }
 
-/** Stops the grader processes (tests and scripts call this to exit cleanly). */
+/**
+ * Stops the grader processes (tests and scripts call this to exit cleanly). When none is grading,
+ * the next submission also re-reads GRADER_PROCESSES and GRADER_QUIET_PROCESSES.
+ */
 export function stopGraderProcesses(): void {
   for (const slot of pool.slots) {
     const child = slot.child;
     slot.child = null;
     child?.kill();
   }
+  if (pool.slots.every((slot) => slot.job === null)) pool.slots = [];
 }
 
 /** Forgets the recorded grading time of every learner (tests and benchmarks). */
