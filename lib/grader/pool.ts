@@ -83,13 +83,14 @@ type PoolState = {
 // One pool per server process even if a bundler duplicates this module between routes.
 const STATE_KEY = Symbol.for("descent.grader.pool");
 const globalState = globalThis as unknown as { [STATE_KEY]?: PoolState };
-const pool: PoolState = (globalState[STATE_KEY] ??= {
+const pool: PoolState = globalState[STATE_KEY] ?? {
   waiting: [],
   slots: [],
   nextId: 1,
   active: new Map(),
   usage: new Map(),
-});
+};
+globalState[STATE_KEY] = pool;
 
 function getProcessCount(): number {
   const n = Number(process.env.GRADER_PROCESSES ?? 2);
@@ -117,8 +118,7 @@ function usageOf(key: string | null, now: number): number {
 function charge(key: string | null, ms: number, now: number): void {
   if (key === null) return;
   pool.usage.set(key, { ms: usageOf(key, now) + ms, at: now });
-  if (pool.usage.size > 10_000)
-    for (const [k] of pool.usage) if (usageOf(k, now) < 10) pool.usage.delete(k);
+  if (pool.usage.size > 10_000) for (const [k] of pool.usage) if (usageOf(k, now) < 10) pool.usage.delete(k);
 }
 
 /** Lower is served first: the learner's and its client's recent grading time. */

@@ -26,7 +26,10 @@ afterAll(() => {
 });
 
 const bombs: Array<[string, string]> = [
-  ["WebAssembly.Memory at top level, filled", `const m = new WebAssembly.Memory({ initial: 4096 });\nnew Uint8Array(m.buffer).fill(1);\n${adam}`],
+  [
+    "WebAssembly.Memory at top level, filled",
+    `const m = new WebAssembly.Memory({ initial: 4096 });\nnew Uint8Array(m.buffer).fill(1);\n${adam}`,
+  ],
   [
     "WebAssembly.Memory created in every step",
     `const hoard: any[] = [];\n${inStep("const m = new WebAssembly.Memory({ initial: 1024 }); new Uint8Array(m.buffer).fill(1); hoard.push(m);")}`,
@@ -47,7 +50,10 @@ const bombs: Array<[string, string]> = [
     "WebAssembly.instantiate inside step",
     `const keep: any[] = [];\n${inStep(`WebAssembly.instantiate(new Uint8Array(${WASM_BYTES})).then((r: any) => keep.push(r));`)}`,
   ],
-  ["heap bomb (arrays)", `const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1));\n${adam}`],
+  [
+    "heap bomb (arrays)",
+    `const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1));\n${adam}`,
+  ],
   [
     "ArrayBuffer bomb",
     `const hoard: ArrayBuffer[] = [];\nwhile (true) { const b = new ArrayBuffer(1e7); new Uint8Array(b).fill(1); hoard.push(b); }\n${adam}`,
@@ -56,7 +62,10 @@ const bombs: Array<[string, string]> = [
     "SharedArrayBuffer bomb",
     `const hoard: any[] = [];\nwhile (true) { const b = new SharedArrayBuffer(1e7); new Uint8Array(b).fill(1); hoard.push(b); }\n${adam}`,
   ],
-  ["Float64Array bomb inside step", `const hoard: any[] = [];\n${inStep("hoard.push(new Float64Array(4e6).fill(1));")}`],
+  [
+    "Float64Array bomb inside step",
+    `const hoard: any[] = [];\n${inStep("hoard.push(new Float64Array(4e6).fill(1));")}`,
+  ],
   ["string bomb", `let s = "x";\nfor (;;) s += s + Math.random();\n${adam}`],
 ];
 
@@ -111,7 +120,9 @@ describe("memory is capped on every allocation path", () => {
     stopGraderProcesses();
     vi.stubEnv("GRADER_DATA_LIMIT_MB", "200");
     const before = graderProcesses().map((p) => p.pid);
-    const result = await grade(`const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1));\n${adam}`);
+    const result = await grade(
+      `const hoard: number[][] = [];\nwhile (true) hoard.push(new Array(1e6).fill(1));\n${adam}`,
+    );
     expect(result.verdict).toBe("memory-limit");
     expect(result.message).toMatch(/grader stopped while running your code/);
     vi.unstubAllEnvs();

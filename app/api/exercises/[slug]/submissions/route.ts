@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { isExerciseSlug } from "@/lib/grader/exercise-store";
-import { gradeSubmission } from "@/lib/grader/index.server";
+import {
+  GradingAbortedError,
+  gradeSubmission,
+  isLearnerGrading,
+  LearnerBusyError,
+} from "@/lib/grader/index.server";
 import { isGraded } from "@/lib/grader/result";
 import { getClientKey } from "@/lib/http/client.server";
 import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
@@ -30,15 +35,31 @@ export const POST = handle(async (request: Request, context: Context) => {
   const { code } = await readJson(request, bodySchema, MAX_CODE_CHARS * 4 + 1024);
   // Per network client, then per learner (a new guest is itself limited per client): dropping
   // the cookie resets neither (lib/http/rate-limit.server.ts).
-  await takePoint(
-    "submissionsPerClient",
-    getClientKey(request.headers),
-    "Too many submissions from your network.",
-  );
+  const client = getClientKey(request.headers);
+  await takePoint("submissionsPerClient", client, "Too many submissions from your network.");
   const learner = await getOrCreateLearner();
+  // One submission per learner in the grader at a time (the pool checks again): 409 before the
+  // learner's limit point is used.
+  if (isLearnerGrading(learner.id)) throw new HttpError(409, new LearnerBusyError().message);
   const { points } = LIMITS.submissionsPerLearner;
   await takePoint("submissionsPerLearner", learner.id, `Too many submissions (${points} per minute).`);
-  const result = await gradeSubmission({ exercise: slug, code });
+  let result: Awaited<ReturnType<typeof gradeSubmission>>;
+  try {
+    // The queue is fair per learner and per client; request.signal fires when the client goes
+    // away, and a job still waiting is then dropped instead of graded.
+    result = await gradeSubmission({
+      exercise: slug,
+      code,
+      learner: learner.id,
+      client,
+      signal: request.signal,
+    });
+  } catch (error) {
+    if (error instanceof LearnerBusyError) throw new HttpError(409, error.message);
+    // Nobody is listening; 499 (client closed request) for the logs, nothing stored.
+    if (error instanceof GradingAbortedError) return Response.json({ error: error.message }, { status: 499 });
+    throw error;
+  }
   // A refusal graded nothing: it is the answer to this request, never a stored submission.
   if (!isGraded(result)) {
     const busy = result.verdict === "busy";
