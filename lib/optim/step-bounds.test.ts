@@ -178,7 +178,29 @@ describe("the figures quoted in the lessons and cards", () => {
       expect(uncorrected / corrected).toBeCloseTo(factor, 6);
       if (t === 1) expect(factor).toBeCloseTo(3.1623, 4);
       if (t === 12) expect(factor).toBeCloseTo(6.5685, 4);
+      if (t === 100) expect(factor).toBeCloseTo(3.2408, 4); // lesson 7: "still 3.2 at t = 100"
     }
+  });
+
+  it("a lower β2 lowers Adam's spike bound: 0.45 lr at β2 = 0.95 (lesson 7)", () => {
+    const steps = 2000;
+    const r = stepRatios(
+      "adam",
+      { betas: [0.9, 0.95] },
+      [(t) => (t < steps ? 0 : 1)],
+      steps,
+    )[0] as Float64Array;
+    expect(r[steps - 1]).toBeCloseTo(0.1 / Math.sqrt(0.05), 6);
+    expect(0.1 / Math.sqrt(0.05)).toBeCloseTo(0.447, 3);
+  });
+
+  it("RAdam's variance is infinite for rho_t <= 4, steps 1-4 at β2 = 0.999; PyTorch's cutoff 5 adds step 5 (lesson 9)", () => {
+    const rhoInf = 2 / (1 - 0.999) - 1;
+    const rho = (t: number) => rhoInf - (2 * t * 0.999 ** t) / (1 - 0.999 ** t);
+    expect([1, 2, 3, 4].every((t) => rho(t) <= 4)).toBe(true);
+    expect(rho(5)).toBeGreaterThan(4);
+    expect(rho(5)).toBeLessThanOrEqual(5);
+    expect(rho(6)).toBeGreaterThan(5);
   });
 
   it("momentum's steady step under a constant gradient is η·g/(1 − μ)", () => {
