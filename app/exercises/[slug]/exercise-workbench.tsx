@@ -32,6 +32,8 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   const codeRef = useRef(code);
   codeRef.current = code;
   const gradingRef = useRef(false);
+  // Submissions ahead of this learner's in the grader's queue while it waits (null: not waiting).
+  const [ahead, setAhead] = useState<number | null>(null);
 
   useEffect(() => {
     try {
@@ -92,6 +94,32 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
     }
   }, [slug, refreshHistory]);
 
+  // While a submission is pending, ask the server every second where it stands in the queue.
+  useEffect(() => {
+    if (!grading) {
+      setAhead(null);
+      return;
+    }
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const response = await fetch("/api/grader/queue", { cache: "no-store" });
+        if (!response.ok || stopped) return;
+        const body = (await response.json()) as { state: string; ahead?: number };
+        if (!stopped) setAhead(body.state === "waiting" ? (body.ahead ?? 0) : null);
+      } catch {
+        // The submit request reports connection problems.
+      }
+    };
+    const timer = setInterval(poll, 1000);
+    const first = setTimeout(poll, 300);
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(first);
+    };
+  }, [grading]);
+
   const reset = () => {
     if (window.confirm("Replace your code with the starter? Your current draft will be lost."))
       updateCode(starter);
@@ -135,7 +163,15 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
       </div>
       <div aria-live="polite">
         {run ? <RunSummary run={run} /> : null}
-        {grading ? <p className={styles.status}>Grading… running hidden tests</p> : null}
+        {grading ? (
+          <p className={styles.status}>
+            {ahead === null
+              ? "Grading… running hidden tests"
+              : ahead === 0
+                ? "Waiting for a grader: you are next"
+                : `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you`}
+          </p>
+        ) : null}
         {error ? <p className={styles.error}>{error}</p> : null}
       </div>
       {result && !grading ? <GradeReport result={result} /> : null}
