@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DrillState } from "@/lib/cards/view";
+import "@/app/components/mdx/katex-styles";
 import styles from "./cards.module.css";
 
 const RATINGS = [

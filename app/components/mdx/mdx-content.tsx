@@ -1,8 +1,10 @@
 import { getMDXComponent } from "mdx-bundler/client";
 import type { ComponentType } from "react";
+import "./katex-styles";
 import { mdxComponents } from "./mdx-components";
 
-type MdxProps = { components?: Record<string, unknown> };
+type MdxComponents = Record<string, ComponentType<never> | string>;
+type MdxProps = { components?: MdxComponents };
 
 // getMDXComponent evaluates the bundle; do it once per compiled document.
 const componentCache = new Map<string, ComponentType<MdxProps>>();
@@ -16,8 +18,11 @@ function getComponent(code: string): ComponentType<MdxProps> {
   return component;
 }
 
-/** Renders compiled MDX with the course's components map. */
-export function MdxContent({ code }: { code: string }) {
+/**
+ * Renders compiled MDX (a lesson, an exercise's task) with the course's components map and KaTeX's
+ * stylesheet. `components` adds components bound to the page's data (an exercise's WorkedFirstStep).
+ */
+export function MdxContent({ code, components }: { code: string; components?: MdxComponents }) {
   const Content = getComponent(code);
-  return <Content components={mdxComponents} />;
+  return <Content components={components ? { ...mdxComponents, ...components } : mdxComponents} />;
 }

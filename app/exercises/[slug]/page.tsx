@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { getMDXComponent } from "mdx-bundler/client";
 import { notFound } from "next/navigation";
+import { MdxContent } from "@/app/components/mdx/mdx-content";
 import { EXERCISE_SLUGS, getExerciseView } from "@/lib/exercises/exercise-view.server";
 import styles from "../exercises.module.css";
 import { ExerciseWorkbench } from "./exercise-workbench";
@@ -25,16 +25,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ExercisePage({ params }: Props) {
   const view = await getExerciseView((await params).slug);
   if (!view) notFound();
-  const Task = getMDXComponent(view.taskCode);
   const firstTest = view.visibleTests[0];
+  const components = {
+    // biome-ignore lint/correctness/noComponentHookFactories: a stateless server component bound to this exercise's data.
+    WorkedFirstStep: () => <WorkedFirstStep test={firstTest} />,
+  };
   return (
     <div className={`container ${styles.layout}`}>
       <article className={styles.task}>
         <p className="muted">
           <a href="/exercises">Exercises</a> · Exercise {view.order}
         </p>
-        {/* biome-ignore lint/correctness/noComponentHookFactories: a stateless server component bound to this exercise's data. */}
-        <Task components={{ WorkedFirstStep: () => <WorkedFirstStep test={firstTest} /> }} />
+        {/* The lessons' MDX path (components map, KaTeX styles) plus the step bound to this exercise. */}
+        <MdxContent code={view.taskCode} components={components} />
       </article>
       <ExerciseWorkbench
         slug={view.slug}
