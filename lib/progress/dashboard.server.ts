@@ -70,7 +70,11 @@ export async function getDashboard(
   db: PrismaClient,
   learnerId: string,
   catalog: Catalog,
-  { now = new Date(), timeZone }: { now?: Date; timeZone: string },
+  {
+    now = new Date(),
+    timeZone,
+    deckIds = getDeck().map((card) => card.id),
+  }: { now?: Date; timeZone: string; deckIds?: string[] },
 ) {
   const endOfToday = startOfNextDay(now, timeZone);
   const [reads, submissions, recent, cardsDue, cardsStudied, reviews] = await Promise.all([
@@ -90,7 +94,8 @@ export async function getDashboard(
       take: 5,
       select: { id: true, exerciseSlug: true, verdict: true, createdAt: true },
     }),
-    db.cardState.count({ where: { learnerId, due: { lt: endOfToday } } }),
+    // Only cards the deck still has: a merged or retired card is never shown, so never due.
+    db.cardState.count({ where: { learnerId, due: { lt: endOfToday }, cardId: { in: deckIds } } }),
     db.cardState.findMany({ where: { learnerId }, select: { cardId: true } }),
     db.reviewLog.findMany({ where: { learnerId, undone: false }, select: { review: true } }),
   ]);

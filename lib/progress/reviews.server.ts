@@ -334,13 +334,22 @@ export async function undoRating(
 }
 
 /** Everything the stats page needs, learner-scoped. */
-export async function getReviewHistory(learnerId: string, since: Date, db: Db = prisma) {
+export async function getReviewHistory(
+  learnerId: string,
+  since: Date,
+  db: Db = prisma,
+  deckIds: readonly string[] = getDeck().map((card) => card.id),
+) {
   const [logs, states] = await Promise.all([
     db.reviewLog.findMany({
       where: { learnerId, undone: false, review: { gte: since } },
       select: { review: true, rating: true, state: true },
     }),
-    db.cardState.findMany({ where: { learnerId }, select: { state: true, due: true } }),
+    // States of cards the deck no longer has (merged or retired) are history, not cards to count.
+    db.cardState.findMany({
+      where: { learnerId, cardId: { in: [...deckIds] } },
+      select: { state: true, due: true },
+    }),
   ]);
   return { logs, states };
 }

@@ -7,6 +7,7 @@ import {
   getCardsDueToday,
   getDrillState,
   getQueue,
+  getReviewHistory,
   queueCardsForMistake,
   rateCard,
   StaleCardError,
@@ -215,5 +216,19 @@ describe("the queue against the database", () => {
     expect(queue.map((e) => e.reason)).toEqual(ids.map(() => "mistake"));
     const due = await getCardsDueToday(learnerId, { timeZone: "UTC" }, db);
     expect(due.map((d) => d.cardId).sort()).toEqual(ids.sort());
+  });
+});
+
+describe("cards the deck no longer has", () => {
+  it("leave the stats' card states (a merged or retired card is history, not a card to count)", async () => {
+    const learnerId = await newLearner();
+    for (const cardId of ["adam-update", "why-warmup"]) {
+      await rateCard(learnerId, { cardId, rating: 3, requestId: randomUUID(), version: 0 }, db);
+    }
+    const since = new Date(Date.now() - 86_400_000);
+    expect((await getReviewHistory(learnerId, since, db)).states).toHaveLength(2);
+    const { logs, states } = await getReviewHistory(learnerId, since, db, ["adam-update"]);
+    expect(states).toHaveLength(1);
+    expect(logs).toHaveLength(2);
   });
 });
