@@ -15,6 +15,9 @@ const env = {
 };
 // Same-origin checks compare against APP_ORIGIN: the address Playwright uses.
 env.APP_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
+// Playwright is the "proxy": tests give each browser context its own X-Forwarded-For address
+// (tests/playwright-utils.ts), so per-client limits count per test, not for the whole suite.
+env.TRUST_PROXY ??= "127.0.0.1, ::1";
 const dbFile = env.DATABASE_URL.slice("file:".length);
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
 

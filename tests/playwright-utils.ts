@@ -1,10 +1,24 @@
+import { randomInt } from "node:crypto";
 import { test as base, expect, type Page } from "@playwright/test";
+
+/**
+ * A made-up client address for X-Forwarded-For. The e2e server trusts its loopback peer as a
+ * proxy (TRUST_PROXY in scripts/e2e-server.mjs), so each test is its own network client for the
+ * per-client rate limits instead of all tests sharing 127.0.0.1's.
+ */
+export function uniqueClientAddress(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
 
 /**
  * The test fixture every browser test uses: it fails the test when the page logs a
  * console error or throws an uncaught exception, so broken pages cannot pass quietly.
  */
 export const test = base.extend<{ pageErrors: string[] }>({
+  // Every test's own browser context comes from its own client address (see uniqueClientAddress).
+  extraHTTPHeaders: async ({ extraHTTPHeaders }, use) => {
+    await use({ "x-forwarded-for": uniqueClientAddress(), ...extraHTTPHeaders });
+  },
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

@@ -3,7 +3,9 @@ import { expect, test } from "../playwright-utils";
 test("the home page says what Descent offers and leads into it @phone", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("optimizers");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Course" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Course" }),
+  ).toBeVisible();
   for (const name of ["Start the course", "Open the exercises", "Start drilling"]) {
     await expect(page.getByRole("link", { name: new RegExp(name) })).toBeVisible();
   }
@@ -12,19 +14,26 @@ test("the home page says what Descent offers and leads into it @phone", async ({
   expect(overflow).toBeLessThanOrEqual(0);
 });
 
-test("a first visit gets an httpOnly guest cookie and a learner record", async ({ page, context }) => {
+test("a first visit stores nothing; the first write makes an httpOnly guest cookie and a learner", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await page.goto("/");
-  const cookies = await context.cookies();
-  const guest = cookies.find((cookie) => cookie.name === "descent_guest");
+  await page.goto("/dashboard");
+  expect((await context.cookies()).find((cookie) => cookie.name === "descent_guest")).toBeUndefined();
+  expect(await (await page.request.get("/api/me")).json()).toEqual({ learnerId: null, isGuest: true });
+
+  const read = await page.request.post("/api/lessons/adam/read", { headers: { origin: baseURL ?? "" } });
+  expect(read.ok()).toBe(true);
+  const guest = (await context.cookies()).find((cookie) => cookie.name === "descent_guest");
   expect(guest, "guest cookie set").toBeTruthy();
   expect(guest?.httpOnly).toBe(true);
   expect(guest?.sameSite).toBe("Lax");
   expect(guest?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
-
-  const first = await page.request.get("/api/me");
-  expect(first.ok()).toBe(true);
-  const me = (await first.json()) as { learnerId: string; isGuest: boolean };
+  const me = (await (await page.request.get("/api/me")).json()) as { learnerId: string; isGuest: boolean };
   expect(me.isGuest).toBe(true);
+  expect(me.learnerId).toBeTruthy();
   // The same cookie keeps naming the same learner.
   const again = (await (await page.request.get("/api/me")).json()) as { learnerId: string };
   expect(again.learnerId).toBe(me.learnerId);
