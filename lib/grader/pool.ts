@@ -14,10 +14,20 @@ export const MAX_WAITING = 16;
  */
 export const GRADER_DATA_LIMIT_MB = 320;
 
-/** Recent grading time (decayed) below which a learner may use the reserved "quiet" process. */
-export const QUIET_USAGE_MS = 2_500;
-/** Half-life of a learner's recorded grading time. */
+/** Half-life of a learner's (and client's) recorded grading time, which orders the queue. */
 const USAGE_HALF_LIFE_MS = 60_000;
+/**
+ * Grading time per job above which the excess also counts as "heavy" (a correct solution takes
+ * 0.1-0.5 s, a timed-out one 5 s: 3.5 s of excess), remembered longer (HEAVY_HALF_LIFE_MS).
+ */
+const HEAVY_AFTER_MS = 1_500;
+const HEAVY_HALF_LIFE_MS = 300_000;
+/**
+ * The reserved "quiet" process takes only jobs whose learner and client have less heavy time than
+ * this: one timeout keeps a learner out for about 4 minutes, a learner who keeps submitting
+ * endless loops for good; correct code, however often, never.
+ */
+export const QUIET_HEAVY_MS = 2_000;
 
 // A child that does not answer within this time is killed (the sandbox's own budget is 10 s).
 const HARD_TIMEOUT_MS = 30_000;
@@ -59,7 +69,7 @@ type Job = {
 
 /**
  * `received`: the child acknowledged the job, so its death from now on is the job's doing.
- * `quiet`: the reserved process, which takes only jobs of learners with little recent grading time.
+ * `quiet`: the reserved process, which takes only jobs of learners and clients without recent heavy use.
  */
 type Slot = {
   child: ChildProcess | null;
@@ -69,7 +79,8 @@ type Slot = {
   quiet: boolean;
 };
 
-type Usage = { ms: number; at: number };
+/** Decayed grading time (`ms`) and its heavy part (`heavy`), both as of `at`. */
+type Usage = { ms: number; heavy: number; at: number };
 
 type PoolState = {
   waiting: Job[];
@@ -109,21 +120,56 @@ function getDataLimitMb(): number {
 
 // --- usage accounting (decayed grading milliseconds per learner and per client) ---
 
-function usageOf(key: string | null, now: number): number {
-  if (key === null) return 0;
-  const u = pool.usage.get(key);
-  return u ? u.ms * 2 ** (-(now - u.at) / USAGE_HALF_LIFE_MS) : 0;
+function usageOf(key: string | null, now: number): { ms: number; heavy: number } {
+  const u = key === null ? undefined : pool.usage.get(key);
+  if (!u) return { ms: 0, heavy: 0 };
+  return {
+    ms: u.ms * 2 ** (-(now - u.at) / USAGE_HALF_LIFE_MS),
+    heavy: u.heavy * 2 ** (-(now - u.at) / HEAVY_HALF_LIFE_MS),
+  };
 }
 
 function charge(key: string | null, ms: number, now: number): void {
   if (key === null) return;
-  pool.usage.set(key, { ms: usageOf(key, now) + ms, at: now });
-  if (pool.usage.size > 10_000) for (const [k] of pool.usage) if (usageOf(k, now) < 10) pool.usage.delete(k);
+  const u = usageOf(key, now);
+  pool.usage.set(key, { ms: u.ms + ms, heavy: u.heavy + Math.max(0, ms - HEAVY_AFTER_MS), at: now });
+  if (pool.usage.size > 10_000)
+    for (const [k] of pool.usage) {
+      const old = usageOf(k, now);
+      if (old.ms < 10 && old.heavy < 10) pool.usage.delete(k);
+    }
 }
 
-/** Lower is served first: the learner's and its client's recent grading time. */
+/** Time used so far by the running jobs of this client, and its heavy part. */
+function running(client: string | null, now: number): { ms: number; heavy: number } {
+  const total = { ms: 0, heavy: 0 };
+  if (client === null) return total;
+  for (const slot of pool.slots)
+    if (slot.job?.client === client) {
+      total.ms += now - slot.job.sentAt;
+      total.heavy += Math.max(0, now - slot.job.sentAt - HEAVY_AFTER_MS);
+    }
+  return total;
+}
+
+/**
+ * Lower is served first: the learner's recent grading time, or its client's if more, counting the time
+ * the client's running jobs have used so far (many fresh learners behind one client fall behind
+ * as soon as the first of them runs, not only once it finishes).
+ */
 function priority(job: Job, now: number): number {
-  return usageOf(`l:${job.learner}`, now) + usageOf(job.client === null ? null : `c:${job.client}`, now);
+  const client = usageOf(job.client === null ? null : `c:${job.client}`, now);
+  return Math.max(usageOf(`l:${job.learner}`, now).ms, client.ms + running(job.client, now).ms);
+}
+
+/** Whether the job may use the reserved quiet process (see QUIET_HEAVY_MS). */
+function isQuiet(job: Job, now: number): boolean {
+  const client = usageOf(job.client === null ? null : `c:${job.client}`, now);
+  const heavy = Math.max(
+    usageOf(`l:${job.learner}`, now).heavy,
+    client.heavy + running(job.client, now).heavy,
+  );
+  return heavy < QUIET_HEAVY_MS;
 }
 
 /** The waiting jobs in the order they will be served (least recent grading time, then arrival). */
@@ -251,7 +297,7 @@ function pump(): void {
   // General processes first, so the quiet one stays free for a quiet learner as long as possible.
   for (const slot of [...pool.slots].sort((a, b) => Number(a.quiet) - Number(b.quiet))) {
     if (slot.job) continue;
-    const index = order.findIndex((job) => !slot.quiet || priority(job, now) < QUIET_USAGE_MS);
+    const index = order.findIndex((job) => !slot.quiet || isQuiet(job, now));
     if (index < 0) continue;
     const [job] = order.splice(index, 1) as [Job];
     pool.waiting.splice(pool.waiting.indexOf(job), 1);
