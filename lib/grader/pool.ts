@@ -342,7 +342,7 @@ export interface GradeRequest {
  * throws LearnerBusyError when the learner already has a job queued or running, rejects with
  * GradingAbortedError when `signal` fires before a grader takes the job; answers "busy" when the
  * queue is full of learners with less recent grading time and "too-large" above MAX_CODE_BYTES.
- * Waiting jobs are served by least recent grading time (per learner plus per client), then
+ * Waiting jobs are served by least recent grading time (the learner's or its client's, whichever is more), then
  * arrival: a learner whose submissions keep timing out waits behind everyone else.
  */
 export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
