@@ -24,6 +24,22 @@ function rehypeFailOnKatexErrors() {
   };
 }
 
+type HastNode = { type: string; properties?: Record<string, unknown>; children?: HastNode[] };
+
+// Display math wider than its column scrolls sideways (phones); a scrolling region must be reachable
+// by keyboard, so each display is a tab stop.
+function rehypeFocusableDisplayMath() {
+  const visit = (node: HastNode) => {
+    const className = node.properties?.className;
+    if (node.type === "element" && Array.isArray(className) && className.includes("katex-display")) {
+      node.properties = { ...node.properties, tabIndex: 0 };
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree: HastNode) => visit(tree);
+}
+
 /**
  * Compiles MDX with math (remark-math + rehype-katex, HTML and MathML output) and heading ids.
  * `label` names the document in errors, e.g. "lesson 03-momentum".
@@ -41,6 +57,7 @@ export async function compileMdx(source: string, options: { label: string; cwd?:
           rehypeSlug,
           [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
           rehypeFailOnKatexErrors,
+          rehypeFocusableDisplayMath,
         ];
         return mdx;
       },

@@ -134,3 +134,25 @@ function readExerciseFolders(): string[] {
     .map((entry) => entry.name)
     .sort();
 }
+
+test("on a phone, an equation wider than the text scrolls inside it and the page keeps its width @phone", async ({
+  page,
+}) => {
+  for (const path of ["/learn/adam", ...readExerciseFolders().map((slug) => `/exercises/${slug}`)]) {
+    await page.goto(path);
+    const displays = await page.locator(".katex-display").evaluateAll((nodes) =>
+      nodes.map((node) => ({
+        overflowing: node.scrollWidth > node.clientWidth + 1,
+        scrolls: getComputedStyle(node).overflowX === "auto",
+        focusable: (node as HTMLElement).tabIndex === 0,
+      })),
+    );
+    expect(displays.length, `${path}: display equations`).toBeGreaterThan(0);
+    for (const display of displays) {
+      if (display.overflowing)
+        expect(display, path).toEqual({ overflowing: true, scrolls: true, focusable: true });
+    }
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(pageWidth, `${path}: page width`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
+  }
+});
