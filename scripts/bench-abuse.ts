@@ -5,6 +5,7 @@
 import os from "node:os";
 import { graderProcesses, gradeSubmission, resetGraderUsage, stopGraderProcesses } from "@/lib/grader/pool";
 import { adam, MEMORY_BOMBS } from "@/tests/grader/bombs";
+import { runHttpFlood } from "./bench-abuse-http";
 import { withPeakMemory } from "@/tests/grader/memory-probe";
 
 type Figure = { name: string; value: number; unit: string; target?: { below: number } };
@@ -124,6 +125,12 @@ const SECTIONS: Section[] = [
     },
   },
 ];
+
+SECTIONS.push({
+  id: "http-flood",
+  title: "HTTP: one cookie-less client floods the submit route for a minute (production server)",
+  run: runHttpFlood,
+});
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((id) => !SECTIONS.some((s) => s.id === id));
