@@ -40,7 +40,7 @@ const nextConfig = {
   serverExternalPackages: ["isolated-vm", "better-sqlite3", "sucrase"],
   // Type checking is `npm run typecheck` (tsc 7); `next build` need not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Why each directive: docs/decisions/051-content-security-policy.md.
+  // Why each directive: docs/decisions/061-content-security-policy.md.
   async headers() {
     return [
       {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Descent's HTTP server: Next's request handler behind a plain node:http server, so that the app
 // learns each request's peer address (Next 16 route handlers and the proxy cannot see the socket).
-// Any client-sent copy of the header is deleted first; see docs/decisions/050-client-address.md.
+// Any client-sent copy of the header is deleted first; see docs/decisions/060-client-address.md.
 import { createServer } from "node:http";
 import next from "next";
 

@@ -4,7 +4,7 @@ import { normalizeAddress, type TrustedProxies } from "./trusted-proxies";
 /**
  * Set by Descent's own HTTP server (scripts/server.mjs) from the socket's peer address, after it
  * deletes any copy the client sent. Believed only when that server says it runs (see
- * docs/decisions/050-client-address.md).
+ * docs/decisions/060-client-address.md).
  */
 export const PEER_HEADER = "x-descent-peer";
 /** The resolved client address, handed to better-auth's own limiter by the auth route. */
