@@ -25,7 +25,7 @@ async function startServer(): Promise<ChildProcess> {
   if (!existsSync(`${distDir}/BUILD_ID`))
     throw new Error(`No build in ${distDir}: run \`npm run build\` first.`);
   for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(DB_FILE + suffix, { force: true });
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     NEXT_DIST_DIR: distDir,
