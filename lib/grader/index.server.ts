@@ -8,5 +8,6 @@ export {
   isLearnerGrading,
   LearnerBusyError,
   queuePosition,
+  ticketPosition,
 } from "./pool";
 export type { GradeResult } from "./result";

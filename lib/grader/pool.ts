@@ -55,6 +55,7 @@ type Job = {
   /** Fairness keys: the learner (one job at a time) and, when given, the network client. */
   learner: string;
   client: string | null;
+  ticket: string | null;
   /** False for anonymous jobs (CLI, benchmarks): no usage is recorded for them. */
   tracked: boolean;
   started: number;
@@ -86,8 +87,10 @@ type PoolState = {
   waiting: Job[];
   slots: Slot[];
   nextId: number;
-  /** Learners (and clients) with a job waiting or running. */
+  /** Learners with a job waiting or running. */
   active: Map<string, Job>;
+  /** Jobs by the caller's ticket (see GradeRequest.ticket). */
+  tickets: Map<string, Job>;
   usage: Map<string, Usage>;
 };
 
@@ -99,8 +102,10 @@ const pool: PoolState = globalState[STATE_KEY] ?? {
   slots: [],
   nextId: 1,
   active: new Map(),
+  tickets: new Map(),
   usage: new Map(),
 };
+pool.tickets ??= new Map(); // a pool created by an older copy of this module
 globalState[STATE_KEY] = pool;
 
 function getProcessCount(): number {
@@ -274,6 +279,7 @@ function finishJob(slot: Slot): void {
 
 function release(job: Job): void {
   if (pool.active.get(job.learner) === job) pool.active.delete(job.learner);
+  if (job.ticket !== null && pool.tickets.get(job.ticket) === job) pool.tickets.delete(job.ticket);
   job.detach();
 }
 
@@ -335,6 +341,11 @@ export interface GradeRequest {
   client?: string;
   /** Aborted by the caller when its client goes away: a job still waiting is dropped. */
   signal?: AbortSignal;
+  /**
+   * A random id the client chose, to ask for the job's place with `ticketPosition` (a first-time
+   * guest has no cookie until the submit request answers, so it cannot be found by learner).
+   */
+  ticket?: string;
 }
 
 /**
@@ -365,6 +376,7 @@ export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
       code: input.code,
       learner,
       client: input.client ?? null,
+      ticket: input.ticket ?? null,
       tracked: input.learner !== undefined,
       started: Date.now(),
       sentAt: 0,
@@ -387,6 +399,7 @@ export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
     }
     signal?.addEventListener("abort", onAbort, { once: true });
     pool.active.set(learner, job);
+    if (job.ticket !== null) pool.tickets.set(job.ticket, job);
     pool.waiting.push(job);
     pump();
   });
@@ -401,10 +414,18 @@ export function isLearnerGrading(learner: string): boolean {
  * Where the learner's submission stands: waiting with `ahead` jobs to be served before it,
  * being graded, or none. Priorities change as others' jobs finish, so `ahead` is a snapshot.
  */
-export function queuePosition(
-  learner: string,
-): { state: "waiting"; ahead: number } | { state: "grading" } | { state: "none" } {
-  const job = pool.active.get(learner);
+export function queuePosition(learner: string): QueuePosition {
+  return positionOf(pool.active.get(learner));
+}
+
+/** queuePosition for the job submitted with this ticket (GradeRequest.ticket). */
+export function ticketPosition(ticket: string): QueuePosition {
+  return positionOf(pool.tickets.get(ticket));
+}
+
+export type QueuePosition = { state: "waiting"; ahead: number } | { state: "grading" } | { state: "none" };
+
+function positionOf(job: Job | undefined): QueuePosition {
   if (!job) return { state: "none" };
   const ahead = servingOrder(Date.now()).indexOf(job);
   return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };

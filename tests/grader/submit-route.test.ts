@@ -28,6 +28,7 @@ const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/ro
 const queueRoute = await import("@/app/api/grader/queue/route");
 const { stopGraderProcesses } = await import("@/lib/grader/pool");
 const { getAppOrigins } = await import("@/lib/http/route.server");
+const { newTicket, TICKET_HEADER } = await import("@/lib/grader/queue-ticket");
 
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
 const endless = solution.replace("const v = state.velocity;", "for (;;) {}\n  const v = state.velocity;");
@@ -53,11 +54,16 @@ async function createLearner(name: string): Promise<Learner> {
   return { id: learner.id, userId: null, isGuest: true, stored: true };
 }
 
-function submit(learner: Learner, code: string, signal?: AbortSignal): Promise<Response> {
+function submit(learner: Learner, code: string, signal?: AbortSignal, ticket?: string): Promise<Response> {
   const origin = getAppOrigins()[0] ?? "";
   const request = new Request(`${origin}/api/exercises/momentum/submissions`, {
     method: "POST",
-    headers: { host: new URL(origin).host, origin, "content-type": "application/json" },
+    headers: {
+      host: new URL(origin).host,
+      origin,
+      "content-type": "application/json",
+      ...(ticket ? { [TICKET_HEADER]: ticket } : {}),
+    },
     body: JSON.stringify({ code }),
     signal,
   });
@@ -66,8 +72,10 @@ function submit(learner: Learner, code: string, signal?: AbortSignal): Promise<R
   );
 }
 
-async function place(learner: Learner): Promise<unknown> {
-  const response = await store.run(learner, () => queueRoute.GET());
+async function place(learner: Learner, ticket?: string): Promise<unknown> {
+  const origin = getAppOrigins()[0] ?? "";
+  const url = `${origin}/api/grader/queue${ticket ? `?ticket=${ticket}` : ""}`;
+  const response = await store.run(learner, () => queueRoute.GET(new Request(url)));
   expect(response.headers.get("cache-control")).toBe("no-store");
   return response.json();
 }
@@ -96,9 +104,15 @@ describe("fair grading through the submit route", () => {
       /already have a submission being graded/,
     );
 
-    const benPass = submit(ben, solution);
+    // Ben's page sends a ticket: it can ask for its place before it has a learner cookie.
+    const ticket = newTicket();
+    const benPass = submit(ben, solution, undefined, ticket);
     await until(async () => JSON.stringify(await place(ben)) !== '{"state":"none"}', "ben's job to queue");
     expect(await place(ben)).toEqual({ state: "waiting", ahead: 0 });
+    const nobody = { id: "", userId: null, isGuest: true, stored: false };
+    expect(await place(nobody, ticket)).toEqual({ state: "waiting", ahead: 0 });
+    expect(await place(nobody, newTicket())).toEqual({ state: "none" });
+    expect(await place(nobody)).toEqual({ state: "none" });
 
     // Cat's client goes away after 0.3 s while her job waits: it is dropped, never graded or stored.
     const controller = new AbortController();
@@ -109,12 +123,14 @@ describe("fair grading through the submit route", () => {
     controller.abort();
     expect((await catLoop).status).toBe(499);
     expect(await place(cat)).toEqual({ state: "none" });
+    expect(await place(nobody, ticket)).toEqual({ state: "waiting", ahead: 0 });
 
     const annResponse = await annLoop;
     expect(annResponse.status).toBe(200);
     expect(((await annResponse.json()) as { result: { verdict: string } }).result.verdict).toBe("timeout");
     const benResponse = await benPass;
     expect(((await benResponse.json()) as { result: { verdict: string } }).result.verdict).toBe("passed");
+    expect(await place(nobody, ticket)).toEqual({ state: "none" });
 
     const stored = await state.db.submission.groupBy({ by: ["learnerId"], _count: true });
     const count = (l: Learner) => stored.find((row) => row.learnerId === l.id)?._count ?? 0;

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { GradeReport } from "@/app/components/grade-report/grade-report";
 import { type BrowserRunResult, runInWorker } from "@/lib/exercises/run-in-worker";
 import type { VisibleRunTest } from "@/lib/exercises/visible-run";
+import { newTicket, TICKET_HEADER } from "@/lib/grader/queue-ticket";
 import type { GradeResult } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 import { SubmissionHistory, type SubmissionRow } from "./submission-history";
@@ -34,6 +35,7 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   const gradingRef = useRef(false);
   // Submissions ahead of this learner's in the grader's queue while it waits (null: not waiting).
   const [ahead, setAhead] = useState<number | null>(null);
+  const ticketRef = useRef("");
 
   useEffect(() => {
     try {
@@ -74,12 +76,13 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   const submit = useCallback(async () => {
     if (gradingRef.current) return;
     gradingRef.current = true;
+    ticketRef.current = newTicket();
     setGrading(true);
     setError(null);
     try {
       const response = await fetch(`/api/exercises/${slug}/submissions`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", [TICKET_HEADER]: ticketRef.current },
         body: JSON.stringify({ code: codeRef.current }),
       });
       const body = (await response.json()) as { result?: GradeResult; error?: string };
@@ -103,7 +106,7 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
     let stopped = false;
     const poll = async () => {
       try {
-        const response = await fetch("/api/grader/queue", { cache: "no-store" });
+        const response = await fetch(`/api/grader/queue?ticket=${ticketRef.current}`, { cache: "no-store" });
         if (!response.ok || stopped) return;
         const body = (await response.json()) as { state: string; ahead?: number };
         if (!stopped) setAhead(body.state === "waiting" ? (body.ahead ?? 0) : null);

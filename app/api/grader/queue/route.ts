@@ -1,4 +1,5 @@
-import { queuePosition } from "@/lib/grader/index.server";
+import { queuePosition, ticketPosition } from "@/lib/grader/index.server";
+import { TICKET_PATTERN } from "@/lib/grader/queue-ticket";
 import { handle } from "@/lib/http/route.server";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 
@@ -7,9 +8,14 @@ export const dynamic = "force-dynamic";
 /**
  * Where the current learner's submission stands in this server's grader queue, polled by the
  * exercise page while a submission is pending: `{ state: "waiting", ahead }`, `{ state: "grading" }`
- * or `{ state: "none" }`. Reads only: creates no learner.
+ * or `{ state: "none" }`, found by `?ticket=` (sent as a header with the submission) or else by the
+ * current learner. Reads only: creates no learner.
  */
-export const GET = handle(async () => {
+export const GET = handle(async (request: Request) => {
+  // By the ticket the page sent with its submission (a first-time guest has no cookie yet).
+  const ticket = new URL(request.url).searchParams.get("ticket");
+  if (ticket !== null && TICKET_PATTERN.test(ticket))
+    return Response.json(ticketPosition(ticket), { headers: { "Cache-Control": "no-store" } });
   const learner = await getCurrentLearner();
   const position = learner.stored ? queuePosition(learner.id) : { state: "none" as const };
   return Response.json(position, { headers: { "Cache-Control": "no-store" } });

@@ -6,6 +6,7 @@ import {
   isLearnerGrading,
   LearnerBusyError,
 } from "@/lib/grader/index.server";
+import { TICKET_HEADER, TICKET_PATTERN } from "@/lib/grader/queue-ticket";
 import { isGraded } from "@/lib/grader/result";
 import { getClientKey } from "@/lib/http/client.server";
 import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
@@ -21,6 +22,11 @@ const MAX_CODE_CHARS = 32 * 1024;
 const bodySchema = z.strictObject({ code: z.string().min(1, "The code is empty.").max(MAX_CODE_CHARS) });
 
 type Context = { params: Promise<{ slug: string }> };
+
+function readTicket(request: Request): string | undefined {
+  const ticket = request.headers.get(TICKET_HEADER) ?? "";
+  return TICKET_PATTERN.test(ticket) ? ticket : undefined;
+}
 
 function requireExercise(slug: string): void {
   if (!isExerciseSlug(slug)) throw new HttpError(404, `No exercise "${slug}".`);
@@ -53,6 +59,8 @@ export const POST = handle(async (request: Request, context: Context) => {
       learner: learner.id,
       client,
       signal: request.signal,
+      // The page's random id for polling GET /api/grader/queue?ticket=… (it may have no cookie yet).
+      ticket: readTicket(request),
     });
   } catch (error) {
     if (error instanceof LearnerBusyError) throw new HttpError(409, error.message);
