@@ -14,6 +14,7 @@ const exercises = readdirSync("content/exercises", { withFileTypes: true })
 const pages = [
   "/",
   "/learn",
+  "/learn/optimization-problem",
   "/learn/momentum",
   "/exercises",
   ...exercises,
