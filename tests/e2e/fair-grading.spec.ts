@@ -31,6 +31,11 @@ test("fair grading over HTTP: 409 for a second job, abandoned jobs dropped, plac
     ((await (await fetch(`${origin}/api/grader/queue`, { headers: { cookie } })).json()) as { state: string })
       .state;
 
+  // The browser learner's page is ready first (Monaco can take seconds on a busy machine).
+  await page.goto("/exercises/momentum");
+  await editorReady(page);
+  await setEditorCode(page, solution);
+
   // Three learners (a first quick submission gives each its guest cookie), each with an endless loop.
   const cookies: string[] = [];
   for (let i = 0; i < 3; i++) {
@@ -62,9 +67,6 @@ test("fair grading over HTTP: 409 for a second job, abandoned jobs dropped, plac
 
   // The browser learner waits for a loop to end (5 s budget), not for ten more loops (≥ 15 s).
   const started = Date.now();
-  await page.goto("/exercises/momentum");
-  await editorReady(page);
-  await setEditorCode(page, solution);
   await page.getByRole("button", { name: "Submit" }).click();
   await expect(
     page.getByText(/Waiting for a grader: (you are next|\d+ submissions? ahead of you)/),
