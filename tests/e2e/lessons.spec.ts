@@ -34,6 +34,24 @@ test("a lesson renders KaTeX with MathML, a worked example and a deep-linking ta
   await expect(page.locator("#ill-conditioning a[href='#ill-conditioning']")).toHaveCount(1);
 });
 
+test("every lesson's interview-cards link opens a drill of that topic, not the whole deck", async ({ page }) => {
+  await page.goto("/learn");
+  const lessons = await page.locator("[data-lesson]").evaluateAll((nodes) =>
+    nodes.map((node) => node.getAttribute("data-lesson")),
+  );
+  expect(lessons.length).toBeGreaterThan(10);
+  for (const slug of lessons) {
+    await page.goto(`/learn/${slug}`);
+    const link = page.getByRole("link", { name: /^Interview cards: / }).first();
+    await expect(link).toHaveText(/\(\d+ cards?\)$/);
+    await link.click();
+    await expect(page).toHaveURL(/\/cards\?topic=/);
+    const topic = new URL(page.url()).searchParams.get("topic");
+    await expect(page.getByLabel("Topic")).toHaveValue(topic ?? "");
+    await expect(page.getByTestId("flash-card").locator(".badge").nth(1)).toHaveText(topic ?? "");
+  }
+});
+
 test("previous and next links walk the course", async ({ page }) => {
   await page.goto(FIRST);
   await page.getByRole("navigation", { name: "Lessons" }).getByRole("link", { name: /Next/ }).click();
