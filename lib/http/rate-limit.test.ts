@@ -1,6 +1,5 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 
-vi.mock("server-only", () => ({}));
 const { TooManyRequestsError } = await import("./errors");
 const { assertPointLeft, createLimiters, LIMITS, takePoint } = await import("./rate-limit.server");
 

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, makeGuestToken, seedLearner } from "./test-db";
 
-vi.mock("server-only", () => ({}));
 // As behind scripts/server.mjs: the peer address header is believed (tests set it per request).
 process.env.DESCENT_PEER_HEADER = "1";
 const { createAuth } = await import("@/lib/auth/create-auth.server");

@@ -12,7 +12,6 @@ const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
   learner: { id: "", userId: null as string | null, isGuest: true, stored: true },
 }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/progress/db.server", () => ({
   get prisma() {
     return state.db;

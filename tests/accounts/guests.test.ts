@@ -11,7 +11,6 @@ const state = vi.hoisted(() => ({
   cookies: new Map<string, string>(),
   headers: new Headers(),
 }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/progress/db.server", () => ({
   get prisma() {
     return state.db;

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
 
-vi.mock("server-only", () => ({}));
 const { mergeGuestIntoUser } = await import("@/lib/progress/merge.server");
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));

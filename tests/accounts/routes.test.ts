@@ -10,7 +10,6 @@ const state = vi.hoisted(() => ({
   learner: { id: "", userId: null as string | null, isGuest: true },
   cookies: new Map<string, string>(),
 }));
-vi.mock("server-only", () => ({}));
 // Same-origin checks compare with APP_ORIGIN (read once, when lib/env.server is first imported).
 process.env.APP_ORIGIN = "http://127.0.0.1:3999";
 vi.mock("@/lib/progress/db.server", () => ({

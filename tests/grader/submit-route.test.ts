@@ -11,7 +11,6 @@ const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
   who: null as unknown as { getStore(): Learner | undefined },
 }));
-vi.mock("server-only", () => ({}));
 vi.mock("@/lib/progress/db.server", () => ({
   get prisma() {
     return state.db;
