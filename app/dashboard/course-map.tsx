@@ -34,7 +34,13 @@ export function CourseMap({ lessons }: { lessons: CourseMapEntry[] }) {
                   {lesson.cards.total > 0 && (
                     <li>
                       Cards:{" "}
-                      <Link href="/cards">
+                      <Link
+                        href={
+                          lesson.cards.topic
+                            ? `/cards?topic=${encodeURIComponent(lesson.cards.topic)}`
+                            : "/cards"
+                        }
+                      >
                         {lesson.cards.studied} of {lesson.cards.total} studied
                       </Link>
                     </li>

@@ -16,6 +16,8 @@ export type CatalogLesson = {
   exercises: string[];
   /** Ids of the cards the lesson's frontmatter names (by topic or by id). */
   cards: string[];
+  /** Their deck topics, in the order named: the drill the course map links to. */
+  cardTopics: string[];
 };
 /** The course's lessons in order, and exercise titles by slug. */
 export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, string> };
@@ -29,6 +31,7 @@ export async function getCatalog(): Promise<Catalog> {
     order,
     exercises,
     cards: resolveLessonCards(cards, deck).cardIds,
+    cardTopics: resolveLessonCards(cards, deck).topics.map(({ topic }) => topic),
   }));
   const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
   return { lessons, exerciseTitles };
@@ -59,7 +62,7 @@ export type CourseMapEntry = {
   title: string;
   read: boolean;
   exercises: Array<{ slug: string; title: string; verdict: Verdict | null }>;
-  cards: { total: number; studied: number };
+  cards: { total: number; studied: number; topic: string | null };
 };
 
 /**
@@ -118,7 +121,11 @@ export async function getDashboard(
       title: titleOf(slug),
       verdict: best.get(slug)?.verdict ?? null,
     })),
-    cards: { total: lesson.cards.length, studied: lesson.cards.filter((card) => studied.has(card)).length },
+    cards: {
+      total: lesson.cards.length,
+      studied: lesson.cards.filter((card) => studied.has(card)).length,
+      topic: lesson.cardTopics[0] ?? null,
+    },
   }));
 
   return {

@@ -133,8 +133,9 @@ describe("the dashboard", () => {
           order: 3,
           exercises: ["momentum"],
           cards: [rated.cardId, "x"],
+          cardTopics: ["momentum"],
         },
-        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: ["adam"] },
+        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: ["adam"], cardTopics: ["adam"] },
       ],
       exerciseTitles: new Map([["adam", "Implement Adam"]]),
     };
@@ -160,11 +161,14 @@ describe("the dashboard", () => {
       [wrong.submission.id, "failed"],
     ]);
     expect(dashboard.cardsDue).toBe(stillDue.length);
+    // Cards the deck no longer has (merged or retired) are never shown, so never due.
+    const retired = await getDashboard(state.db, mine, catalog, { timeZone: "UTC", deckIds: [] });
+    expect(retired.cardsDue).toBe(0);
     expect(dashboard.streak).toBe(1);
     expect(dashboard.courseMap[0]).toMatchObject({
       read: true,
       exercises: [{ verdict: "passed" }],
-      cards: { total: 2, studied: 1 },
+      cards: { total: 2, studied: 1, topic: "momentum" },
     });
     expect(dashboard.courseMap[1]).toMatchObject({
       read: false,
@@ -178,8 +182,8 @@ describe("the dashboard", () => {
     const learner = await createLearner("dash-next");
     const catalog = {
       lessons: [
-        { slug: "momentum", title: "Momentum", order: 3, exercises: ["momentum"], cards: [] },
-        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: [] },
+        { slug: "momentum", title: "Momentum", order: 3, exercises: ["momentum"], cards: [], cardTopics: [] },
+        { slug: "adam", title: "Adam", order: 7, exercises: ["adam"], cards: [], cardTopics: [] },
       ],
       exerciseTitles: new Map([
         ["momentum", "SGD with momentum"],
