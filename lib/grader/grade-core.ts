@@ -17,7 +17,7 @@ import {
   type GradeResult,
   type GradeTest,
   type GradeVerdict,
-  MAX_CODE_BYTES,
+  refuseTooLarge,
   TOLERANCE_TEXT,
 } from "./result";
 import { loadSubmission, type SandboxRunResult } from "./sandbox";
@@ -228,9 +228,8 @@ function finish(
 export async function gradeInProcess(input: { exercise: string; code: string }): Promise<GradeResult> {
   const started = Date.now();
   if (!isExerciseSlug(input.exercise)) throw new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`);
-  if (Buffer.byteLength(input.code, "utf8") > MAX_CODE_BYTES) {
-    return createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`);
-  }
+  const tooLarge = refuseTooLarge(input.code);
+  if (tooLarge) return tooLarge;
   const config = await loadExerciseConfig(input.exercise);
   const transpiled = transpileSubmission(input.code);
   if ("error" in transpiled)

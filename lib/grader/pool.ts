@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { isExerciseSlug } from "./exercise-store";
-import { createEarlyResult, type GradeResult, GradeResultSchema, MAX_CODE_BYTES } from "./result";
+import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
 
 /** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
 export const MAX_WAITING = 16;
@@ -359,11 +359,8 @@ export interface GradeRequest {
 export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
   if (!isExerciseSlug(input.exercise))
     return Promise.reject(new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`));
-  if (Buffer.byteLength(input.code, "utf8") > MAX_CODE_BYTES) {
-    return Promise.resolve(
-      createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`),
-    );
-  }
+  const tooLarge = refuseTooLarge(input.code);
+  if (tooLarge) return Promise.resolve(tooLarge);
   if (input.signal?.aborted) return Promise.reject(new GradingAbortedError());
   const id = pool.nextId++;
   const learner = input.learner ?? `anonymous#${id}`;

@@ -120,5 +120,11 @@ export function createEarlyResult(verdict: GradeVerdict, message: string, durati
   };
 }
 
-/** Largest accepted submission, in bytes of UTF-8. */
+/** Largest accepted submission, in bytes of UTF-8: the one code-size limit (route, pool and grader). */
 export const MAX_CODE_BYTES = 20_000;
+
+/** The "too-large" refusal for code over MAX_CODE_BYTES, or null when the size is fine. */
+export function refuseTooLarge(code: string): GradeResult | null {
+  if (new TextEncoder().encode(code).length <= MAX_CODE_BYTES) return null;
+  return createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`);
+}

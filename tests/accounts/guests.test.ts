@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { MAX_CODE_BYTES } from "@/lib/grader/result";
 import { createTestDatabase, makeGuestToken } from "./test-db";
 
 // The real learner module and routes over a temporary database; only Next's request scope
@@ -154,6 +155,16 @@ describe("submissions from a cookie-less client", () => {
     expect(((await response.json()) as { error: string }).error).toMatch(/surrogate/);
     expect(await learners()).toBe(before);
     expect(await state.db.submission.count()).toBe(0);
+  });
+
+  it("refuses code over the one size limit with 413 before creating a guest or spending a limit point", async () => {
+    asClient("192.0.2.50");
+    const before = await learners();
+    const response = await submit({ code: `// ${"é".repeat(MAX_CODE_BYTES / 2)}\n${solution}` });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { result: { verdict: string } }).result.verdict).toBe("too-large");
+    expect(await learners()).toBe(before);
+    // The next test submits from the same client: a point spent here would refuse its 6th.
   });
 
   it("stores at most the limit per minute, however the cookie is dropped: the 7th is refused", async () => {

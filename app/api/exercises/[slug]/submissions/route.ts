@@ -7,7 +7,7 @@ import {
   LearnerBusyError,
 } from "@/lib/grader/index.server";
 import { TICKET_HEADER, TICKET_PATTERN } from "@/lib/grader/queue-ticket";
-import { isGraded } from "@/lib/grader/result";
+import { isGraded, MAX_CODE_BYTES, refuseTooLarge } from "@/lib/grader/result";
 import { getClientKey } from "@/lib/http/client.server";
 import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
@@ -17,9 +17,9 @@ import { createSubmission, listSubmissions } from "@/lib/progress/submissions.se
 
 export const dynamic = "force-dynamic";
 
-/** Learner code above this size is refused before grading. */
-const MAX_CODE_CHARS = 32 * 1024;
-const bodySchema = z.strictObject({ code: z.string().min(1, "The code is empty.").max(MAX_CODE_CHARS) });
+const bodySchema = z.strictObject({ code: z.string().min(1, "The code is empty.") });
+// The body may be at most the code limit with every character JSON-escaped (\uXXXX), plus the rest.
+const MAX_BODY_BYTES = MAX_CODE_BYTES * 6 + 1024;
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -38,7 +38,10 @@ export const POST = handle(async (request: Request, context: Context) => {
   const { slug } = await context.params;
   requireExercise(slug);
   // Body checks first (415/413/400, lone surrogates included): a bad request costs no limit point.
-  const { code } = await readJson(request, bodySchema, MAX_CODE_CHARS * 4 + 1024);
+  const { code } = await readJson(request, bodySchema, MAX_BODY_BYTES);
+  // Code over the one size limit is refused here, before any limit point or guest is spent.
+  const tooLarge = refuseTooLarge(code);
+  if (tooLarge) return Response.json({ error: tooLarge.message, result: tooLarge }, { status: 413 });
   // Per network client, then per learner (a new guest is itself limited per client): dropping
   // the cookie resets neither (lib/http/rate-limit.server.ts).
   const client = getClientKey(request.headers);
