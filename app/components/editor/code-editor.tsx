@@ -169,7 +169,7 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
           // the step, and faded text is below AA contrast.
           showUnused: false,
         }}
-        loading={<p className="muted">Loading the editor…</p>}
+        loading={null}
       />
     </div>
   );

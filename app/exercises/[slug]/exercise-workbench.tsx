@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import { GradeReport } from "@/app/components/grade-report/grade-report";
 import { type BrowserRunResult, runInWorker } from "@/lib/exercises/run-in-worker";
 import type { VisibleRunTest } from "@/lib/exercises/visible-run";
@@ -10,18 +10,23 @@ import type { GradeResult } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 import { SubmissionHistory, type SubmissionRow } from "./submission-history";
 
-// Monaco (≈ 2.6 MiB gzip with its TypeScript worker) loads only here, never on other pages.
-const CodeEditor = dynamic(() => import("@/app/components/editor/code-editor"), {
-  ssr: false,
-  loading: () => <p className="muted">Loading the editor…</p>,
-});
+// Monaco (≈ 2.6 MiB gzip with its TypeScript worker) loads only here, never on other pages. Until it is
+// ready, the server's highlighted starter (`preview`) fills the frame.
+const CodeEditor = dynamic(() => import("@/app/components/editor/code-editor"), { ssr: false });
 
-type Props = { slug: string; starter: string; typesDts: string; visibleTests: VisibleRunTest[] };
+type Props = {
+  slug: string;
+  starter: string;
+  typesDts: string;
+  visibleTests: VisibleRunTest[];
+  /** The starter code rendered on the server, shown in the editor's place until the editor is ready. */
+  preview?: ReactNode;
+};
 
 const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
 
 /** Editor, Run (visible tests, in the browser), Submit (hidden tests, on the server) and feedback. */
-export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Props) {
+export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests, preview }: Props) {
   const [code, setCode] = useState(starter);
   const [loaded, setLoaded] = useState(false);
   const [running, setRunning] = useState(false);
@@ -141,6 +146,7 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   return (
     <section className={styles.workbench} aria-label="Your solution">
       <div className={styles.editorFrame}>
+        {preview}
         {loaded ? (
           <CodeEditor
             value={code}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CodePreview } from "@/app/components/editor/code-preview";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
 import { EXERCISE_SLUGS, getExerciseView } from "@/lib/exercises/exercise-view.server";
 import styles from "../exercises.module.css";
@@ -44,6 +45,7 @@ export default async function ExercisePage({ params }: Props) {
         starter={view.starter}
         typesDts={view.typesDts}
         visibleTests={view.visibleTests}
+        preview={<CodePreview code={view.starter} label="Starter code (the editor is loading)" />}
       />
     </div>
   );
