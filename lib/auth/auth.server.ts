@@ -13,6 +13,7 @@ export function getAuth(): Auth {
     secret: getAuthSecret(),
     trustedOrigins: getAllowedOrigins(env.APP_ORIGIN),
     secure: env.NODE_ENV === "production",
+    baseURL: env.APP_ORIGIN,
   });
   return globalForAuth.descentAuth;
 }

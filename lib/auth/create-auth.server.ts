@@ -23,6 +23,8 @@ export type AuthSettings = {
   trustedOrigins: string[];
   /** Secure cookies (production). */
   secure: boolean;
+  /** The public origin (APP_ORIGIN): links and callbacks never follow the request's Host header. */
+  baseURL?: string;
 };
 
 /**
@@ -61,6 +63,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
   return betterAuth({
     appName: "Descent",
     secret: settings.secret,
+    baseURL: settings.baseURL,
     basePath: "/api/auth",
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: {
