@@ -3,9 +3,9 @@
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
-import { resolveDatabaseFile } from "./lib/progress/database-url";
+import { DEFAULT_DATABASE_URL, resolveDatabaseFile } from "./lib/env-shared";
 
-process.env.DATABASE_URL ??= "file:./data/descent.db";
+process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 
 export default defineConfig({
   experimental: { adapter: true },

@@ -1,10 +1,11 @@
 import "server-only";
 import { z } from "zod";
+import { DatabaseUrlSchema } from "@/lib/env-shared";
 import { parseTrustedProxies } from "@/lib/http/trusted-proxies";
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.string().startsWith("file:").default("file:./data/descent.db"),
+  DATABASE_URL: DatabaseUrlSchema,
   /** Secret for signing auth sessions; a fixed development value is used outside production. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Public origin of the app (scheme, host, port): same-origin checks and auth compare against it. */
@@ -31,5 +32,8 @@ const EnvSchema = z.object({
   SLOW_QUERY_MS: z.coerce.number().int().positive().default(200),
 });
 
-/** Validated environment, read once. */
+/**
+ * Validated environment, read once. The grader pool's settings (GRADER_*) are read per pool start
+ * with readGraderSettings (lib/env-shared.ts), which the grader scripts can import too.
+ */
 export const env = EnvSchema.parse(process.env);

@@ -3,6 +3,7 @@
 // an optional target; the script prints one table and exits 1 if a target is missed.
 // Add a section: write an `async (): Promise<Figure[]>` and list it in SECTIONS.
 import os from "node:os";
+import { readGraderSettings } from "@/lib/env-shared";
 import { graderProcesses, gradeSubmission, resetGraderUsage, stopGraderProcesses } from "@/lib/grader/pool";
 import { adam, MEMORY_BOMBS } from "@/tests/grader/bombs";
 import { runHttpFlood } from "./bench-abuse-http";
@@ -22,7 +23,8 @@ function percentile(values: number[], p: number): number {
 /** Restarts the grader pool and forks every process before anything is timed. */
 async function freshPool(): Promise<void> {
   stopGraderProcesses();
-  const n = Number(process.env.GRADER_PROCESSES ?? 2) + Number(process.env.GRADER_QUIET_PROCESSES ?? 1);
+  const { processes, quietProcesses } = readGraderSettings();
+  const n = processes + quietProcesses;
   await Promise.all(Array.from({ length: n }, () => gradeSubmission({ exercise: "adam", code: adam })));
   resetGraderUsage();
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { env } from "@/lib/env.server";
 import { EXERCISE_SLUGS } from "@/lib/grader/exercise-store";
 import { compileMdx } from "./compile-mdx.server";
 import { extractHeadings, getLessonsDir, type LessonHeading, listLessonFiles } from "./lesson-files.server";
@@ -83,7 +84,7 @@ export function assertCourseConsistent(lessons: readonly LessonSummary[]): void 
 let cache: { stamp: string; lessons: Promise<Lesson[]> } | null = null;
 
 function lessonsStamp(): string {
-  if (process.env.NODE_ENV === "production") return "";
+  if (env.NODE_ENV === "production") return "";
   return listLessonFiles()
     .map(({ file }) => `${file}:${statSync(/* turbopackIgnore: true */ file).mtimeMs}`)
     .join("|");

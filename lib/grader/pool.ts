@@ -1,18 +1,11 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
+import { readGraderSettings } from "../env-shared";
 import { isExerciseSlug } from "./exercise-store";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
 
 /** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
 export const MAX_WAITING = 16;
-
-/**
- * OS-level cap on each grader process's data segment (RLIMIT_DATA: heap, anonymous writable
- * mappings, V8 pages once committed), in MB. A child that reaches it dies and its job answers
- * "memory-limit". Measured: an idle child uses ~60 MB of it, grading a correct solution ~90 MB,
- * the 64 MB isolate limit adds at most ~150 MB before the isolate is stopped.
- */
-export const GRADER_DATA_LIMIT_MB = 320;
 
 /** Half-life of a learner's (and client's) recorded grading time, which orders the queue. */
 const USAGE_HALF_LIFE_MS = 60_000;
@@ -108,21 +101,6 @@ const pool: PoolState = globalState[STATE_KEY] ?? {
 pool.tickets ??= new Map(); // a pool created by an older copy of this module
 globalState[STATE_KEY] = pool;
 
-function getProcessCount(): number {
-  const n = Number(process.env.GRADER_PROCESSES ?? 2);
-  return Number.isInteger(n) && n >= 1 && n <= 8 ? n : 2;
-}
-
-function getQuietCount(): number {
-  const n = Number(process.env.GRADER_QUIET_PROCESSES ?? 1);
-  return Number.isInteger(n) && n >= 0 && n <= 2 ? n : 1;
-}
-
-function getDataLimitMb(): number {
-  const n = Number(process.env.GRADER_DATA_LIMIT_MB ?? GRADER_DATA_LIMIT_MB);
-  return Number.isInteger(n) && n >= 128 ? n : GRADER_DATA_LIMIT_MB;
-}
-
 // --- usage accounting (decayed grading milliseconds per learner and per client) ---
 
 function usageOf(key: string | null, now: number): { ms: number; heavy: number } {
@@ -196,7 +174,7 @@ function spawnChild(slot: Slot): ChildProcess {
   // malloc); RLIMIT_AS cannot be used since V8 reserves >1.5 GB of address space up front. No
   // core dumps. --no-expose-wasm: no WebAssembly object in any context of the process, so the
   // isolates have none (its memories are outside isolated-vm's limit).
-  const limitKb = getDataLimitMb() * 1024;
+  const limitKb = readGraderSettings().dataLimitMb * 1024;
   const child = fork(/* turbopackIgnore: true */ entry, [], {
     execPath: "/bin/sh",
     execArgv: [
@@ -285,8 +263,8 @@ function release(job: Job): void {
 
 function ensureSlots(): void {
   if (pool.slots.length > 0) return;
-  const general = getProcessCount();
-  pool.slots = Array.from({ length: general + getQuietCount() }, (_, i) => ({
+  const { processes: general, quietProcesses } = readGraderSettings();
+  pool.slots = Array.from({ length: general + quietProcesses }, (_, i) => ({
     child: null,
     job: null,
     received: false,

@@ -1,8 +1,8 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { env } from "@/lib/env.server";
+import { resolveDatabaseFile } from "@/lib/env-shared";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { resolveDatabaseFile } from "./database-url";
 
 function createClient(): PrismaClient {
   const adapter = new PrismaBetterSQLite3({ url: resolveDatabaseFile(env.DATABASE_URL) });

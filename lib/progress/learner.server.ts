@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getAccountLearner } from "@/lib/auth/account-learner.server";
+import { env } from "@/lib/env.server";
 import { getClientKey } from "@/lib/http/client.server";
 import { takePoint } from "@/lib/http/rate-limit.server";
 import { prisma } from "./db.server";
@@ -66,7 +67,7 @@ export async function getOrCreateLearner(): Promise<CurrentLearner> {
   await takePoint("guestsPerClientPerDay", client, message);
   const token = createGuestToken();
   const learner = await prisma.learner.create({ data: { guestToken: token }, select: { id: true } });
-  (await cookies()).set(GUEST_COOKIE, token, guestCookieOptions(process.env.NODE_ENV === "production"));
+  (await cookies()).set(GUEST_COOKIE, token, guestCookieOptions(env.NODE_ENV === "production"));
   return { id: learner.id, userId: null, isGuest: true, stored: true };
 }
 

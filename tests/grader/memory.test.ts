@@ -1,11 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import {
-  GRADER_DATA_LIMIT_MB,
-  graderProcesses,
-  gradeSubmission,
-  stopGraderProcesses,
-} from "@/lib/grader/pool";
+import { GRADER_DATA_LIMIT_MB } from "@/lib/env-shared";
+import { graderProcesses, gradeSubmission, stopGraderProcesses } from "@/lib/grader/pool";
 import type { GradeResult } from "@/lib/grader/result";
 import { adam, MEMORY_BOMBS } from "./bombs";
 import { withPeakMemory } from "./memory-probe";

@@ -1,5 +1,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { env } from "@/lib/env.server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { prisma } from "@/lib/progress/db.server";
 import { deleteLearnerData } from "@/lib/progress/export.server";
@@ -27,7 +28,7 @@ export const POST = handle(async (request: Request) => {
   const learner = await requireLearner();
   await deleteLearnerData(prisma, learner);
   const jar = await cookies();
-  const secure = process.env.NODE_ENV === "production";
+  const secure = env.NODE_ENV === "production";
   for (const name of [
     GUEST_COOKIE,
     ...SESSION_COOKIES,
