@@ -1,19 +1,19 @@
 import "server-only";
+import { remember } from "@epic-web/remember";
 import { env } from "@/lib/env.server";
 import { getAllowedOrigins } from "@/lib/http/input";
 import { prisma } from "@/lib/progress/db.server";
 import { type Auth, createAuth } from "./create-auth.server";
 import { getAuthSecret } from "./secret.server";
 
-const globalForAuth = globalThis as unknown as { descentAuth?: Auth };
-
 /** The app's auth instance, built on first use (so `next build` never needs a secret). */
 export function getAuth(): Auth {
-  globalForAuth.descentAuth ??= createAuth(prisma, {
-    secret: getAuthSecret(),
-    trustedOrigins: getAllowedOrigins(env.APP_ORIGIN),
-    secure: env.NODE_ENV === "production",
-    baseURL: env.APP_ORIGIN,
-  });
-  return globalForAuth.descentAuth;
+  return remember("descent.auth", () =>
+    createAuth(prisma, {
+      secret: getAuthSecret(),
+      trustedOrigins: getAllowedOrigins(env.APP_ORIGIN),
+      secure: env.NODE_ENV === "production",
+      baseURL: env.APP_ORIGIN,
+    }),
+  );
 }

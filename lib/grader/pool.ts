@@ -1,5 +1,6 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
+import { remember } from "@epic-web/remember";
 import { readGraderSettings } from "../env-shared";
 import { isExerciseSlug } from "./exercise-store";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
@@ -88,18 +89,14 @@ type PoolState = {
 };
 
 // One pool per server process even if a bundler duplicates this module between routes.
-const STATE_KEY = Symbol.for("descent.grader.pool");
-const globalState = globalThis as unknown as { [STATE_KEY]?: PoolState };
-const pool: PoolState = globalState[STATE_KEY] ?? {
+const pool: PoolState = remember("descent.grader.pool", () => ({
   waiting: [],
   slots: [],
   nextId: 1,
   active: new Map(),
   tickets: new Map(),
   usage: new Map(),
-};
-pool.tickets ??= new Map(); // a pool created by an older copy of this module
-globalState[STATE_KEY] = pool;
+}));
 
 // --- usage accounting (decayed grading milliseconds per learner and per client) ---
 

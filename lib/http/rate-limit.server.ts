@@ -1,4 +1,5 @@
 import "server-only";
+import { remember } from "@epic-web/remember";
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyRequestsError } from "./errors";
 
@@ -34,12 +35,9 @@ export function createLimiters(): Limiters {
   return limiters;
 }
 
-const globalForLimits = globalThis as unknown as { descentLimiters?: Limiters };
-
 /** The process's limiters, kept across hot reloads. */
 export function getLimiters(): Limiters {
-  globalForLimits.descentLimiters ??= createLimiters();
-  return globalForLimits.descentLimiters;
+  return remember("descent.limiters", createLimiters);
 }
 
 /** Takes one point for `key` from the named limit; throws TooManyRequestsError (429, Retry-After) when none is left. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { remember } from "@epic-web/remember";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { env } from "@/lib/env.server";
 import { resolveDatabaseFile } from "@/lib/env-shared";
@@ -15,9 +16,5 @@ function createClient(): PrismaClient {
   return client;
 }
 
-// One client per process, kept across hot reloads in development.
-const globalForPrisma = globalThis as unknown as { descentPrisma?: PrismaClient };
-
-/** The app's one Prisma client. */
-export const prisma: PrismaClient = globalForPrisma.descentPrisma ?? createClient();
-if (env.NODE_ENV !== "production") globalForPrisma.descentPrisma = prisma;
+/** The app's one Prisma client, one per process (kept across hot reloads in development). */
+export const prisma: PrismaClient = remember("descent.prisma", createClient);
