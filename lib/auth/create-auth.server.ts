@@ -31,7 +31,7 @@ export type AuthSettings = {
  * better-auth's own limits, a backstop behind the route's (lib/auth/auth-route.server.ts), which
  * are tighter and answer first with Retry-After. Keyed by the address the route resolved.
  */
-export const BACKSTOP_LIMITS = {
+const BACKSTOP_LIMITS = {
   "/sign-in/email": { window: 60, max: 30 },
   "/sign-up/email": { window: 60, max: 30 },
 } as const;

@@ -25,14 +25,14 @@ export const passwordSchema = z
 const emailSchema = z.email({ error: "Enter an email address like ada@example.com." }).max(254);
 
 /** A display name: the same rule at sign-up and on every update. */
-export const nameSchema = z
+const nameSchema = z
   .string()
   .trim()
   .max(80, { error: "Keep the name under 80 characters." })
   .refine(isWellFormed, { error: INVALID_CHARACTER });
 
 /** A profile image: an http(s) URL only (never javascript: or data:), or none. */
-export const imageSchema = z
+const imageSchema = z
   .url({ protocol: /^https?$/, error: "The image must be an http or https URL." })
   .max(2048, { error: "The image URL is too long." })
   .nullable();

@@ -1,7 +1,7 @@
 import type { Card } from "./schema";
 
 /** How many never-seen cards the drill introduces per day. */
-export const DAILY_NEW_LIMIT = 20;
+const DAILY_NEW_LIMIT = 20;
 
 /** The per-learner state the queue needs from a CardState row. */
 export type QueueState = { cardId: string; due: Date; state: number; origin: string; reps: number };

@@ -18,12 +18,6 @@ export const GRADES = [
   Rating.Good,
   Rating.Easy,
 ] as const satisfies readonly Grade[];
-export const GRADE_LABELS: Record<Grade, string> = {
-  [Rating.Again]: "Again",
-  [Rating.Hard]: "Hard",
-  [Rating.Good]: "Good",
-  [Rating.Easy]: "Easy",
-};
 export { Rating, State };
 export type { Grade };
 
@@ -42,7 +36,7 @@ export type StoredSchedule = {
 };
 
 /** Converts a stored row to a ts-fsrs card. */
-export function toFsrsCard(row: StoredSchedule): FsrsCard {
+function toFsrsCard(row: StoredSchedule): FsrsCard {
   return {
     due: row.due,
     stability: row.stability,
@@ -58,7 +52,7 @@ export function toFsrsCard(row: StoredSchedule): FsrsCard {
 }
 
 /** Converts a ts-fsrs card to the stored fields. */
-export function fromFsrsCard(card: FsrsCard): StoredSchedule {
+function fromFsrsCard(card: FsrsCard): StoredSchedule {
   return {
     due: card.due,
     stability: card.stability,

@@ -3,7 +3,7 @@ import { z } from "zod";
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a kebab-case slug" });
 
 /** Frontmatter every lesson declares; an invalid lesson fails the build naming the file and field. */
-export const lessonFrontmatterSchema = z.strictObject({
+const lessonFrontmatterSchema = z.strictObject({
   title: z.string().trim().min(1),
   /** One sentence. */
   summary: z

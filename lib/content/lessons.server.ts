@@ -9,8 +9,6 @@ import { extractHeadings, getLessonsDir, type LessonHeading, listLessonFiles } f
 import { assertContentReferences } from "./references.server";
 import { type LessonFrontmatter, parseLessonFrontmatter } from "./lesson-frontmatter";
 
-export { extractHeadings, getLessonsDir, type LessonHeading, listLessonFiles } from "./lesson-files.server";
-
 /** What the course index and navigation need about a lesson. */
 export type LessonSummary = LessonFrontmatter & { slug: string; file: string };
 
@@ -91,7 +89,7 @@ function lessonsStamp(): string {
 }
 
 /** Every lesson, compiled, in course order (cached; see above). */
-export function getLessons(): Promise<Lesson[]> {
+function getLessons(): Promise<Lesson[]> {
   const stamp = lessonsStamp();
   if (cache?.stamp !== stamp) {
     // Content is checked as a whole when it is loaded: a broken card, exercise, diagnosis or link

@@ -38,7 +38,7 @@ export async function listExerciseSummaries(): Promise<
 }
 
 /** Reference parameters after every step of a visible test (lib/optim, PyTorch semantics). */
-export function computeVisibleReference(
+function computeVisibleReference(
   config: ExerciseConfig,
   test: ExerciseConfig["visibleTests"][number],
 ): number[][] {

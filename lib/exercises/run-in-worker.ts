@@ -1,13 +1,13 @@
 import type { VisibleRunResult, VisibleRunTest } from "./visible-run";
 
 /** Time limit of a browser Run: an endless loop in the learner's code ends here. */
-export const RUN_TIME_LIMIT_MS = 2000;
+const RUN_TIME_LIMIT_MS = 2000;
 
 /** The outcome of a Run in the browser, including a timeout. */
 export type BrowserRunResult = VisibleRunResult | { kind: "timeout" | "crash"; message: string };
 
 /** How long the worker may take to load before the Run is reported as a crash (slow machines). */
-export const RUN_STARTUP_LIMIT_MS = 15_000;
+const RUN_STARTUP_LIMIT_MS = 15_000;
 
 /** Messages from run.worker.ts. */
 export type WorkerMessage = { type: "started" } | { type: "result"; result: VisibleRunResult };

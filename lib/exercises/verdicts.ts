@@ -24,7 +24,7 @@ export type RankedSubmission = { exerciseSlug: string; verdict: Verdict; created
 export type BestSubmission<T extends RankedSubmission> = T & { attempts: number };
 
 /** True when `a` is a better submission than `b`: the higher-ranked verdict, on a tie the later one. */
-export function isBetterSubmission(a: RankedSubmission, b: RankedSubmission): boolean {
+function isBetterSubmission(a: RankedSubmission, b: RankedSubmission): boolean {
   const byRank = VERDICT_RANK[a.verdict] - VERDICT_RANK[b.verdict];
   return byRank !== 0 ? byRank > 0 : a.createdAt.getTime() > b.createdAt.getTime();
 }

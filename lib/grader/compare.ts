@@ -1,7 +1,7 @@
 import { GRADER_RTOL } from "./result";
 
 /** True when `actual` is within the grader's tolerance of `expected`. */
-export function isWithinTolerance(expected: number, actual: number): boolean {
+function isWithinTolerance(expected: number, actual: number): boolean {
   return Math.abs(actual - expected) <= GRADER_RTOL * Math.max(1, Math.abs(expected));
 }
 

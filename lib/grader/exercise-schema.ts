@@ -24,7 +24,7 @@ export const VisibleTestSchema = z.strictObject({
 export type VisibleTest = z.infer<typeof VisibleTestSchema>;
 
 /** A hidden test: x0 explicit or drawn from a seeded PRNG (uniform in [-scale, scale], shifted by center). */
-export const HiddenTestSchema = VisibleTestSchema.extend({
+const HiddenTestSchema = VisibleTestSchema.extend({
   x0: z.union([
     z.array(z.number()),
     z.strictObject({ seed: z.number().int(), scale: z.number().positive(), center: z.number().default(0) }),

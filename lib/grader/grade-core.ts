@@ -25,7 +25,7 @@ import { loadSubmission, type SandboxRunResult } from "./sandbox";
 /** Largest accepted submission, in bytes of UTF-8. */
 
 /** Wall-clock budget of one submission (load + all tests). */
-export const SUBMISSION_BUDGET_MS = 5_000;
+const SUBMISSION_BUDGET_MS = 5_000;
 /** Budget of the submission's top-level code. */
 const LOAD_BUDGET_MS = 2_000;
 const PLOT_POINTS = 200;

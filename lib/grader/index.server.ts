@@ -1,7 +1,5 @@
 import "server-only";
 
-export { MAX_WAITING } from "./pool";
-export { MAX_CODE_BYTES } from "./result";
 export {
   GradingAbortedError,
   gradeSubmission,
@@ -10,4 +8,3 @@ export {
   queuePosition,
   ticketPosition,
 } from "./pool";
-export type { GradeResult } from "./result";

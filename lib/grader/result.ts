@@ -35,13 +35,13 @@ export const REFUSALS = ["busy", "too-large"] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
 /** Every verdict a grading result can carry: a submission's verdict or a refusal. */
-export const GRADE_VERDICTS = [...VERDICTS, ...REFUSALS] as const;
+const GRADE_VERDICTS = [...VERDICTS, ...REFUSALS] as const;
 
 /** Verdict of a grading result: a submission's verdict or a refusal. */
 export type GradeVerdict = Verdict | Refusal;
 
 /** First step and coordinate where the learner's trajectory left the tolerance (NaN/±∞ clamped to ±MAX_VALUE). */
-export const FirstDivergenceSchema = z.object({
+const FirstDivergenceSchema = z.object({
   step: z.number().int().nonnegative(),
   coordinate: z.number().int().nonnegative(),
   expected: z.number(),
@@ -49,7 +49,7 @@ export const FirstDivergenceSchema = z.object({
 });
 
 /** Expected and actual 2-D trajectories (downsampled to at most 200 points) for contour and loss plots. */
-export const TrajectoryComparisonSchema = z.object({
+const TrajectoryComparisonSchema = z.object({
   objective: z.string(),
   expected: z.array(z.array(z.number())),
   actual: z.array(z.array(z.number())),
@@ -58,7 +58,7 @@ export const TrajectoryComparisonSchema = z.object({
 });
 
 /** One test of a graded submission, in the suite's stable order (Exercism test-runner style). */
-export const GradeTestSchema = z.object({
+const GradeTestSchema = z.object({
   name: z.string(),
   status: z.enum(["pass", "fail", "error"]),
   message: z.string().nullable(),
@@ -69,7 +69,7 @@ export const GradeTestSchema = z.object({
 });
 
 /** A named classic mistake whose trajectory matches the learner's. */
-export const DiagnosisSchema = z.object({ id: z.string(), title: z.string(), explanation: z.string() });
+const DiagnosisSchema = z.object({ id: z.string(), title: z.string(), explanation: z.string() });
 
 /** Result of grading one submission (modelled on Exercism's test-runner results.json). */
 export const GradeResultSchema = z.object({

@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Whether a string is valid Unicode (no lone UTF-16 surrogate, which SQLite and UTF-8 cannot hold). */
@@ -26,10 +24,6 @@ export function findMalformedString(value: unknown, path: string[] = []): string
   }
   return null;
 }
-
-/** A zod string that refuses lone surrogates. */
-export const wellFormedString = () =>
-  z.string().refine(isWellFormed, { error: "Contains an invalid character (a lone UTF-16 surrogate)." });
 
 /**
  * Whether a Content-Type header is exactly JSON: the media type (before any parameter) is

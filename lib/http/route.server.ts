@@ -5,10 +5,10 @@ import { LearnerRequiredError } from "@/lib/progress/learner.server";
 import { HttpError } from "./errors";
 import { findMalformedString, getAllowedOrigins, isAllowedOrigin, isJsonContentType } from "./input";
 
-export { HttpError, TooManyRequestsError } from "./errors";
+export { HttpError } from "./errors";
 
 /** A JSON error response: `{ error: message }`. */
-export function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
+function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
   return Response.json({ error: message }, { status, headers });
 }
 

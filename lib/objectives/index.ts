@@ -8,8 +8,6 @@ import { createBeale, createBooth, createHimmelblau, noArgsSchema } from "./two-
 import type { Objective, ObjectiveName } from "./types";
 
 export type { LogregData } from "./logreg";
-export { getQuadraticEigenvalues } from "./quadratic";
-export { STYBLINSKI_TANG_ARGMIN } from "./separable";
 export type { Objective, ObjectiveName, PlotBox } from "./types";
 
 /** Every objective of the golden format. */

@@ -55,7 +55,7 @@ export const goldenCaseSchema = z
 export type GoldenCase = z.infer<typeof goldenCaseSchema>;
 
 /** An `optim-golden/1` file. */
-export const goldenFileSchema = z
+const goldenFileSchema = z
   .object({
     format: z.literal("optim-golden/1"),
     source: z.string().optional(),

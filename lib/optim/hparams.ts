@@ -8,18 +8,13 @@ export function zNonNegative() {
   return z.number().check(z.refine((v) => v >= 0, { error: "must be >= 0" }));
 }
 
-/** A finite number > 0. */
-export function zPositive() {
-  return z.number().check(z.refine((v) => v > 0, { error: "must be > 0" }));
-}
-
 /** A finite number in [0, 1]. */
 export function zUnitClosed() {
   return z.number().check(z.refine((v) => v >= 0 && v <= 1, { error: "must be in [0, 1]" }));
 }
 
 /** A finite number in [0, 1), the range of every beta. */
-export function zUnitHalfOpen() {
+function zUnitHalfOpen() {
   return z.number().check(z.refine((v) => v >= 0 && v < 1, { error: "must be in [0, 1)" }));
 }
 

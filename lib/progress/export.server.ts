@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseVerdictColumn } from "@/lib/grader/result";
 
 /** Version of the export format, bumped when its shape changes. */
-export const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 1;
 
 /**
  * Everything Descent stores about one learner, as plain JSON: the account (never its password

@@ -22,23 +22,12 @@ export const UNSTORED_LEARNER: CurrentLearner = Object.freeze({
 });
 
 /**
- * Finds the signed-in account's learner, which takes precedence over the guest cookie. Defaults
- * to the auth module's getAccountLearner; replaceable (tests).
- */
-type AccountResolver = () => Promise<Omit<CurrentLearner, "stored"> | null>;
-let accountResolver: AccountResolver = getAccountLearner;
-
-/** Replaces how the signed-in user's learner is found (tests). */
-export function setAccountResolver(resolver: AccountResolver): void {
-  accountResolver = resolver;
-}
-
-/**
- * The current learner, for reading: the signed-in user's, else the guest behind the cookie, else
- * UNSTORED_LEARNER. Never creates a guest: a page view or a GET costs no row.
+ * The current learner, for reading: the signed-in user's (it takes precedence over the guest
+ * cookie), else the guest behind the cookie, else UNSTORED_LEARNER. Never creates a guest: a page
+ * view or a GET costs no row.
  */
 export async function getCurrentLearner(): Promise<CurrentLearner> {
-  const fromAccount = await accountResolver();
+  const fromAccount = await getAccountLearner();
   if (fromAccount) return { ...fromAccount, stored: true };
   const token = (await cookies()).get(GUEST_COOKIE)?.value;
   if (!token || !GUEST_TOKEN_PATTERN.test(token)) return UNSTORED_LEARNER;

@@ -45,7 +45,7 @@ export async function mergeGuestIntoUser(
  * as they are (so the best verdict is the best of both), and for a card both have studied the
  * state with more reviews wins (ties: the later last review).
  */
-export async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
+async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
   const [fromReads, intoReads] = await Promise.all([
     tx.lessonRead.findMany({ where: { learnerId: fromId } }),
     tx.lessonRead.findMany({ where: { learnerId: intoId } }),

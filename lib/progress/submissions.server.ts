@@ -77,7 +77,7 @@ export async function getSubmission(learnerId: string, id: string): Promise<Subm
 }
 
 /** Parses a stored results column; null when it no longer matches the schema. */
-export function parseStoredResult(json: string): GradeResult | null {
+function parseStoredResult(json: string): GradeResult | null {
   try {
     const parsed = GradeResultSchema.safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;

@@ -5,8 +5,9 @@ import { MAX_CODE_BYTES } from "@/lib/grader/result";
 import { createTestDatabase, makeGuestToken } from "./test-db";
 
 // The real learner module and routes over a temporary database; only Next's request scope
-// (cookies(), headers()) is stood in for. Probes from issue 11: cookie-less clients got a new
-// learner on every GET and unlimited submissions by dropping the cookie.
+// (cookies(), headers()) and the signed-in account (there is none) are stood in for. Probes from
+// issue 11: cookie-less clients got a new learner on every GET and unlimited submissions by
+// dropping the cookie.
 const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
   cookies: new Map<string, string>(),
@@ -17,6 +18,7 @@ vi.mock("@/lib/progress/db.server", () => ({
     return state.db;
   },
 }));
+vi.mock("@/lib/auth/account-learner.server", () => ({ getAccountLearner: async () => null }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({
     has: (name: string) => state.cookies.has(name),
@@ -32,7 +34,6 @@ const ORIGIN = "http://127.0.0.1:3999";
 process.env.APP_ORIGIN = ORIGIN;
 process.env.DESCENT_PEER_HEADER = "1";
 
-const { setAccountResolver } = await import("@/lib/progress/learner.server");
 const { LIMITS } = await import("@/lib/http/rate-limit.server");
 const meRoute = await import("@/app/api/me/route");
 const readsRoute = await import("@/app/api/lessons/read/route");
@@ -44,7 +45,6 @@ const { stopGraderProcesses } = await import("@/lib/grader/pool");
 let cleanup: () => Promise<void>;
 beforeAll(() => {
   ({ db: state.db, cleanup } = createTestDatabase());
-  setAccountResolver(async () => null);
 });
 afterAll(async () => {
   await stopGraderProcesses();
