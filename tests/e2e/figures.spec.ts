@@ -11,6 +11,8 @@ async function getFigure(page: Page, slug: string, caption: RegExp): Promise<Loc
     .first();
   await figure.scrollIntoViewIfNeeded();
   await expect(figure).toBeVisible();
+  // The server drew the first frame; the figure's code loads as it nears the viewport (FigureIsland).
+  await expect(figure.locator("xpath=..")).toHaveAttribute("data-figure-ready", "true");
   return figure;
 }
 
@@ -155,4 +157,27 @@ test("figures fit a phone screen @phone", async ({ page }) => {
   await expect(figure.getByTestId("contour-plot")).toBeVisible();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the server draws each figure's first frame, and its code keeps the figure's size", async ({
+  browser,
+  page,
+}) => {
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  try {
+    const staticPage = await noScript.newPage();
+    await staticPage.goto("/learn/optimization-problem");
+    const contour = staticPage.getByTestId("contour-plot").first();
+    expect(await contour.locator("path").count()).toBeGreaterThan(10);
+    await expect(contour.locator("[data-trajectory] circle").first()).toBeAttached();
+  } finally {
+    await noScript.close();
+  }
+  await page.goto("/learn/weight-decay");
+  const island = page.locator('[data-figure="WeightDecayComparison"]');
+  const before = await island.evaluate((node) => node.getBoundingClientRect().height);
+  await island.scrollIntoViewIfNeeded();
+  await expect(island).toHaveAttribute("data-figure-ready", "true");
+  const after = await island.evaluate((node) => node.getBoundingClientRect().height);
+  expect(Math.abs(after - before)).toBeLessThan(1);
 });

@@ -1,13 +1,9 @@
-import {
-  MovingAverageExplorer,
-  Playground,
-  SchedulePlotter,
-  WeightDecayComparison,
-} from "@/app/components/figures";
+import { FigureIsland } from "@/app/components/figures/figure-island";
+import type { FigureProps } from "@/app/components/figures/figure-names";
 import { H2, H3, Note, Question, Recap, Warning } from "./teaching";
 import { WorkedExample, WorkedValue } from "./worked-example";
 
-/** Every component a lesson may use without importing it. */
+/** Every component a lesson may use without importing it. Figures load when the reader nears them. */
 export const mdxComponents = {
   h2: H2,
   h3: H3,
@@ -17,8 +13,14 @@ export const mdxComponents = {
   Question,
   WorkedExample,
   WorkedValue,
-  Playground,
-  MovingAverageExplorer,
-  SchedulePlotter,
-  WeightDecayComparison,
+  Playground: (props: FigureProps["Playground"]) => <FigureIsland name="Playground" props={props} />,
+  MovingAverageExplorer: (props: FigureProps["MovingAverageExplorer"]) => (
+    <FigureIsland name="MovingAverageExplorer" props={props} />
+  ),
+  SchedulePlotter: (props: FigureProps["SchedulePlotter"]) => (
+    <FigureIsland name="SchedulePlotter" props={props} />
+  ),
+  WeightDecayComparison: (props: FigureProps["WeightDecayComparison"]) => (
+    <FigureIsland name="WeightDecayComparison" props={props} />
+  ),
 };

@@ -1,0 +1,90 @@
+"use client";
+
+import { type ComponentType, useEffect, useRef, useState } from "react";
+// The static first frame is drawn on the server with these styles: they ship with the page, not the chunk.
+import "./figures.module.css";
+import type { FigureName, FigureProps } from "./figure-names";
+
+// biome-ignore lint/suspicious/noExplicitAny: each loader returns the component named by its key.
+type AnyFigure = ComponentType<any>;
+
+/** d3, the core and the figure's code arrive with the first figure the reader reaches. */
+const LOADERS: Record<FigureName, () => Promise<AnyFigure>> = {
+  Playground: () => import("./playground").then((m) => m.Playground),
+  MovingAverageExplorer: () => import("./moving-average-explorer").then((m) => m.MovingAverageExplorer),
+  SchedulePlotter: () => import("./schedule-plotter").then((m) => m.SchedulePlotter),
+  WeightDecayComparison: () => import("./weight-decay-comparison").then((m) => m.WeightDecayComparison),
+};
+
+// Server rendering only: the figures themselves draw the first frame, so the browser's first render
+// of the loaded figure is the same SVG. `typeof window` is a constant in each bundle, so the browser
+// bundle drops this require and never carries d3 or the core with the page. Unit tests load this
+// file through Node's require, which cannot read TypeScript: they stub the figures (the e2e test
+// "the server draws each figure's first frame" checks the real server render).
+function loadServerFigures(): Record<FigureName, AnyFigure> | null {
+  try {
+    return (require("./server-figures") as typeof import("./server-figures")).SERVER_FIGURES;
+  } catch {
+    return null;
+  }
+}
+const SERVER_FIGURES = typeof window === "undefined" ? loadServerFigures() : null;
+
+/** How far below (and above) the viewport a figure starts loading. */
+const ROOT_MARGIN = "600px 0px";
+
+/**
+ * A lesson figure: its first frame rendered on the server, made interactive when it comes near the
+ * viewport. Until then React leaves the server's markup alone (nothing is hydrated inside
+ * dangerouslySetInnerHTML), so the page hydrates without the figure's code.
+ */
+export function FigureIsland<N extends FigureName>({ name, props }: { name: N; props: FigureProps[N] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [Figure, setFigure] = useState<AnyFigure | null>(null);
+  useEffect(() => {
+    const node = ref.current;
+    if (!node) return;
+    let cancelled = false;
+    const load = () =>
+      LOADERS[name]().then((component) => {
+        if (!cancelled) setFigure(() => component);
+      });
+    if (typeof IntersectionObserver === "undefined") {
+      void load();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        void load();
+      },
+      { rootMargin: ROOT_MARGIN },
+    );
+    observer.observe(node);
+    return () => {
+      cancelled = true;
+      observer.disconnect();
+    };
+  }, [name]);
+
+  if (SERVER_FIGURES) {
+    const Static: AnyFigure = SERVER_FIGURES[name];
+    return (
+      <div ref={ref} data-figure={name}>
+        <Static {...props} />
+      </div>
+    );
+  }
+  if (Figure) {
+    return (
+      <div ref={ref} data-figure={name} data-figure-ready="true">
+        <Figure {...props} />
+      </div>
+    );
+  }
+  return (
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: empty on purpose, it keeps the server's markup.
+    <div ref={ref} data-figure={name} dangerouslySetInnerHTML={{ __html: "" }} suppressHydrationWarning />
+  );
+}
