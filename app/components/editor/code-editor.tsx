@@ -1,8 +1,9 @@
 "use client";
 
 import Editor, { loader, type OnChange, type OnMount } from "@monaco-editor/react";
-import * as monaco from "monaco-editor";
+import type * as MonacoEditor from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { monaco } from "./monaco";
 
 // Monaco comes from the local package, never a CDN; its workers are bundled next to this file.
 declare global {
@@ -19,7 +20,8 @@ if (typeof window !== "undefined") {
       return new Worker(new URL("./editor.worker.ts", import.meta.url), { type: "module" });
     },
   };
-  loader.config({ monaco });
+  // The slim build has the same API surface the editor uses (editor, languages, Uri, typescript).
+  loader.config({ monaco: monaco as unknown as typeof MonacoEditor });
   // Monaco's themes on the site's own surface (--bg-elevated). vs-dark's comment green (#608b4e) has
   // 4.2:1 contrast on its background: #7fae6b has 6.8:1 here, AA for the text learners read first.
   monaco.editor.defineTheme("descent-light", {

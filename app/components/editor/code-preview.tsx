@@ -9,26 +9,28 @@ import styles from "./code-preview.module.css";
 export function CodePreview({ code, label }: { code: string; label: string }) {
   const lines = highlightTypeScript(code);
   return (
-    <pre className={styles.preview} aria-label={label} data-code-preview="">
-      {lines.map((tokens, n) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text.
-        <span key={n} className={styles.line}>
-          <span className={styles.gutter} aria-hidden="true">
-            {n + 1}
+    <section className={styles.preview} aria-label={label} data-code-preview="">
+      <pre className={styles.code}>
+        {lines.map((tokens, n) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text.
+          <span key={n} className={styles.line}>
+            <span className={styles.gutter} aria-hidden="true">
+              {n + 1}
+            </span>
+            {tokens.map((token, k) =>
+              token.kind === "plain" ? (
+                token.text
+              ) : (
+                // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a fixed line.
+                <span key={k} className={styles[token.kind]}>
+                  {token.text}
+                </span>
+              ),
+            )}
+            {"\n"}
           </span>
-          {tokens.map((token, k) =>
-            token.kind === "plain" ? (
-              token.text
-            ) : (
-              // biome-ignore lint/suspicious/noArrayIndexKey: tokens of a fixed line.
-              <span key={k} className={styles[token.kind]}>
-                {token.text}
-              </span>
-            ),
-          )}
-          {"\n"}
-        </span>
-      ))}
-    </pre>
+        ))}
+      </pre>
+    </section>
   );
 }
