@@ -1,4 +1,3 @@
-import { measurePageWeight, PAGE_JS_BUDGET_BYTES } from "../page-weight";
 import { expect, test } from "../playwright-utils";
 
 const FIRST = "/learn/optimization-problem";
@@ -109,20 +108,4 @@ test("a lesson page loads no Monaco", async ({ page }) => {
   await expect(page.locator(".katex").first()).toBeVisible();
   await page.waitForTimeout(1000);
   expect(requests.filter((url) => /monaco/i.test(url))).toEqual([]);
-});
-
-test("the heaviest lesson page stays under its JavaScript budget (200 KiB gzip)", async ({ browser }) => {
-  // Bytes, not time: the same build always ships the same chunks. npm run bench:pages prints every page.
-  const context = await browser.newContext();
-  try {
-    const weight = await measurePageWeight(
-      await context.newPage(),
-      `${test.info().project.use.baseURL}${FIRST}`,
-    );
-    expect(weight.scripts).toBeGreaterThan(3);
-    expect(weight.monaco).toBe(false);
-    expect(weight.jsBytes).toBeLessThanOrEqual(PAGE_JS_BUDGET_BYTES);
-  } finally {
-    await context.close();
-  }
 });
