@@ -18,17 +18,13 @@ const LOADERS: Record<FigureName, () => Promise<AnyFigure>> = {
 
 // Server rendering only: the figures themselves draw the first frame, so the browser's first render
 // of the loaded figure is the same SVG. `typeof window` is a constant in each bundle, so the browser
-// bundle drops this require and never carries d3 or the core with the page. Unit tests load this
-// file through Node's require, which cannot read TypeScript: they stub the figures (the e2e test
-// "the server draws each figure's first frame" checks the real server render).
-function loadServerFigures(): Record<FigureName, AnyFigure> | null {
-  try {
-    return (require("./server-figures") as typeof import("./server-figures")).SERVER_FIGURES;
-  } catch {
-    return null;
-  }
-}
-const SERVER_FIGURES = typeof window === "undefined" ? loadServerFigures() : null;
+// bundle drops this require (keep it inline in the condition: inside a function it would stay) and
+// never carries d3 or the core with the page. Unit tests, whose Node require cannot read TypeScript,
+// stub the figures; the e2e test "the server draws each figure's first frame" checks this path.
+const SERVER_FIGURES: Record<FigureName, AnyFigure> | null =
+  typeof window === "undefined" && !process.env.VITEST
+    ? (require("./server-figures") as typeof import("./server-figures")).SERVER_FIGURES
+    : null;
 
 /** How far below (and above) the viewport a figure starts loading. */
 const ROOT_MARGIN = "600px 0px";
