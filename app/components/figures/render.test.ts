@@ -39,7 +39,9 @@ test("Playground reports an unknown objective instead of crashing", () => {
 });
 
 test("Playground names unknown optimizer entries and keeps the valid ones", () => {
-  const html = renderToStaticMarkup(createElement(Playground, { objective: "booth", optimizers: ["adam", "bogus"] }));
+  const html = renderToStaticMarkup(
+    createElement(Playground, { objective: "booth", optimizers: ["adam", "bogus"] }),
+  );
   expect(html).toContain("Unknown optimizer &quot;bogus&quot;");
   expect(html).toContain("<legend>Adam</legend>");
 });
