@@ -1,7 +1,6 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env.server";
-import { LearnerRequiredError } from "@/lib/progress/learner.server";
 import { HttpError } from "./errors";
 import { findMalformedString, getAllowedOrigins, isAllowedOrigin, isJsonContentType } from "./input";
 
@@ -77,8 +76,8 @@ function tooLarge(maxBytes: number): HttpError {
 }
 
 /**
- * Wraps a route handler: HttpError and missing-learner errors become JSON errors; anything else
- * is logged and answered with a 500 that leaks nothing.
+ * Wraps a route handler: an HttpError (a missing learner's LearnerRequiredError is one) becomes a
+ * JSON error; anything else is logged and answered with a 500 that leaks nothing.
  */
 export function handle<A extends unknown[]>(
   fn: (...args: A) => Promise<Response>,
@@ -88,7 +87,6 @@ export function handle<A extends unknown[]>(
       return await fn(...args);
     } catch (error) {
       if (error instanceof HttpError) return jsonError(error.status, error.message, error.headers);
-      if (error instanceof LearnerRequiredError) return jsonError(401, error.message);
       console.error(error);
       return jsonError(500, "Something went wrong on our side. Your work is not lost; please try again.");
     }

@@ -3,6 +3,7 @@ import { cookies, headers } from "next/headers";
 import { getAccountLearner } from "@/lib/auth/account-learner.server";
 import { env } from "@/lib/env.server";
 import { getClientKey } from "@/lib/http/client.server";
+import { HttpError } from "@/lib/http/errors";
 import { takePoint } from "@/lib/http/rate-limit.server";
 import { prisma } from "./db.server";
 import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions } from "./guest-cookie";
@@ -67,9 +68,9 @@ export async function requireLearner(): Promise<CurrentLearner> {
   return learner;
 }
 
-/** Thrown when a request has no stored learner to act on. */
-export class LearnerRequiredError extends Error {
+/** Thrown when a request has no stored learner to act on: route handlers answer 401. */
+export class LearnerRequiredError extends HttpError {
   constructor() {
-    super("Nothing is stored for this browser yet (or cookies are off for this site).");
+    super(401, "Nothing is stored for this browser yet (or cookies are off for this site).");
   }
 }

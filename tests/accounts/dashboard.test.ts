@@ -18,7 +18,6 @@ vi.mock("@/lib/progress/db.server", () => ({
   },
 }));
 vi.mock("@/lib/progress/learner.server", () => ({
-  LearnerRequiredError: class LearnerRequiredError extends Error {},
   getCurrentLearner: async () => state.learner,
   getOrCreateLearner: async () => state.learner,
   requireLearner: async () => state.learner,

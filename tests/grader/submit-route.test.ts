@@ -17,7 +17,6 @@ vi.mock("@/lib/progress/db.server", () => ({
   },
 }));
 vi.mock("@/lib/progress/learner.server", () => ({
-  LearnerRequiredError: class LearnerRequiredError extends Error {},
   getCurrentLearner: async () => state.who.getStore(),
   getOrCreateLearner: async () => state.who.getStore(),
   requireLearner: async () => state.who.getStore(),
