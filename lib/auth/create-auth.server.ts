@@ -115,7 +115,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
           return;
         }
         if (ctx.path === "/sign-out") {
-          // A fresh guest after sign-out: the proxy issues a new guest cookie on the next request.
+          // A fresh guest after sign-out: the server creates a new one on the next write.
           ctx.setCookie(GUEST_COOKIE, "", {
             path: "/",
             maxAge: 0,

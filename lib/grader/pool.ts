@@ -23,7 +23,7 @@ const HEAVY_HALF_LIFE_MS = 300_000;
  */
 export const QUIET_HEAVY_MS = 2_000;
 
-// A child that does not answer within this time is killed (the sandbox's own budget is 10 s).
+// A child that does not answer within this time is killed (the sandbox's own budget is 5 s).
 const HARD_TIMEOUT_MS = 30_000;
 
 /** Thrown by gradeSubmission when the learner already has a submission queued or being graded. */

@@ -4,7 +4,7 @@ export const GUEST_COOKIE = "descent_guest";
 /** A guest token is 32 random bytes, base64url: unguessable, and never the learner's id. */
 export const GUEST_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
-/** Cookie options shared by the proxy that sets it and the code that clears it. */
+/** Cookie options shared by the code that sets the guest cookie (on the first write) and the code that clears it. */
 export function guestCookieOptions(secure: boolean) {
   return {
     httpOnly: true,
@@ -15,7 +15,7 @@ export function guestCookieOptions(secure: boolean) {
   };
 }
 
-/** A new guest token from the Web Crypto API (works in the proxy and on the server). */
+/** A new guest token from the Web Crypto API. */
 export function createGuestToken(): string {
   const bytes = new Uint8Array(32);
   crypto.getRandomValues(bytes);
