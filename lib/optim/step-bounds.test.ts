@@ -8,25 +8,14 @@
 // The gradients are synthetic (they do not depend on the parameters), so every coordinate is an
 // independent sequence and the optimizer state does not depend on eps.
 import { describe, expect, it } from "vitest";
+import { createRandom } from "../random";
 import { createOptimizer } from "./registry";
 import type { OptimizerName } from "./types";
-
-/** Deterministic uniform [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Sequence = (t: number) => number; // gradient at step t = 1, 2, …
 
 const N = 6000;
-const random = rng(13);
+const random = createRandom(13);
 const cauchy = Array.from({ length: N }, () => Math.tan(Math.PI * (random() - 0.5)));
 const logUniform = Array.from({ length: N }, () => (random() < 0.5 ? -1 : 1) * 10 ** (-9 + 15 * random()));
 const bursts = Array.from({ length: N }, () => (random() < 0.01 ? 1e4 : 1e-3) * (random() < 0.5 ? -1 : 1));
