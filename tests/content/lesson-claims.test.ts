@@ -59,3 +59,57 @@ describe("lesson 10: schedules and weight averaging", () => {
     expect(text).toContain("the averaged weights have a loss more than ten times lower than the iterates");
   });
 });
+
+describe("lesson 11: hyperparameter search and second-order methods", () => {
+  const text = lesson("11-choosing-an-optimizer.mdx");
+
+  it("a 3 × 3 grid tests 3 distinct values of each hyperparameter; 5 values of 4 hyperparameters is 625 runs", () => {
+    const grid = [1, 2, 3].flatMap((a) => [1, 2, 3].map((b) => [a, b] as const));
+    expect(grid).toHaveLength(9);
+    expect(new Set(grid.map(([a]) => a)).size).toBe(3);
+    expect(5 ** 4).toBe(625);
+    expect(text).toContain("the 9 runs test only 3 distinct learning rates");
+    expect(text).toContain("5 values for each of 4 hyperparameters is 625 runs");
+  });
+
+  it("60 random trials hit a region holding 5% of the space with probability about 95%", () => {
+    const hit = 1 - 0.95 ** 60;
+    expect(hit).toBeGreaterThan(0.95);
+    expect(hit).toBeLessThan(0.96);
+    // And by simulation, in 20 dimensions where the good region is a box of side 0.05^(1/20).
+    const random = createRandom(11);
+    const side = 0.05 ** (1 / 20);
+    let found = 0;
+    const searches = 2000;
+    for (let s = 0; s < searches; s++) {
+      let any = false;
+      for (let trial = 0; trial < 60 && !any; trial++) {
+        let inside = true;
+        for (let d = 0; d < 20; d++) if (random() >= side) inside = false;
+        any = inside;
+      }
+      if (any) found += 1;
+    }
+    expect(Math.abs(found / searches - hit)).toBeLessThan(0.02);
+    expect(text).toContain(
+      "With 60 trials the chance of at least one good trial is $1 - 0.95^{60} \\approx 95\\%$",
+    );
+  });
+
+  it("a uniform draw from [1e-5, 1e-2] lands above 1e-3 90% of the time", () => {
+    expect((1e-2 - 1e-3) / (1e-2 - 1e-5)).toBeCloseTo(0.9, 2);
+    expect(text).toContain("a uniform draw from $[10^{-5}, 10^{-2}]$ puts 90% of the trials above $10^{-3}$");
+  });
+
+  it("the Hessian of 1e8 parameters has 1e16 entries, 40 PB in fp32; a 4096 × 4096 layer's block vs its K-FAC factors", () => {
+    expect(1e8 ** 2).toBe(1e16);
+    expect((1e16 * 4) / 1e15).toBe(40); // petabytes
+    const block = (4096 * 4096) ** 2;
+    expect(block / 1e14).toBeCloseTo(2.8, 1);
+    expect((4096 * 4096) / 1e7).toBeCloseTo(1.7, 1);
+    expect(text).toContain("that is $10^{16}$ entries, 40 petabytes in fp32");
+    expect(text).toContain(
+      "(about $1.7\\times10^7$ entries each) instead of one block with $2.8\\times10^{14}$ entries",
+    );
+  });
+});
