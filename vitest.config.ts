@@ -22,5 +22,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     setupFiles: ["tests/setup-unit.ts"],
+    // SQLite, or PostgreSQL with TEST_DATABASE_PROVIDER=postgresql (tests/test-db.ts).
+    globalSetup: ["tests/global-setup-db.ts"],
   },
 });

@@ -8,16 +8,37 @@ import { z } from "zod";
 /** The SQLite database used when DATABASE_URL is not set. */
 export const DEFAULT_DATABASE_URL = "file:./data/descent.db";
 
-/** DATABASE_URL: a SQLite `file:` URL. */
+/** The database engines Descent runs on: embedded SQLite (the default) or a PostgreSQL server. */
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The provider a DATABASE_URL names, or null for anything else. */
+export function databaseProviderOf(url: string): DatabaseProvider | null {
+  if (url.startsWith("file:")) return "sqlite";
+  if (url.startsWith("postgresql://") || url.startsWith("postgres://")) return "postgresql";
+  return null;
+}
+
+/** DATABASE_URL: a SQLite `file:` URL or a `postgresql://` URL. */
 export const DatabaseUrlSchema = z
   .string()
-  .startsWith("file:", { message: 'DATABASE_URL must be a SQLite "file:" URL' })
+  .refine((url) => databaseProviderOf(url) !== null, {
+    message: 'DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL',
+  })
   .default(DEFAULT_DATABASE_URL);
+
+/** The provider of DATABASE_URL (SQLite when unset); throws on a URL of any other kind. */
+export function databaseProvider(url: string | undefined = process.env.DATABASE_URL): DatabaseProvider {
+  const parsed = DatabaseUrlSchema.safeParse(url);
+  if (!parsed.success)
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL, got "${url}"`);
+  return databaseProviderOf(parsed.data) ?? "sqlite";
+}
 
 /** The SQLite file behind a `file:` DATABASE_URL, resolved against the working directory. */
 export function resolveDatabaseFile(url: string | undefined): string {
   const parsed = DatabaseUrlSchema.safeParse(url);
-  if (!parsed.success) throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
+  if (!parsed.success || databaseProviderOf(parsed.data) !== "sqlite")
+    throw new Error(`DATABASE_URL must be a SQLite "file:" URL, got "${url}"`);
   return path.resolve(parsed.data.slice("file:".length));
 }
 

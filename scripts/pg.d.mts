@@ -28,5 +28,7 @@ export declare function freePort(): Promise<number>;
 export declare function startPostgres(options?: {
   database?: string;
   port?: number;
+  /** Extra server settings by postgresql.conf name, passed as `-c name=value`. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }): Promise<PostgresHandle>;

@@ -105,7 +105,8 @@ const DATABASE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * Starts a throwaway PostgreSQL server with one database.
- * @param {{ database?: string, port?: number, log?: (line: string) => void }} [options]
+ * @param {{ database?: string, port?: number, settings?: Record<string, string>, log?: (line: string) => void }} [options]
+ *   settings: extra server settings (postgresql.conf names), e.g. { timezone: "Pacific/Auckland" }
  */
 export async function startPostgres(options = {}) {
   const log = options.log ?? ((line) => console.error(`[pg] ${line}`));
@@ -175,6 +176,7 @@ export async function startPostgres(options = {}) {
       "full_page_writes=off",
       "-c",
       "max_connections=200",
+      ...Object.entries(options.settings ?? {}).flatMap(([key, value]) => ["-c", `${key}=${value}`]),
     ]);
     exited = null;
     output = "";

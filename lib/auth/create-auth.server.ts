@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import type { z } from "zod";
+import { providerOf } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GUEST_COOKIE, GUEST_TOKEN_PATTERN } from "@/lib/progress/guest-cookie";
 import { CLIENT_HEADER } from "@/lib/http/client-address";
@@ -65,7 +66,7 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
     secret: settings.secret,
     baseURL: settings.baseURL,
     basePath: "/api/auth",
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: providerOf(db) }),
     emailAndPassword: {
       enabled: true,
       // Sign-up never signs in: so that a taken email gets the same answer as a new one (better-auth

@@ -13,9 +13,9 @@ let db: PrismaClient;
 let cleanup: () => Promise<void>;
 let auth: ReturnType<typeof createAuth>;
 let limiters: ReturnType<typeof createLimiters>;
-beforeAll(() => {
+beforeAll(async () => {
   limiters = createLimiters();
-  ({ db, cleanup } = createTestDatabase());
+  ({ db, cleanup } = await createTestDatabase());
   auth = createAuth(db, {
     secret: "test-secret-test-secret-test-secret!",
     trustedOrigins: [ORIGIN],

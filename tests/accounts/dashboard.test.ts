@@ -37,8 +37,8 @@ const adamSolution = readFileSync("content/exercises/adam/solution.ts", "utf8");
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));
 const utc = (now: Date) => ({ now, timeZone: "UTC" });
 let cleanup: () => Promise<void>;
-beforeAll(() => {
-  ({ db: state.db, cleanup } = createTestDatabase());
+beforeAll(async () => {
+  ({ db: state.db, cleanup } = await createTestDatabase());
 });
 afterAll(async () => {
   stopGraderProcesses();

@@ -43,8 +43,8 @@ const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/ro
 const { stopGraderProcesses } = await import("@/lib/grader/pool");
 
 let cleanup: () => Promise<void>;
-beforeAll(() => {
-  ({ db: state.db, cleanup } = createTestDatabase());
+beforeAll(async () => {
+  ({ db: state.db, cleanup } = await createTestDatabase());
 });
 afterAll(async () => {
   await stopGraderProcesses();

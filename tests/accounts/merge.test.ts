@@ -7,8 +7,8 @@ const { mergeGuestIntoUser } = await import("@/lib/progress/merge.server");
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
-beforeAll(() => {
-  ({ db, cleanup } = createTestDatabase());
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDatabase());
 });
 afterAll(async () => cleanup());
 

@@ -84,7 +84,7 @@ function deleteRequest(body: unknown, origin = ORIGIN) {
 }
 
 beforeAll(async () => {
-  ({ db: state.db, cleanup } = createTestDatabase());
+  ({ db: state.db, cleanup } = await createTestDatabase());
   alice = await seedAccount("alice@example.com");
   bob = await seedAccount("bob@example.com");
 });

@@ -18,8 +18,8 @@ import { createTestDatabase } from "../test-db";
 let db: PrismaClient;
 let cleanup: () => Promise<void>;
 
-beforeAll(() => {
-  ({ db, cleanup } = createTestDatabase());
+beforeAll(async () => {
+  ({ db, cleanup } = await createTestDatabase());
 });
 afterAll(async () => {
   await cleanup();

@@ -33,8 +33,8 @@ const endless = solution.replace("const v = state.velocity;", "for (;;) {}\n  co
 const store = new AsyncLocalStorage<Learner>();
 let cleanup: () => Promise<void>;
 
-beforeAll(() => {
-  ({ db: state.db, cleanup } = createTestDatabase());
+beforeAll(async () => {
+  ({ db: state.db, cleanup } = await createTestDatabase());
   state.who = store;
   // One process, no reserved one: the queue is easy to reason about.
   stopGraderProcesses();
