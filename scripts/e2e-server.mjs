@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the app into its own directory and serves it on E2E_PORT with a fresh SQLite database,
+// Builds the app into its own directory and serves it on E2E_PORT with a fresh SQLite database
+// (or E2E_DATABASE_URL),
 // for Playwright. Kept apart from `npm start` (.next, data/descent.db) so both can run at once.
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -18,8 +19,11 @@ env.APP_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
 // Playwright is the "proxy": tests give each browser context its own X-Forwarded-For address
 // (tests/playwright-utils.ts), so per-client limits count per test, not for the whole suite.
 env.TRUST_PROXY ??= "127.0.0.1, ::1";
-const dbFile = env.DATABASE_URL.slice("file:".length);
-for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+// A fresh SQLite file each run; a PostgreSQL E2E_DATABASE_URL is used as given (scripts/pg.mjs makes fresh ones).
+if (env.DATABASE_URL.startsWith("file:")) {
+  const dbFile = env.DATABASE_URL.slice("file:".length);
+  for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
+}
 
 const run = (args) => execFileSync(process.execPath, args, { stdio: "inherit", env });
 run(["scripts/setup.mjs"]);
