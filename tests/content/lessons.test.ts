@@ -31,6 +31,8 @@ const components = {
   MovingAverageExplorer: figure,
   SchedulePlotter: figure,
   WeightDecayComparison: figure,
+  MomentumConvergence: figure,
+  MinibatchNoise: figure,
 };
 
 function renderLesson(code: string): { html: string; examples: WorkedProps[] } {

@@ -1,7 +1,7 @@
 "use client";
 
 import { scaleLinear } from "d3-scale";
-import { type KeyboardEvent, type MouseEvent, useId, useMemo, useState } from "react";
+import { type KeyboardEvent, type MouseEvent, type ReactNode, useId, useMemo, useState } from "react";
 import type { Objective, PlotBox } from "@/lib/objectives";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import styles from "./figures.module.css";
@@ -32,6 +32,8 @@ export interface ContourPlotProps {
   /** When given, clicks and Enter set the start (arrow keys move a cursor first). */
   onStartChange?: (start: [number, number]) => void;
   ariaLabel: string;
+  /** Extra marks in data coordinates, drawn over the trajectories inside the plot area. */
+  overlay?: (x: (v: number) => number, y: (v: number) => number) => ReactNode;
 }
 
 const WIDTH = 420;
@@ -165,6 +167,7 @@ export function ContourPlot(props: ContourPlotProps) {
           cy={round(y(start[1]))}
           r={6}
         />
+        {props.overlay?.(x, y)}
         {cursor && (
           <circle
             data-testid="start-cursor"

@@ -14,6 +14,8 @@ const LOADERS: Record<FigureName, () => Promise<AnyFigure>> = {
   MovingAverageExplorer: () => import("./moving-average-explorer").then((m) => m.MovingAverageExplorer),
   SchedulePlotter: () => import("./schedule-plotter").then((m) => m.SchedulePlotter),
   WeightDecayComparison: () => import("./weight-decay-comparison").then((m) => m.WeightDecayComparison),
+  MomentumConvergence: () => import("./momentum-convergence").then((m) => m.MomentumConvergence),
+  MinibatchNoise: () => import("./minibatch-noise").then((m) => m.MinibatchNoise),
 };
 
 // Server rendering only: the figures themselves draw the first frame, so the browser's first render

@@ -1,3 +1,5 @@
+import type { MinibatchNoiseProps } from "./minibatch-noise";
+import type { MomentumConvergenceProps } from "./momentum-convergence";
 import type { MovingAverageExplorerProps } from "./moving-average-explorer";
 import type { PlaygroundProps } from "./playground";
 import type { SchedulePlotterProps } from "./schedule-plotter";
@@ -9,6 +11,8 @@ export interface FigureProps {
   MovingAverageExplorer: MovingAverageExplorerProps;
   SchedulePlotter: SchedulePlotterProps;
   WeightDecayComparison: WeightDecayComparisonProps;
+  MomentumConvergence: MomentumConvergenceProps;
+  MinibatchNoise: MinibatchNoiseProps;
 }
 
 /** A lesson figure's name. */

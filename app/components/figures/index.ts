@@ -1,4 +1,6 @@
 /** Interactive lesson figures; client components for the MDX components map. */
+export { MinibatchNoise } from "./minibatch-noise";
+export { MomentumConvergence } from "./momentum-convergence";
 export { MovingAverageExplorer } from "./moving-average-explorer";
 export { Playground, type PlaygroundProps } from "./playground";
 export { SchedulePlotter } from "./schedule-plotter";

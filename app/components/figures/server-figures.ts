@@ -1,6 +1,13 @@
 import type { ComponentType } from "react";
 import type { FigureName } from "./figure-names";
-import { MovingAverageExplorer, Playground, SchedulePlotter, WeightDecayComparison } from "./index";
+import {
+  MinibatchNoise,
+  MomentumConvergence,
+  MovingAverageExplorer,
+  Playground,
+  SchedulePlotter,
+  WeightDecayComparison,
+} from "./index";
 
 /** The figures as the server renders their first frame (see FigureIsland). */
 // biome-ignore lint/suspicious/noExplicitAny: keyed by name, each entry takes that figure's props.
@@ -9,4 +16,6 @@ export const SERVER_FIGURES: Record<FigureName, ComponentType<any>> = {
   MovingAverageExplorer,
   SchedulePlotter,
   WeightDecayComparison,
+  MomentumConvergence,
+  MinibatchNoise,
 };

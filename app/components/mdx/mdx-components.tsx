@@ -23,4 +23,10 @@ export const mdxComponents = {
   WeightDecayComparison: (props: FigureProps["WeightDecayComparison"]) => (
     <FigureIsland name="WeightDecayComparison" props={props} />
   ),
+  MomentumConvergence: (props: FigureProps["MomentumConvergence"]) => (
+    <FigureIsland name="MomentumConvergence" props={props} />
+  ),
+  MinibatchNoise: (props: FigureProps["MinibatchNoise"]) => (
+    <FigureIsland name="MinibatchNoise" props={props} />
+  ),
 };
