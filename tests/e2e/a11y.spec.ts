@@ -15,6 +15,7 @@ const pages = [
   "/",
   "/learn",
   "/learn/optimization-problem",
+  "/learn/stochastic-gradient-descent",
   "/learn/momentum",
   "/exercises",
   ...exercises,
