@@ -3,9 +3,10 @@
 // `-- --content DIR` checks another content folder (the tests use a broken fixture).
 import path from "node:path";
 import { assertContentReferences } from "../lib/content/references.server";
+import { getContentRoot } from "../lib/content/registry";
 
 const at = process.argv.indexOf("--content");
-const content = path.resolve(at >= 0 ? (process.argv[at + 1] ?? "") : "content");
+const content = at >= 0 ? path.resolve(process.argv[at + 1] ?? "") : getContentRoot();
 
 try {
   assertContentReferences({ content, app: path.resolve("app") });

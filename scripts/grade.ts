@@ -1,12 +1,11 @@
 // Usage: npm run -s grade -- EXERCISE FILE — prints the GradeResult JSON; exit 0 only when passed.
 import { readFile } from "node:fs/promises";
-import { isExerciseSlug } from "../lib/grader/exercise-store";
+import { isExerciseSlug, listExerciseSlugs } from "../lib/content/registry";
 import { gradeSubmission, stopGraderProcesses } from "../lib/grader/pool";
-import { EXERCISE_SLUGS } from "../lib/grader/exercise-store";
 
 const [exercise, file] = process.argv.slice(2);
 if (!exercise || !file || !isExerciseSlug(exercise)) {
-  process.stderr.write(`Usage: npm run -s grade -- <${EXERCISE_SLUGS.join("|")}> <file.ts>\n`);
+  process.stderr.write(`Usage: npm run -s grade -- <${listExerciseSlugs().join("|")}> <file.ts>\n`);
   process.exit(2);
 }
 try {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listExerciseSummaries } from "@/lib/exercises/exercise-view.server";
+import { listExercises } from "@/lib/content/exercises.server";
 import { formatVerdict } from "@/lib/exercises/verdicts";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { getBestVerdicts } from "@/lib/progress/submissions.server";
@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 
 /** Every exercise with the learner's best verdict so far. */
 export default async function ExercisesPage() {
-  const [exercises, learner] = await Promise.all([listExerciseSummaries(), getCurrentLearner()]);
+  const [exercises, learner] = await Promise.all([listExercises(), getCurrentLearner()]);
   const best = learner ? await getBestVerdicts(learner.id) : {};
   return (
     <div className="container">

@@ -1,52 +1,26 @@
-import adagrad from "@/content/cards/adagrad.json";
-import adam from "@/content/cards/adam.json";
-import adamVariants from "@/content/cards/adam-variants.json";
-import choosing from "@/content/cards/choosing-an-optimizer.json";
-import distributed from "@/content/cards/distributed-training.json";
-import flashNotes from "@/content/cards/interview-flash-notes.json";
-import schedules from "@/content/cards/learning-rate-schedules.json";
-import momentum from "@/content/cards/momentum.json";
-import nesterov from "@/content/cards/nesterov.json";
-import foundations from "@/content/cards/optimization-problem.json";
-import rmsprop from "@/content/cards/rmsprop.json";
-import sgd from "@/content/cards/stochastic-gradient-descent.json";
-import weightDecay from "@/content/cards/weight-decay.json";
+import path from "node:path";
+import { cardFilesStamp, getContentRoot, readCardFiles } from "@/lib/content/registry";
+import { env } from "@/lib/env.server";
 import { renderCardText } from "./render";
 import { type Card, CardSchema } from "./schema";
 
-// Imported statically so the bundler ships the deck with the app; one file per topic.
-const SOURCES: Record<string, unknown> = {
-  "optimization-problem": foundations,
-  "stochastic-gradient-descent": sgd,
-  momentum,
-  nesterov,
-  adagrad,
-  rmsprop,
-  adam,
-  "weight-decay": weightDecay,
-  "adam-variants": adamVariants,
-  "learning-rate-schedules": schedules,
-  "choosing-an-optimizer": choosing,
-  "distributed-training": distributed,
-  "interview-flash-notes": flashNotes,
-};
+// The deck is every file of content/cards, read on the server (pages and route handlers only pass
+// cards or their ids to the browser); a new file is a new part of the deck, no code to edit.
 
-/** Validates raw deck files and renders their math; throws naming the file and card on any problem. */
-export function buildDeck(sources: Record<string, unknown>): Card[] {
+/** Validates card files and renders their math; throws naming the file and card on any problem. */
+export function buildDeck(files: ReadonlyArray<{ file: string; raw: unknown }>): Card[] {
   const cards: Card[] = [];
   const seen = new Set<string>();
-  for (const [file, raw] of Object.entries(sources)) {
-    if (!Array.isArray(raw)) throw new Error(`content/cards/${file}.json must be an array of cards`);
+  for (const { file, raw } of files) {
+    if (!Array.isArray(raw)) throw new Error(`${file} must be an array of cards`);
     raw.forEach((entry, index) => {
       const parsed = CardSchema.safeParse(entry);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new Error(
-          `content/cards/${file}.json card ${index}: ${issue?.path.join(".")} ${issue?.message}`,
-        );
+        throw new Error(`${file} card ${index}: ${issue?.path.join(".")} ${issue?.message}`);
       }
       const card = parsed.data;
-      if (seen.has(card.id)) throw new Error(`Duplicate card id "${card.id}" in content/cards/${file}.json`);
+      if (seen.has(card.id)) throw new Error(`Duplicate card id "${card.id}" in ${file}`);
       seen.add(card.id);
       cards.push({
         ...card,
@@ -58,12 +32,17 @@ export function buildDeck(sources: Record<string, unknown>): Card[] {
   return cards;
 }
 
-let cached: Card[] | null = null;
+let cached: { stamp: string; deck: Card[] } | null = null;
 
-/** The whole deck, validated and rendered once per process. */
+/**
+ * The whole deck, validated and rendered once per process in production; in development again when
+ * a card file is added, removed or edited.
+ */
 export function getDeck(): Card[] {
-  cached ??= buildDeck(SOURCES);
-  return cached;
+  const root = getContentRoot();
+  const stamp = env.NODE_ENV === "production" ? root : path.join(root, cardFilesStamp(root));
+  if (cached?.stamp !== stamp) cached = { stamp, deck: buildDeck(readCardFiles(root)) };
+  return cached.deck;
 }
 
 /** Topics in deck order, for the filter. */

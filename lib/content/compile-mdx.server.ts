@@ -10,7 +10,15 @@ export type CompiledMdx = { code: string; frontmatter: Record<string, unknown> }
 /** Thrown when a document cannot compile; the message names the document and the cause. */
 export class MdxCompileError extends Error {}
 
-type VFileLike = { messages: Array<{ source?: string | null; reason: string; cause?: unknown; line?: number | null; column?: number | null }> };
+type VFileLike = {
+  messages: Array<{
+    source?: string | null;
+    reason: string;
+    cause?: unknown;
+    line?: number | null;
+    column?: number | null;
+  }>;
+};
 
 // rehype-katex only records a KaTeX failure as a message and renders red text; we want the build
 // to stop instead, naming the expression.
@@ -18,7 +26,8 @@ function rehypeFailOnKatexErrors() {
   return (_tree: unknown, file: VFileLike) => {
     const failure = file.messages.find((message) => message.source === "rehype-katex");
     if (!failure) return;
-    const cause = failure.cause instanceof Error ? failure.cause.message : String(failure.cause ?? failure.reason);
+    const cause =
+      failure.cause instanceof Error ? failure.cause.message : String(failure.cause ?? failure.reason);
     const where = failure.line ? ` at line ${failure.line}:${failure.column ?? 0}` : "";
     throw new MdxCompileError(`KaTeX could not render an expression${where}: ${cause}`);
   };
@@ -44,7 +53,10 @@ function rehypeFocusableDisplayMath() {
  * Compiles MDX with math (remark-math + rehype-katex, HTML and MathML output) and heading ids.
  * `label` names the document in errors, e.g. "lesson 03-momentum".
  */
-export async function compileMdx(source: string, options: { label: string; cwd?: string; globals?: Record<string, string> }): Promise<CompiledMdx> {
+export async function compileMdx(
+  source: string,
+  options: { label: string; cwd?: string; globals?: Record<string, string> },
+): Promise<CompiledMdx> {
   try {
     const result = await bundleMDX({
       source,

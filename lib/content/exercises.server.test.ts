@@ -1,17 +1,18 @@
 import { describe, expect, it } from "vitest";
 
-const { EXERCISE_SLUGS } = await import("@/lib/grader/exercise-store");
+const { listExerciseSlugs } = await import("./registry");
 const { getExercise, listExercises } = await import("./exercises.server");
 
 describe("exercises content", () => {
   it("lists every exercise in order with its optimizer", async () => {
     const list = await listExercises();
-    expect(list.map((e) => e.slug)).toEqual([...EXERCISE_SLUGS]);
+    expect(list.map((e) => e.slug).sort()).toEqual(listExerciseSlugs());
+    expect(list.map((e) => e.order)).toEqual([...list.map((e) => e.order)].sort((a, b) => a - b));
     expect(list.find((e) => e.slug === "adam")?.optimizer).toBe("adam");
   });
 
   it("never sends the reference solution or the hidden suite", async () => {
-    for (const slug of EXERCISE_SLUGS) {
+    for (const slug of listExerciseSlugs()) {
       const exercise = await getExercise(slug);
       expect(exercise).not.toBeNull();
       expect(Object.keys(exercise ?? {}).sort()).toEqual([

@@ -1,11 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { VisibleTestSchema } from "@/lib/grader/exercise-schema";
-import { EXERCISE_SLUGS, isExerciseSlug, loadExerciseConfig, readExerciseFile } from "@/lib/grader/exercise-store";
+import { type ExerciseConfig, VisibleTestSchema } from "./exercise-schema";
+import {
+  type ExerciseSlug,
+  isExerciseSlug,
+  listExerciseSlugs,
+  loadExerciseConfig,
+  readExerciseFile,
+} from "./registry";
 
 /** An exercise in the list: no task text, no code. */
 const ExerciseSummarySchema = z.object({
-  slug: z.enum(EXERCISE_SLUGS),
+  slug: z.string(),
   title: z.string(),
   summary: z.string(),
   order: z.number().int(),
@@ -17,7 +23,7 @@ export type ExerciseSummary = z.infer<typeof ExerciseSummarySchema>;
 
 /** What the exercise page needs; never the reference solution or the hidden suite. */
 const ExerciseSchema = z.object({
-  slug: z.enum(EXERCISE_SLUGS),
+  slug: z.string(),
   title: z.string(),
   summary: z.string(),
   order: z.number().int(),
@@ -29,8 +35,8 @@ const ExerciseSchema = z.object({
   visibleTests: z.array(VisibleTestSchema),
   hyperNames: z.array(z.string()),
 });
-/** An exercise as shown to the learner. */
-export type Exercise = z.infer<typeof ExerciseSchema>;
+/** An exercise as shown to the learner, with its validated exercise.json for server-side use. */
+export type Exercise = z.infer<typeof ExerciseSchema> & { slug: ExerciseSlug };
 
 function getTypesDts(hyperNames: readonly string[]): string {
   const fields = hyperNames.map((name) => `  readonly ${name}: number;`).join("\n");
@@ -45,10 +51,10 @@ function getTypesDts(hyperNames: readonly string[]): string {
   ].join("\n");
 }
 
-/** All exercises in course order. */
+/** Every exercise folder of content/exercises, in course order (exercise.json's `order`). */
 export async function listExercises(): Promise<ExerciseSummary[]> {
   const all = await Promise.all(
-    EXERCISE_SLUGS.map(async (slug) => {
+    listExerciseSlugs().map(async (slug) => {
       const c = await loadExerciseConfig(slug);
       return ExerciseSummarySchema.parse({
         slug,
@@ -66,6 +72,19 @@ export async function listExercises(): Promise<ExerciseSummary[]> {
 /** One exercise for its page, or null for an unknown slug. */
 export async function getExercise(slug: string): Promise<Exercise | null> {
   if (!isExerciseSlug(slug)) return null;
+  return { ...(await readExercise(slug)), slug };
+}
+
+/** The exercise page's content and the exercise.json behind it (the caller must not send `config`). */
+export async function getExerciseWithConfig(
+  slug: string,
+): Promise<{ exercise: Exercise; config: ExerciseConfig } | null> {
+  if (!isExerciseSlug(slug)) return null;
+  const [exercise, config] = await Promise.all([getExercise(slug), loadExerciseConfig(slug)]);
+  return exercise && { exercise, config };
+}
+
+async function readExercise(slug: ExerciseSlug): Promise<z.infer<typeof ExerciseSchema>> {
   const [c, taskMdx, starter] = await Promise.all([
     loadExerciseConfig(slug),
     readExerciseFile(slug, "task.mdx"),

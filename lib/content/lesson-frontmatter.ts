@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a kebab-case slug" });
+import { SlugSchema as slug } from "./slug";
 
 /** Frontmatter every lesson declares; an invalid lesson fails the build naming the file and field. */
 const lessonFrontmatterSchema = z.strictObject({

@@ -1,13 +1,12 @@
 import "server-only";
 import { readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import matter from "gray-matter";
 import { env } from "@/lib/env.server";
-import { EXERCISE_SLUGS } from "@/lib/grader/exercise-store";
 import { compileMdx } from "./compile-mdx.server";
-import { extractHeadings, getLessonsDir, type LessonHeading, listLessonFiles } from "./lesson-files.server";
+import { extractHeadings, type LessonHeading } from "./lesson-files.server";
 import { assertContentReferences } from "./references.server";
 import { type LessonFrontmatter, parseLessonFrontmatter } from "./lesson-frontmatter";
+import { displayPath, getContentRoot, getLessonsDir, listExerciseSlugs, listLessonFiles } from "./registry";
 
 /** What the course index and navigation need about a lesson. */
 export type LessonSummary = LessonFrontmatter & { slug: string; file: string };
@@ -35,7 +34,7 @@ function compileCached(file: string, source: string, options: Parameters<typeof 
 export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
   const lessons: Lesson[] = [];
   for (const { slug, file } of listLessonFiles(dir)) {
-    const relative = path.relative(process.cwd(), file);
+    const relative = displayPath(file);
     const source = readFileSync(/* turbopackIgnore: true */ file, "utf8");
     const compiled = await compileCached(file, source, { label: `lesson ${relative}`, cwd: dir });
     const frontmatter = parseLessonFrontmatter(compiled.frontmatter, relative);
@@ -47,7 +46,10 @@ export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
 }
 
 /** Checks cross-lesson rules: unique order, prerequisites that exist and come earlier, exercises that exist. */
-export function assertCourseConsistent(lessons: readonly LessonSummary[]): void {
+export function assertCourseConsistent(
+  lessons: readonly LessonSummary[],
+  exerciseSlugs: readonly string[] = listExerciseSlugs(),
+): void {
   const bySlug = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   const byOrder = new Map<number, string>();
   for (const lesson of lessons) {
@@ -55,7 +57,7 @@ export function assertCourseConsistent(lessons: readonly LessonSummary[]): void 
     if (clash) throw new Error(`Lessons ${clash} and ${lesson.file} both have order ${lesson.order}.`);
     byOrder.set(lesson.order, lesson.file);
     for (const exercise of lesson.exercises) {
-      if (!(EXERCISE_SLUGS as readonly string[]).includes(exercise)) {
+      if (!exerciseSlugs.includes(exercise)) {
         throw new Error(
           `Invalid frontmatter in ${lesson.file}: field "exercises": no exercise "${exercise}".`,
         );
@@ -82,10 +84,14 @@ export function assertCourseConsistent(lessons: readonly LessonSummary[]): void 
 let cache: { stamp: string; lessons: Promise<Lesson[]> } | null = null;
 
 function lessonsStamp(): string {
-  if (env.NODE_ENV === "production") return "";
-  return listLessonFiles()
-    .map(({ file }) => `${file}:${statSync(/* turbopackIgnore: true */ file).mtimeMs}`)
-    .join("|");
+  const root = getContentRoot();
+  if (env.NODE_ENV === "production") return root;
+  return (
+    root +
+    listLessonFiles(getLessonsDir(root))
+      .map(({ file }) => `${file}:${statSync(/* turbopackIgnore: true */ file).mtimeMs}`)
+      .join("|")
+  );
 }
 
 /** Every lesson, compiled, in course order (cached; see above). */
@@ -123,7 +129,7 @@ export async function getLessonSummaries(): Promise<LessonSummary[]> {
 export function readLessonSummaries(dir = getLessonsDir()): LessonSummary[] {
   return listLessonFiles(dir)
     .map(({ slug, file }) => {
-      const relative = path.relative(process.cwd(), file);
+      const relative = displayPath(file);
       const { data } = matter(readFileSync(/* turbopackIgnore: true */ file, "utf8"));
       return { ...parseLessonFrontmatter(data, relative), slug, file: relative };
     })

@@ -41,15 +41,19 @@ describe("content cross-references", () => {
         "tests/fixtures/content-broken/lessons/02-second.mdx link ../relative",
         "tests/fixtures/content-broken/exercises/good/task.mdx link /learn/third",
         "tests/fixtures/content-broken/cards/basics.json link /learn/ghost",
+        // A second exercise folder and a second card file, found by listing the folders.
+        "tests/fixtures/content-broken/exercises/another/exercise.json diagnoses sign-eror",
+        "tests/fixtures/content-broken/cards/more.json more-one.lesson third",
       ]),
     );
-    // What resolves is not reported: a topic, a card id, headings, static pages, code spans, external links.
-    expect(problems).toHaveLength(13);
+    // What resolves is not reported: a topic, a card id, headings, static pages, code spans, external
+    // links, links to the discovered exercises.
+    expect(problems).toHaveLength(15);
   });
 
   it("reports every problem at once, one line each", () => {
     const message = formatReferenceProblems(findReferenceProblems(readContentIndex(broken)));
-    expect(message.split("\n")).toHaveLength(14);
+    expect(message.split("\n")).toHaveLength(16);
     expect(message).toContain('01-first.mdx: cards "ewma" is neither a card topic nor a card id');
   });
 

@@ -2,8 +2,8 @@ import "server-only";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { DIAGNOSIS_IDS } from "@/lib/grader/diagnoses";
-import { extractHeadings, listLessonFiles } from "./lesson-files.server";
+import { DIAGNOSIS_IDS } from "./diagnosis-ids";
+import { extractHeadings } from "./lesson-files.server";
 import {
   type ContentIndex,
   type ContentLink,
@@ -11,17 +11,39 @@ import {
   findReferenceProblems,
   formatReferenceProblems,
 } from "./references";
+import {
+  displayPath,
+  getContentRoot,
+  getExerciseDir,
+  getLessonsDir,
+  listExerciseSlugs,
+  listLessonFiles,
+  readCardFiles,
+} from "./registry";
 
 /** The content folder and the app folder (tests pass fixtures for the first). */
 export type ContentRoots = { content: string; app: string };
 
 function defaultRoots(): ContentRoots {
   const cwd = /* turbopackIgnore: true */ process.cwd();
-  return { content: path.join(cwd, "content"), app: path.join(cwd, "app") };
+  return { content: getContentRoot(), app: path.join(cwd, "app") };
 }
 
 const readText = (file: string) => readFileSync(/* turbopackIgnore: true */ file, "utf8");
-const relative = (file: string) => path.relative(process.cwd(), file);
+const relative = displayPath;
+/** An exercise.json as a record (its fields are validated by the exercise loader, not here). */
+function readJsonObject(file: string): Record<string, unknown> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readText(file));
+  } catch (error) {
+    throw new Error(
+      `${relative(file)}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
+}
+
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v) => typeof v === "string") : [];
 
@@ -46,7 +68,7 @@ export function listStaticRoutes(appDir: string): string[] {
 /** Gathers every reference and link of the content folder. */
 export function readContentIndex(roots: ContentRoots = defaultRoots()): ContentIndex {
   const links: ContentLink[] = [];
-  const lessons = listLessonFiles(path.join(roots.content, "lessons")).map(({ slug, file }) => {
+  const lessons = listLessonFiles(getLessonsDir(roots.content)).map(({ slug, file }) => {
     const { data, content } = matter(readText(file));
     const name = relative(file);
     for (const href of extractLinks(content)) links.push({ file: name, href });
@@ -54,39 +76,30 @@ export function readContentIndex(roots: ContentRoots = defaultRoots()): ContentI
     return { file: name, slug, cards: strings(data.cards), exercises: strings(data.exercises), headingIds };
   });
 
-  const exercisesDir = path.join(roots.content, "exercises");
-  const exercises = readdirSync(/* turbopackIgnore: true */ exercisesDir)
-    .filter((name) => statSync(/* turbopackIgnore: true */ path.join(exercisesDir, name)).isDirectory())
-    .sort()
-    .map((slug) => {
-      const configFile = path.join(exercisesDir, slug, "exercise.json");
-      const config = JSON.parse(readText(configFile)) as { diagnoses?: unknown };
-      const task = path.join(exercisesDir, slug, "task.mdx");
-      for (const href of extractLinks(matter(readText(task)).content))
-        links.push({ file: relative(task), href });
-      return { file: relative(configFile), slug, diagnoses: strings(config.diagnoses) };
-    });
+  const exercises = listExerciseSlugs(roots.content).map((slug) => {
+    const dir = getExerciseDir(slug, roots.content);
+    const configFile = path.join(dir, "exercise.json");
+    const config = readJsonObject(configFile);
+    const task = path.join(dir, "task.mdx");
+    for (const href of extractLinks(matter(readText(task)).content))
+      links.push({ file: relative(task), href });
+    return { file: relative(configFile), slug, diagnoses: strings(config.diagnoses) };
+  });
 
-  const cardsDir = path.join(roots.content, "cards");
-  const cards = readdirSync(/* turbopackIgnore: true */ cardsDir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .flatMap((name) => {
-      const file = relative(path.join(cardsDir, name));
-      const raw = JSON.parse(readText(path.join(cardsDir, name))) as unknown;
-      return (Array.isArray(raw) ? raw : []).map((entry: Record<string, unknown>) => {
-        for (const text of [entry.front, entry.back]) {
-          if (typeof text === "string") for (const href of extractLinks(text)) links.push({ file, href });
-        }
-        return {
-          file,
-          id: String(entry.id),
-          topic: String(entry.topic),
-          lesson: String(entry.lesson),
-          mistakes: strings(entry.mistakes),
-        };
-      });
+  const cards = readCardFiles(roots.content).flatMap(({ file, raw }) => {
+    return (Array.isArray(raw) ? raw : []).map((entry: Record<string, unknown>) => {
+      for (const text of [entry.front, entry.back]) {
+        if (typeof text === "string") for (const href of extractLinks(text)) links.push({ file, href });
+      }
+      return {
+        file,
+        id: String(entry.id),
+        topic: String(entry.topic),
+        lesson: String(entry.lesson),
+        mistakes: strings(entry.mistakes),
+      };
     });
+  });
 
   return {
     lessons,

@@ -1,13 +1,7 @@
 import "server-only";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
-import { getExercise } from "@/lib/content/exercises.server";
-import { type ExerciseConfig, toTorchHparams } from "@/lib/grader/exercise-schema";
-import {
-  EXERCISE_SLUGS,
-  isExerciseSlug,
-  loadExerciseConfig,
-  readExerciseFile,
-} from "@/lib/grader/exercise-store";
+import { type ExerciseConfig, toTorchHparams } from "@/lib/content/exercise-schema";
+import { getExerciseWithConfig } from "@/lib/content/exercises.server";
 import { createObjective } from "@/lib/objectives";
 import { runTrajectory } from "@/lib/optim";
 import type { VisibleRunTest } from "./visible-run";
@@ -23,19 +17,6 @@ export type ExerciseView = {
   typesDts: string;
   visibleTests: VisibleRunTest[];
 };
-
-/** Summaries of every exercise, in course order. */
-export async function listExerciseSummaries(): Promise<
-  { slug: string; title: string; summary: string; order: number }[]
-> {
-  const rows = await Promise.all(
-    EXERCISE_SLUGS.map(async (slug) => {
-      const config = await loadExerciseConfig(slug);
-      return { slug, title: config.title, summary: config.summary, order: config.order };
-    }),
-  );
-  return rows.sort((a, b) => a.order - b.order);
-}
 
 /** Reference parameters after every step of a visible test (lib/optim, PyTorch semantics). */
 function computeVisibleReference(
@@ -62,22 +43,18 @@ const SANDBOX_DTS =
 
 /** The exercise page's data, or null for an unknown slug. */
 export async function getExerciseView(slug: string): Promise<ExerciseView | null> {
-  if (!isExerciseSlug(slug)) return null;
-  const [config, task, starter, exercise] = await Promise.all([
-    loadExerciseConfig(slug),
-    readExerciseFile(slug, "task.mdx"),
-    readExerciseFile(slug, "starter.ts"),
-    getExercise(slug),
-  ]);
-  const { code } = await compileMdx(task, { label: `content/exercises/${slug}/task.mdx` });
+  const found = await getExerciseWithConfig(slug);
+  if (!found) return null;
+  const { exercise, config } = found;
+  const { code } = await compileMdx(exercise.taskMdx, { label: `content/exercises/${slug}/task.mdx` });
   return {
-    slug,
-    title: config.title,
-    summary: config.summary,
-    order: config.order,
+    slug: exercise.slug,
+    title: exercise.title,
+    summary: exercise.summary,
+    order: exercise.order,
     taskCode: code,
-    starter,
-    typesDts: SANDBOX_DTS + (exercise?.typesDts ?? ""),
+    starter: exercise.starter,
+    typesDts: SANDBOX_DTS + exercise.typesDts,
     visibleTests: config.visibleTests.map((test) => ({
       name: test.name,
       objective: { name: test.objective.name, ...(test.objective.args ? { args: test.objective.args } : {}) },
@@ -89,5 +66,3 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
     })),
   };
 }
-
-export { EXERCISE_SLUGS };

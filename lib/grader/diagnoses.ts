@@ -1,29 +1,6 @@
-/** Ids of the classic mistakes the grader can name; cards list the ones they teach in `mistakes`. */
-export const DIAGNOSIS_IDS = [
-  "missing-bias-correction",
-  "eps-inside-root",
-  "step-count-not-advanced",
-  "step-count-from-zero",
-  "betas-swapped",
-  "sign-error",
-  "gradient-not-squared",
-  "ema-momentum",
-  "old-velocity",
-  "adagrad-sum",
-  "alpha-swapped",
-  "coupled-weight-decay",
-  "nesterov-plain-momentum",
-  "amsgrad-no-max",
-  "amsgrad-max-of-vhat",
-  "lion-momentum-first",
-  "warmup-off-by-one",
-  "cosine-ignores-warmup",
-  "cosine-not-held",
-  "min-lr-ignored",
-] as const;
+import { DIAGNOSIS_IDS, type DiagnosisId } from "../content/diagnosis-ids";
 
-/** Id of a classic mistake. */
-export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
+export { DIAGNOSIS_IDS, type DiagnosisId };
 
 /** Title and explanation shown to the learner for each classic mistake. */
 export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanation: string }>> = {

@@ -1,8 +1,8 @@
 import { transform } from "sucrase";
 import { findDivergence, isSameValue } from "./compare";
 import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
-import { type ExerciseConfig, type HiddenTest, resolveX0 } from "./exercise-schema";
-import { isExerciseSlug, loadExerciseConfig } from "./exercise-store";
+import { type ExerciseConfig, type HiddenTest, resolveX0 } from "../content/exercise-schema";
+import { isExerciseSlug, loadExerciseConfig } from "../content/registry";
 import {
   getObjective,
   getRecordSteps,

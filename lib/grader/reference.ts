@@ -5,8 +5,8 @@ import { rastriginArgsSchema } from "../objectives/separable";
 import type { Objective, ObjectiveName } from "../objectives/types";
 import { runTrajectory } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
-import type { ExerciseConfig } from "./exercise-schema";
-import { toScheduleSpec, toTorchHparams } from "./exercise-schema";
+import type { ExerciseConfig } from "../content/exercise-schema";
+import { toScheduleSpec, toTorchHparams } from "../content/exercise-schema";
 import type { SandboxRunSpec } from "./sandbox";
 import { createVariantState, getVariantStep } from "./variants";
 

@@ -1,5 +1,5 @@
 import type { DiagnosisId } from "./diagnoses";
-import type { ExerciseConfig } from "./exercise-schema";
+import type { ExerciseConfig } from "../content/exercise-schema";
 
 type Hyper = Readonly<Record<string, number>>;
 type VariantState = { t: number; a: Float64Array; b: Float64Array; c: Float64Array };

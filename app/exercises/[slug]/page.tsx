@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CodePreview } from "@/app/components/editor/code-preview";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
-import { EXERCISE_SLUGS, getExerciseView } from "@/lib/exercises/exercise-view.server";
+import { listExerciseSlugs } from "@/lib/content/registry";
+import { getExerciseView } from "@/lib/exercises/exercise-view.server";
 import styles from "../exercises.module.css";
 import { ExerciseWorkbench } from "./exercise-workbench";
 import { WorkedFirstStep } from "./worked-first-step";
@@ -12,9 +13,9 @@ export const dynamicParams = false;
 
 type Props = { params: Promise<{ slug: string }> };
 
-/** The task is static; the learner's draft and submissions load in the browser. */
+/** One static page per folder of content/exercises; the learner's draft and submissions load in the browser. */
 export function generateStaticParams() {
-  return EXERCISE_SLUGS.map((slug) => ({ slug }));
+  return listExerciseSlugs().map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

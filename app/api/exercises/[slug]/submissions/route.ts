@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isExerciseSlug } from "@/lib/grader/exercise-store";
+import { isExerciseSlug } from "@/lib/content/registry";
 import {
   GradingAbortedError,
   gradeSubmission,

@@ -4,6 +4,7 @@ import type { ObjectiveName } from "../objectives/types";
 import { OPTIMIZER_NAMES, type ScheduleSpec } from "../optim";
 import type { OptimizerName } from "../optim/types";
 import { createRandom } from "../random";
+import { DiagnosisIdSchema } from "./diagnosis-ids";
 
 const objectiveSchema = z.strictObject({
   name: z.enum(OBJECTIVE_NAMES.filter((n) => n !== "logreg") as [ObjectiveName, ...ObjectiveName[]]),
@@ -51,7 +52,7 @@ export const ExerciseConfigSchema = z.strictObject({
   visibleTests: z.array(VisibleTestSchema).min(1),
   hiddenTests: z.array(HiddenTestSchema).min(1),
   /** Classic-mistake diagnosis ids to try when a test fails, in order. */
-  diagnoses: z.array(z.string()).default([]),
+  diagnoses: z.array(DiagnosisIdSchema).default([]),
 });
 
 /** A validated exercise.json. */

@@ -1,0 +1,35 @@
+import { z } from "zod";
+
+/**
+ * Ids of the classic mistakes the grader can name. Content refers to them (an exercise's
+ * `diagnoses`, a card's `mistakes`), the grader defines each one (lib/grader/diagnoses.ts and
+ * variants.ts), and the database stores them on submissions: one list for all three.
+ */
+export const DIAGNOSIS_IDS = [
+  "missing-bias-correction",
+  "eps-inside-root",
+  "step-count-not-advanced",
+  "step-count-from-zero",
+  "betas-swapped",
+  "sign-error",
+  "gradient-not-squared",
+  "ema-momentum",
+  "old-velocity",
+  "adagrad-sum",
+  "alpha-swapped",
+  "coupled-weight-decay",
+  "nesterov-plain-momentum",
+  "amsgrad-no-max",
+  "amsgrad-max-of-vhat",
+  "lion-momentum-first",
+  "warmup-off-by-one",
+  "cosine-ignores-warmup",
+  "cosine-not-held",
+  "min-lr-ignored",
+] as const;
+
+/** Id of a classic mistake. */
+export type DiagnosisId = (typeof DIAGNOSIS_IDS)[number];
+
+/** Validates a diagnosis id. */
+export const DiagnosisIdSchema = z.enum(DIAGNOSIS_IDS);

@@ -1,0 +1,156 @@
+// The content registry: a lesson, an exercise or a card file exists when its file is in the content
+// folder, so adding one touches that folder only. Node-only (fs) but without "server-only": the
+// grader children and the scripts (grade, check-content) import it outside Next.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { type ExerciseConfig, ExerciseConfigSchema } from "./exercise-schema";
+import { SLUG_PATTERN } from "./slug";
+
+declare const exerciseSlugBrand: unique symbol;
+/** The slug of an exercise folder that exists (obtain one with listExerciseSlugs or isExerciseSlug). */
+export type ExerciseSlug = string & { readonly [exerciseSlugBrand]: true };
+
+/**
+ * The content folder: `content/` under the working directory, or CONTENT_DIR when set. CONTENT_DIR
+ * exists for tests (a temporary course); it is read on every call so a test can point it elsewhere,
+ * and the grader children inherit it with the rest of the environment.
+ */
+export function getContentRoot(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+/** A path for messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
+}
+
+// --- lessons ---
+
+const LESSON_FILE = /^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)\.mdx$/;
+
+/** The lessons folder of a content root. */
+export function getLessonsDir(root = getContentRoot()): string {
+  return path.join(root, "lessons");
+}
+
+/** Lesson files, sorted by name: `NN-slug.mdx` → slug. Cheap: reads the folder only. */
+export function listLessonFiles(dir = getLessonsDir()): Array<{ slug: string; file: string }> {
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".mdx"))
+    .sort()
+    .map((name) => {
+      const match = LESSON_FILE.exec(name);
+      if (!match?.[2])
+        throw new Error(
+          `${displayPath(path.join(dir, name))}: a lesson file is named NN-slug.mdx (kebab-case slug).`,
+        );
+      return { slug: match[2], file: path.join(dir, name) };
+    });
+}
+
+/** Slugs of every lesson file, in file-name order. */
+export function listLessonSlugs(root = getContentRoot()): string[] {
+  return listLessonFiles(getLessonsDir(root)).map((lesson) => lesson.slug);
+}
+
+// --- exercises ---
+
+/** Slugs of every exercise folder (`exercises/<slug>/`), in name order; course order is exercise.json's `order`. */
+export function listExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
+  const dir = path.join(root, "exercises");
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => statSync(/* turbopackIgnore: true */ path.join(dir, name)).isDirectory())
+    .sort()
+    .map((name) => {
+      if (!SLUG_PATTERN.test(name))
+        throw new Error(
+          `${displayPath(path.join(dir, name))}: an exercise folder is named by a kebab-case slug.`,
+        );
+      return name as ExerciseSlug;
+    });
+}
+
+/** True when `value` names an exercise folder of the content root (anything else: false, no fs access). */
+export function isExerciseSlug(value: unknown, root = getContentRoot()): value is ExerciseSlug {
+  return (
+    typeof value === "string" &&
+    SLUG_PATTERN.test(value) &&
+    (listExerciseSlugs(root) as readonly string[]).includes(value)
+  );
+}
+
+/** The folder of an exercise. */
+export function getExerciseDir(slug: ExerciseSlug, root = getContentRoot()): string {
+  return path.join(root, "exercises", slug);
+}
+
+/** Reads a file of an exercise folder as text. */
+export function readExerciseFile(slug: ExerciseSlug, file: string, root = getContentRoot()): Promise<string> {
+  return readFile(/* turbopackIgnore: true */ path.join(getExerciseDir(slug, root), file), "utf8");
+}
+
+/** Parses an exercise.json text; throws naming the file and every bad field. */
+export function parseExerciseConfig(text: string, file: string): ExerciseConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const parsed = ExerciseConfigSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map(
+    (issue) => `field "${issue.path.length > 0 ? issue.path.join(".") : "(root)"}": ${issue.message}`,
+  );
+  throw new Error(`${file}: ${problems.join("; ")}`);
+}
+
+const configs = new Map<string, Promise<ExerciseConfig>>();
+
+/** Loads and validates exercise.json (cached per process and root); throws naming the file when invalid. */
+export function loadExerciseConfig(slug: ExerciseSlug, root = getContentRoot()): Promise<ExerciseConfig> {
+  const key = path.join(root, slug);
+  let pending = configs.get(key);
+  if (!pending) {
+    const file = displayPath(path.join(getExerciseDir(slug, root), "exercise.json"));
+    pending = readExerciseFile(slug, "exercise.json", root).then((text) => parseExerciseConfig(text, file));
+    pending.catch(() => configs.delete(key));
+    configs.set(key, pending);
+  }
+  return pending;
+}
+
+// --- cards ---
+
+/** Card files (`cards/<topic>.json`) in name order, parsed as JSON but not yet validated. */
+export function readCardFiles(root = getContentRoot()): Array<{ file: string; raw: unknown }> {
+  const dir = path.join(root, "cards");
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const file = displayPath(path.join(dir, name));
+      try {
+        return {
+          file,
+          raw: JSON.parse(readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")),
+        };
+      } catch (error) {
+        throw new Error(
+          `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    });
+}
+
+/** A stamp that changes when a card file is added, removed or edited (the dev server reloads the deck). */
+export function cardFilesStamp(root = getContentRoot()): string {
+  const dir = path.join(root, "cards");
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => `${name}:${statSync(/* turbopackIgnore: true */ path.join(dir, name)).mtimeMs}`)
+    .join("|");
+}
