@@ -321,6 +321,11 @@ export interface GradeRequest {
    * guest has no cookie until the submit request answers, so it cannot be found by learner).
    */
   ticket?: string;
+  /**
+   * The id the result will be stored under. The grading queue (lib/queue) uses it as the job id,
+   * so a job taken again after its worker died is still one job; the pool ignores it.
+   */
+  id?: string;
 }
 
 /**

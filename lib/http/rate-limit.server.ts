@@ -1,6 +1,14 @@
 import "server-only";
 import { remember } from "@epic-web/remember";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import type { Redis } from "ioredis";
+import {
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from "rate-limiter-flexible";
+import { createRedis } from "../queue/redis";
+import { readQueueSettings } from "../queue/settings";
 import { TooManyRequestsError } from "./errors";
 
 /**
@@ -25,19 +33,39 @@ export type LimitName = keyof typeof LIMITS;
 type Limiters = Record<LimitName, RateLimiterAbstract>;
 
 /**
- * In-memory limiters for one server process. rate-limiter-flexible has Redis and Postgres stores
- * with the same API (RateLimiterRedis, RateLimiterPostgres) for when several servers share limits.
+ * The limiters. Without a Redis client they are in memory, for one server process; with one
+ * (REDIS_URL, the grading queue's Redis) every web server counts in the same Redis keys, and
+ * while Redis cannot be reached each server falls back to its own in-memory count
+ * (rate-limiter-flexible's insurance limiter) rather than refusing or letting everything through.
  */
-export function createLimiters(): Limiters {
+export function createLimiters(redis: Redis | null = null): Limiters {
   const limiters = {} as Limiters;
-  for (const name of Object.keys(LIMITS) as LimitName[])
-    limiters[name] = new RateLimiterMemory({ keyPrefix: name, ...LIMITS[name] });
+  for (const name of Object.keys(LIMITS) as LimitName[]) {
+    const memory = new RateLimiterMemory({ keyPrefix: name, ...LIMITS[name] });
+    limiters[name] =
+      redis === null
+        ? memory
+        : new RateLimiterRedis({
+            storeClient: redis,
+            keyPrefix: `descent:limit:${name}`,
+            ...LIMITS[name],
+            rejectIfRedisNotReady: true,
+            insuranceLimiter: memory,
+          });
+  }
   return limiters;
 }
 
-/** The process's limiters, kept across hot reloads. */
+/** The process's limiters (shared through Redis when REDIS_URL is set), kept across hot reloads. */
 export function getLimiters(): Limiters {
-  return remember("descent.limiters", createLimiters);
+  return remember("descent.limiters", () => {
+    const { redisUrl } = readQueueSettings();
+    if (redisUrl === null) return createLimiters();
+    // Fail fast while Redis is away (the insurance limiter answers) instead of queueing commands.
+    const redis = createRedis(redisUrl, "descent-web-limits", { enableOfflineQueue: false });
+    redis.on("error", () => {});
+    return createLimiters(redis);
+  });
 }
 
 /** Takes one point for `key` from the named limit; throws TooManyRequestsError (429, Retry-After) when none is left. */

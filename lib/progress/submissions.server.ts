@@ -31,6 +31,8 @@ const summarySelect = {
 
 /** Stores a graded submission (a refusal such as "busy" is not a submission and has no type here). */
 export async function createSubmission(input: {
+  /** The row's id (the grading job's id); a new cuid when omitted. */
+  id?: string;
   learnerId: string;
   exerciseSlug: string;
   code: string;
@@ -38,6 +40,7 @@ export async function createSubmission(input: {
 }): Promise<SubmissionSummary> {
   const row = await prisma.submission.create({
     data: {
+      id: input.id,
       learnerId: input.learnerId,
       exerciseSlug: input.exerciseSlug,
       code: input.code,

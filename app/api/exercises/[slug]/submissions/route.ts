@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isExerciseSlug } from "@/lib/content/registry";
 import {
@@ -49,10 +50,13 @@ export const POST = handle(async (request: Request, context: Context) => {
   const learner = await getOrCreateLearner();
   // One submission per learner in the grader at a time (the pool checks again): 409 before the
   // learner's limit point is used.
-  if (isLearnerGrading(learner.id)) throw new HttpError(409, new LearnerBusyError().message);
+  if (await isLearnerGrading(learner.id)) throw new HttpError(409, new LearnerBusyError().message);
   const { points } = LIMITS.submissionsPerLearner;
   await takePoint("submissionsPerLearner", learner.id, `Too many submissions (${points} per minute).`);
   let result: Awaited<ReturnType<typeof gradeSubmission>>;
+  // The stored submission's id, also the grading job's id on the queue: a job taken again after
+  // its worker died is still one job, and its result one row.
+  const id = randomUUID();
   try {
     // The queue is fair per learner and per client; request.signal fires when the client goes
     // away, and a job still waiting is then dropped instead of graded.
@@ -64,6 +68,7 @@ export const POST = handle(async (request: Request, context: Context) => {
       signal: request.signal,
       // The page's random id for polling GET /api/grader/queue?ticket=… (it may have no cookie yet).
       ticket: readTicket(request),
+      id,
     });
   } catch (error) {
     if (error instanceof LearnerBusyError) throw new HttpError(409, error.message);
@@ -79,7 +84,7 @@ export const POST = handle(async (request: Request, context: Context) => {
       { status: busy ? 503 : 413, headers: busy ? { "Retry-After": "5" } : undefined },
     );
   }
-  const submission = await createSubmission({ learnerId: learner.id, exerciseSlug: slug, code, result });
+  const submission = await createSubmission({ id, learnerId: learner.id, exerciseSlug: slug, code, result });
   // A named mistake puts the cards that teach it into the learner's drill queue.
   if (result.diagnosis) await queueCardsForMistake(learner.id, result.diagnosis.id);
   return Response.json({ submission, result });

@@ -1,0 +1,149 @@
+import { createServer, type Server } from "node:http";
+import { hostname } from "node:os";
+import { Worker } from "bullmq";
+import { readGraderSettings } from "../env-shared";
+import { gradeSubmission, graderProcesses, stopGraderProcesses } from "../grader/pool";
+import type { GradeResult } from "../grader/result";
+import { createRedis } from "./redis";
+import {
+  GRADING_QUEUE,
+  type GradingJobData,
+  LOCK_MS,
+  MAX_STALLED,
+  readQueueSettings,
+  STALLED_CHECK_MS,
+} from "./settings";
+
+// A grader worker: takes grading jobs from the queue and grades each in the same isolated-vm
+// grader processes as the in-process pool (lib/grader/pool.ts: same sandbox, limits and
+// restarts), GRADER_PROCESSES at a time. One JSON line per job on stdout; GRADER_WORKER_PORT
+// serves its health.
+
+export type WorkerHandle = {
+  name: string;
+  /** The health server's port, or null without one. */
+  port: number | null;
+  stats: () => WorkerStats;
+  close: () => Promise<void>;
+};
+
+type WorkerStats = {
+  ok: boolean;
+  name: string;
+  redis: string;
+  concurrency: number;
+  running: number;
+  completed: number;
+  failed: number;
+  processes: number;
+  startedAt: string;
+};
+
+export async function startGraderWorker(
+  options: { log?: (line: string) => void } = {},
+): Promise<WorkerHandle> {
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const { redisUrl, workerPort } = readQueueSettings();
+  if (!redisUrl) throw new Error("REDIS_URL is not set: grader workers take their jobs from a Redis queue.");
+  // The pool's reserved "quiet" process orders one server's learners; a worker's jobs are
+  // anonymous and taken in order, so all its processes are general ones.
+  process.env.GRADER_QUIET_PROCESSES = "0";
+  const concurrency = readGraderSettings().processes;
+  const name = `${hostname()}:${process.pid}`;
+  const connection = createRedis(redisUrl, `descent-worker-${name}`);
+  connection.on("error", () => {});
+  let running = 0;
+  let completed = 0;
+  let failed = 0;
+  const startedAt = new Date().toISOString();
+
+  const worker = new Worker<GradingJobData, GradeResult>(
+    GRADING_QUEUE,
+    async (job) => {
+      running += 1;
+      const started = Date.now();
+      try {
+        // Anonymous to the pool: the one-job rule and limits were applied by the web server.
+        const result = await gradeSubmission({ exercise: job.data.exercise, code: job.data.code });
+        completed += 1;
+        log(
+          JSON.stringify({
+            at: new Date().toISOString(),
+            worker: name,
+            job: job.id,
+            exercise: job.data.exercise,
+            verdict: result.verdict,
+            ms: Date.now() - started,
+            waitedMs: started - job.timestamp,
+            attempt: job.attemptsStarted,
+            stalled: job.stalledCounter,
+          }),
+        );
+        return result;
+      } catch (error) {
+        failed += 1;
+        log(
+          JSON.stringify({
+            at: new Date().toISOString(),
+            worker: name,
+            job: job.id,
+            exercise: job.data.exercise,
+            error: error instanceof Error ? error.message : String(error),
+            ms: Date.now() - started,
+          }),
+        );
+        throw error;
+      } finally {
+        running -= 1;
+      }
+    },
+    {
+      connection,
+      name,
+      concurrency,
+      lockDuration: LOCK_MS,
+      stalledInterval: STALLED_CHECK_MS,
+      maxStalledCount: MAX_STALLED,
+    },
+  );
+  worker.on("error", () => {});
+
+  const stats = (): WorkerStats => ({
+    ok: worker.isRunning() && connection.status === "ready",
+    name,
+    redis: connection.status,
+    concurrency,
+    running,
+    completed,
+    failed,
+    processes: graderProcesses().length,
+    startedAt,
+  });
+
+  let server: Server | null = null;
+  let port: number | null = null;
+  if (workerPort !== null) {
+    server = createServer((_request, response) => {
+      const body = stats();
+      response.writeHead(body.ok ? 200 : 503, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    });
+    await new Promise<void>((resolve) => server?.listen(workerPort, "127.0.0.1", resolve));
+    const address = server.address();
+    port = typeof address === "object" && address ? address.port : null;
+  }
+  await worker.waitUntilReady();
+  log(JSON.stringify({ at: startedAt, worker: name, started: true, concurrency, port }));
+
+  return {
+    name,
+    port,
+    stats,
+    close: async () => {
+      await worker.close();
+      stopGraderProcesses();
+      connection.disconnect();
+      server?.close();
+    },
+  };
+}
