@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { getFieldErrors, MIN_PASSWORD_LENGTH, signInSchema, signUpSchema } from "@/lib/auth/credentials";
+import { AuthErrorAnswerSchema } from "@/lib/http/answers";
 import styles from "./auth.module.css";
 
 type Mode = "signin" | "signup";
@@ -56,12 +57,12 @@ export function AuthForm({ mode }: { mode: Mode }) {
         window.location.assign("/dashboard");
         return;
       }
-      const data = (await response.json().catch(() => ({}))) as { message?: string };
+      const answer = AuthErrorAnswerSchema.safeParse(await response.json().catch(() => null));
       setErrors({
         form: describeFailure(
           mode,
           response.status,
-          data.message ?? "",
+          answer.success ? answer.data.message : "",
           response.headers.get("x-retry-after"),
         ),
       });

@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
+import { readErrorMessage } from "@/lib/http/answers";
 import styles from "./account.module.css";
 
 /** Signs out through better-auth (which also clears the guest cookie), then reloads as a fresh guest. */
@@ -59,8 +60,8 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
       window.location.assign("/");
       return;
     }
-    const data = (await response?.json().catch(() => null)) as { error?: string } | null;
-    setError(data?.error ?? "Could not delete your data. Please try again.");
+    const message = response ? await readErrorMessage(response) : null;
+    setError(message ?? "Could not delete your data. Please try again.");
     setPending(false);
   }
 

@@ -1,16 +1,19 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { DrillState } from "@/lib/cards/view";
+import {
+  DrillAnswerSchema,
+  type DrillState,
+  DrillStateSchema,
+  RATING_LABELS,
+  RATINGS,
+  RatingSchema,
+  type RatingValue,
+} from "@/lib/cards/domain";
 import "@/app/components/mdx/katex-styles";
 import styles from "./cards.module.css";
 
-const RATINGS = [
-  { grade: 1, label: "Again", key: "1" },
-  { grade: 2, label: "Hard", key: "2" },
-  { grade: 3, label: "Good", key: "3" },
-  { grade: 4, label: "Easy", key: "4" },
-] as const;
+const UNEXPECTED = "The server sent an answer this page cannot read; please reload it.";
 
 type Props = { initial: DrillState; topics: string[]; initialTopic: string | null };
 
@@ -30,10 +33,14 @@ export function Drill({ initial, topics, initialTopic }: Props) {
   const reload = useCallback(async (nextTopic: string | null) => {
     const query = nextTopic ? `?topic=${encodeURIComponent(nextTopic)}` : "";
     const response = await fetch(`/api/cards/queue${query}`);
-    if (response.ok) {
-      setDrill((await response.json()) as DrillState);
-      setRevealed(false);
+    if (!response.ok) return;
+    const parsed = DrillStateSchema.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) {
+      setMessage(UNEXPECTED);
+      return;
     }
+    setDrill(parsed.data);
+    setRevealed(false);
   }, []);
 
   const send = useCallback(
@@ -47,7 +54,12 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ ...body, topic }),
         });
-        const data = (await response.json()) as { drill?: DrillState; error?: string };
+        const parsed = DrillAnswerSchema.safeParse(await response.json().catch(() => null));
+        if (!parsed.success) {
+          setMessage(UNEXPECTED);
+          return;
+        }
+        const data = parsed.data;
         if (response.ok && data.drill) {
           setDrill(data.drill);
           setRevealed(false);
@@ -67,7 +79,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
   );
 
   const rate = useCallback(
-    (grade: number) => {
+    (grade: RatingValue) => {
       if (!card || !revealed || !requestId) return;
       void send("/api/cards/rate", { cardId: card.id, rating: grade, requestId, version: card.version });
     },
@@ -85,8 +97,11 @@ export function Drill({ initial, topics, initialTopic }: Props) {
       if (event.key === " ") {
         event.preventDefault();
         setRevealed(true);
-      } else if (/^[1-4]$/.test(event.key)) {
-        rate(Number(event.key));
+        return;
+      }
+      const rating = RatingSchema.safeParse(/^\d$/.test(event.key) ? Number(event.key) : null);
+      if (rating.success) {
+        rate(rating.data);
       } else if (event.key === "u" || event.key === "U") {
         undo();
       }
@@ -150,7 +165,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
               <CardHtml className={styles.back} html={card.backHtml} testId="card-back" />
               <fieldset className={styles.ratings}>
                 <legend className="visually-hidden">How well did you recall it?</legend>
-                {RATINGS.map(({ grade, label, key }) => (
+                {RATINGS.map((grade) => (
                   <button
                     key={grade}
                     type="button"
@@ -158,9 +173,9 @@ export function Drill({ initial, topics, initialTopic }: Props) {
                     disabled={busy}
                     onClick={() => rate(grade)}
                   >
-                    <span>{label}</span>
+                    <span>{RATING_LABELS[grade]}</span>
                     <span className={styles.interval}>{card.intervals[grade]}</span>
-                    <kbd>{key}</kbd>
+                    <kbd>{grade}</kbd>
                   </button>
                 ))}
               </fieldset>

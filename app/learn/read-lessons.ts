@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
+import { ReadLessonsAnswerSchema } from "@/lib/http/answers";
 
 /** Read state of the course, fetched on the client so that pages stay static. */
 export function useReadLessons(): {
@@ -11,9 +12,11 @@ export function useReadLessons(): {
     const controller = new AbortController();
     fetch("/api/lessons/read", { signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? response.json() : { lessons: [] }))
-      .then((body: { lessons?: Array<{ slug: string }> }) =>
-        setReadSet(new Set((body.lessons ?? []).map((l) => l.slug))),
-      )
+      .then((body: unknown) => {
+        // An answer of another shape counts as nothing read, like a failed request.
+        const parsed = ReadLessonsAnswerSchema.safeParse(body);
+        setReadSet(new Set(parsed.success ? parsed.data.lessons.map((lesson) => lesson.slug) : []));
+      })
       .catch(() => {
         if (!controller.signal.aborted) setReadSet(new Set());
       });

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
 import { cardFilesStamp, getContentRoot, readCardFiles } from "@/lib/content/registry";
 import { env } from "@/lib/env.server";
 import { renderCardText } from "./render";
@@ -51,6 +52,6 @@ export function getTopics(deck: Card[] = getDeck()): string[] {
 }
 
 /** Ids of the cards that teach a grader diagnosis (lib/grader/diagnoses.ts). */
-export function getCardIdsForMistake(diagnosisId: string, deck: Card[] = getDeck()): string[] {
+export function getCardIdsForMistake(diagnosisId: DiagnosisId, deck: Card[] = getDeck()): string[] {
   return deck.filter((card) => card.mistakes?.some((m) => m === diagnosisId)).map((card) => card.id);
 }

@@ -7,17 +7,13 @@ import {
   fsrs,
   generatorParameters,
 } from "ts-fsrs";
+import { RATINGS } from "./domain";
 
 /** The FSRS scheduler every rating goes through. Fuzz is off so previews equal what rating stores. */
 export const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
 
-/** The four ratings, in button order. */
-export const GRADES = [
-  Rating.Again,
-  Rating.Hard,
-  Rating.Good,
-  Rating.Easy,
-] as const satisfies readonly Grade[];
+/** The four ratings, in button order (lib/cards/domain.ts RATINGS, as ts-fsrs grades). */
+export const GRADES = RATINGS satisfies readonly Grade[];
 export { Rating, State };
 export type { Grade };
 

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { DiagnosisIdSchema } from "@/lib/content/diagnosis-ids";
 import { SlugSchema } from "@/lib/content/slug";
+import { CardKindSchema, TopicSchema } from "./domain";
 
 /** One flash card as written in content/cards/*.json. */
 export const CardSchema = z
   .object({
     id: SlugSchema,
-    topic: z.string().regex(/^[a-z0-9-]+$/),
+    topic: TopicSchema,
     /** A lesson slug; that the lesson exists is checked with every other reference (check:content). */
     lesson: SlugSchema,
-    kind: z.enum(["question", "formula", "spot-the-bug"]),
+    kind: CardKindSchema,
     front: z.string().min(8),
     back: z.string().min(8),
     code: z.string().min(1).optional(),

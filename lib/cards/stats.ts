@@ -1,8 +1,9 @@
 import { State } from "ts-fsrs";
 import { addDays, type Clock, dayKey, daysBetween } from "@/lib/time/days";
+import { AGAIN, type RatingValue } from "./domain";
 
 /** The review-log fields the stats need. */
-export type StatsLog = { review: Date; rating: number; state: number };
+export type StatsLog = { review: Date; rating: RatingValue; state: number };
 
 /**
  * Reviews per day of the learner's calendar (in `timeZone`) over the last `weeks` weeks, oldest
@@ -34,7 +35,7 @@ export function computeRetention(logs: readonly StatsLog[]): { retention: number
   for (const log of logs) {
     if (log.state !== State.Review) continue;
     reviews++;
-    if (log.rating !== 1) passed++;
+    if (log.rating !== AGAIN) passed++;
   }
   return { retention: reviews === 0 ? null : passed / reviews, reviews };
 }

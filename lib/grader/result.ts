@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DiagnosisIdSchema } from "../content/diagnosis-ids";
 
 /**
  * Verdicts of a graded submission, and the only values the Submission.verdict column holds; only
@@ -69,7 +70,7 @@ const GradeTestSchema = z.object({
 });
 
 /** A named classic mistake whose trajectory matches the learner's. */
-const DiagnosisSchema = z.object({ id: z.string(), title: z.string(), explanation: z.string() });
+const DiagnosisSchema = z.object({ id: DiagnosisIdSchema, title: z.string(), explanation: z.string() });
 
 /** Result of grading one submission (modelled on Exercism's test-runner results.json). */
 export const GradeResultSchema = z.object({

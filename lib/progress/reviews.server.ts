@@ -2,10 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
 import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
-import { type Grade, newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
+import { RatingSchema } from "@/lib/cards/domain";
+import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
 import { startOfDay, startOfNextDay } from "@/lib/time/days";
 import { prisma } from "./db.server";
 
@@ -14,7 +16,7 @@ type Db = PrismaClient;
 /** A rating request as the client sends it. */
 export const RateRequestSchema = z.object({
   cardId: z.string().min(1).max(100),
-  rating: z.number().int().min(1).max(4),
+  rating: RatingSchema,
   requestId: z.string().uuid(),
   version: z.number().int().min(0),
 });
@@ -168,7 +170,7 @@ export async function getCardsDueToday(
  */
 export async function queueCardsForMistake(
   learnerId: string,
-  diagnosisId: string,
+  diagnosisId: DiagnosisId,
   db: Db = prisma,
 ): Promise<string[]> {
   const cardIds = getCardIdsForMistake(diagnosisId);
@@ -227,7 +229,7 @@ export async function rateCard(
       }
       if (!row || row.version !== request.version)
         throw new StaleCardError(row ? toCardView(card, row, "due", now) : null);
-      const { next, log } = scheduleReview(row, now, request.rating as Grade);
+      const { next, log } = scheduleReview(row, now, request.rating);
       const updated = await tx.cardState.updateMany({
         where: { id: row.id, version: request.version },
         data: { ...next, version: request.version + 1 },
@@ -351,5 +353,6 @@ export async function getReviewHistory(
       select: { state: true, due: true },
     }),
   ]);
-  return { logs, states };
+  // The column is an integer: a value that is no rating is a broken row, not a statistic.
+  return { logs: logs.map((log) => ({ ...log, rating: RatingSchema.parse(log.rating) })), states };
 }

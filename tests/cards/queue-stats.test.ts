@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { buildQueue } from "@/lib/cards/queue";
-import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
+import {
+  computeRetention,
+  countByState,
+  countReviewsPerDay,
+  forecastDue,
+  type StatsLog,
+} from "@/lib/cards/stats";
 
 const now = new Date("2026-03-01T12:00:00Z");
 const deck = Array.from({ length: 30 }, (_, i) => ({ id: `card-${i}`, topic: i < 15 ? "adam" : "momentum" }));
@@ -43,7 +49,7 @@ describe("buildQueue", () => {
 });
 
 describe("stats", () => {
-  const logs = [
+  const logs: StatsLog[] = [
     { review: hoursAgo(1), rating: 3, state: 2 },
     { review: hoursAgo(2), rating: 1, state: 2 },
     { review: hoursAgo(30), rating: 4, state: 2 },
@@ -87,7 +93,7 @@ describe("stats in the learner's time zone", () => {
   const nextMorning = new Date("2026-03-10T16:00:00Z"); // 09:00 on March 10 in Los Angeles
 
   it("puts a 23:30-local review on that local day in the heatmap", () => {
-    const logs = [{ review: lateEvening, rating: 3, state: 2 }];
+    const logs: StatsLog[] = [{ review: lateEvening, rating: 3, state: 2 }];
     const local = countReviewsPerDay(logs, { now: nextMorning, timeZone: LA }, 20);
     expect(local.at(-1)).toEqual({ day: "2026-03-10", count: 0 });
     expect(local.at(-2)).toEqual({ day: "2026-03-09", count: 1 });

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getCardIdsForMistake } from "@/lib/cards/deck";
+import { DrillStateSchema } from "@/lib/cards/domain";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   getCardsDueToday,
@@ -9,6 +10,7 @@ import {
   getQueue,
   getReviewHistory,
   queueCardsForMistake,
+  type RateRequest,
   rateCard,
   StaleCardError,
   undoRating,
@@ -48,7 +50,7 @@ describe("rating a card", () => {
 
   it("counts a double submit (same requestId) once and returns the original result", async () => {
     const learnerId = await newLearner();
-    const request = { cardId: "why-warmup", rating: 3, requestId: randomUUID(), version: 0 };
+    const request: RateRequest = { cardId: "why-warmup", rating: 3, requestId: randomUUID(), version: 0 };
     const [a, b] = await Promise.all([rateCard(learnerId, request, db), rateCard(learnerId, request, db)]);
     const again = await rateCard(learnerId, request, db);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
@@ -128,6 +130,10 @@ describe("undo", () => {
       db,
     );
     expect(drill.undoRequestId).toBe(first);
+    // What GET /api/cards/queue sends is what the drill parses (lib/cards/domain.ts).
+    const parsed = DrillStateSchema.parse(JSON.parse(JSON.stringify(drill)));
+    expect(parsed.current?.id).toBe("adam-update");
+    expect(Object.keys(parsed.current?.intervals ?? {})).toEqual(["1", "2", "3", "4"]);
   });
 
   it("refuses to undo another learner's rating", async () => {

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { LessonReadAnswerSchema, readErrorMessage } from "@/lib/http/answers";
 import { useReadLessons } from "../read-lessons";
 
 /** Marks the lesson read or unread for this learner; a real button, so it works with the keyboard. */
@@ -14,9 +15,10 @@ export function MarkReadButton({ slug }: { slug: string }) {
     setError(null);
     try {
       const response = await fetch(`/api/lessons/${slug}/read`, { method: isRead ? "DELETE" : "POST" });
-      const body = (await response.json()) as { read?: boolean; error?: string };
-      if (!response.ok) throw new Error(body.error ?? "Could not save.");
-      setRead(slug, body.read === true);
+      if (!response.ok) throw new Error((await readErrorMessage(response)) ?? "Could not save.");
+      const answer = LessonReadAnswerSchema.safeParse(await response.json().catch(() => null));
+      if (!answer.success) throw new Error("Could not save.");
+      setRead(slug, answer.data.read);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "Could not save.");
     } finally {

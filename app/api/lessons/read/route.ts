@@ -1,3 +1,5 @@
+import type * as z from "zod/mini";
+import type { ReadLessonsAnswerSchema } from "@/lib/http/answers";
 import { handle } from "@/lib/http/route.server";
 import { getCurrentLearner } from "@/lib/progress/learner.server";
 import { listReadLessons } from "@/lib/progress/lessons.server";
@@ -8,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () => {
   const learner = await getCurrentLearner();
   const lessons = await listReadLessons(learner.id);
-  return Response.json(
-    { lessons: lessons.map((lesson) => ({ slug: lesson.lessonSlug, readAt: lesson.readAt.toISOString() })) },
-    { headers: { "Cache-Control": "private, no-store" } },
-  );
+  const answer: z.infer<typeof ReadLessonsAnswerSchema> = {
+    lessons: lessons.map((lesson) => ({ slug: lesson.lessonSlug, readAt: lesson.readAt.toISOString() })),
+  };
+  return Response.json(answer, { headers: { "Cache-Control": "private, no-store" } });
 });

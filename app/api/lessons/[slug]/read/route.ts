@@ -1,3 +1,5 @@
+import type * as z from "zod/mini";
+import type { LessonReadAnswerSchema } from "@/lib/http/answers";
 import { assertSameOrigin, handle, HttpError } from "@/lib/http/route.server";
 import { lessonExists } from "@/lib/content/lessons.server";
 import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
@@ -6,6 +8,7 @@ import { markLessonRead, unmarkLessonRead } from "@/lib/progress/lessons.server"
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ slug: string }> };
+type LessonReadAnswer = z.infer<typeof LessonReadAnswerSchema>;
 
 async function resolveSlug(context: Context): Promise<string> {
   const { slug } = await context.params;
@@ -20,7 +23,11 @@ export const POST = handle(async (request: Request, context: Context) => {
   const slug = await resolveSlug(context);
   const learner = await getOrCreateLearner();
   const read = await markLessonRead(learner.id, slug);
-  return Response.json({ slug, read: true, readAt: read.readAt.toISOString() });
+  return Response.json({
+    slug,
+    read: true,
+    readAt: read.readAt.toISOString(),
+  } satisfies LessonReadAnswer);
 });
 
 /** Removes the current learner's read mark. */
@@ -29,5 +36,5 @@ export const DELETE = handle(async (request: Request, context: Context) => {
   const slug = await resolveSlug(context);
   const learner = await getCurrentLearner();
   await unmarkLessonRead(learner.id, slug);
-  return Response.json({ slug, read: false });
+  return Response.json({ slug, read: false } satisfies LessonReadAnswer);
 });
