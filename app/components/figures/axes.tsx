@@ -39,7 +39,7 @@ export function AxisBottom(props: { scale: AxisScale; y: number; label: string; 
   const [r0 = 0, r1 = 0] = scale.range();
   const format = scale.tickFormat(count);
   return (
-    <g className={styles.axis} transform={`translate(0,${y})`}>
+    <g className={styles.axis} transform={`translate(0,${y})`} data-axis="x">
       <line x1={r0} x2={r1} />
       {getTicks(scale, count, false).map((t) => (
         <g key={t} transform={`translate(${scale(t)},0)`}>
@@ -68,7 +68,7 @@ export function AxisLeft(props: {
   const [r0 = 0, r1 = 0] = scale.range();
   const format = log ? formatLogTick : scale.tickFormat(count);
   return (
-    <g className={styles.axis} transform={`translate(${x},0)`}>
+    <g className={styles.axis} transform={`translate(${x},0)`} data-axis="y">
       <line y1={r0} y2={r1} />
       {getTicks(scale, count, log).map((t) => (
         <g key={t} transform={`translate(0,${scale(t)})`}>

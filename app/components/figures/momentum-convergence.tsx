@@ -117,7 +117,7 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
           className={`${styles.svg} ${styles.interactive}`}
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           role="img"
-          aria-label={`Map of heavy-ball momentum on a quadratic with condition number ${kappaText}: learning rate η from 0 to 4 across, momentum μ from 0 to 1 up, coloured by the convergence rate. It converges only where η < 2(1 + μ). The fastest point is η* = ${optimum.lr.toFixed(2)}, μ* = ${optimum.momentum.toFixed(3)} with rate ${optimum.rate.toFixed(3)}; your point η = ${lr}, μ = ${momentum} has rate ${rate.toFixed(3)}.`}
+          aria-label={`Map of heavy-ball momentum on a quadratic with condition number ${kappaText}: learning rate η from 0 to 4 across, momentum μ from 0 to 1 up, coloured by the convergence rate. It converges only where η < 2(1 + μ). The fastest point is η* = ${optimum.lr.toFixed(2)}, μ* = ${optimum.momentum.toFixed(3)} with rate ${optimum.rate.toFixed(3)}; your point η = ${lr.toFixed(2)}, μ = ${momentum.toFixed(3)} has rate ${rate.toFixed(3)}.`}
           onClick={pick}
           data-testid="momentum-map"
         >
@@ -161,7 +161,7 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
           frame={steps}
           start={START}
           trajectories={[{ key: "chosen", color: "var(--series-1)", xs: run.xs, ys: run.ys }]}
-          ariaLabel={`Contour plot of ½(x²/κ + y²) with κ = ${kappaText} and the path of SGD with momentum, η = ${lr}, μ = ${momentum}, from (${START[0]}, ${START[1]}): ${outcome}.`}
+          ariaLabel={`Contour plot of ½(x²/κ + y²) with κ = ${kappaText} and the path of SGD with momentum, η = ${lr.toFixed(2)}, μ = ${momentum.toFixed(3)}, from (${START[0]}, ${START[1]}): ${outcome}.`}
         />
         <LineChart
           series={[
@@ -179,7 +179,7 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
           yLog
           xLabel="step"
           yLabel="‖x_t‖"
-          ariaLabel={`Distance to the minimum per step for η = ${lr}, μ = ${momentum} (solid), next to ‖x₀‖·ρᵗ with the predicted rate ρ = ${rate.toFixed(3)} (dashed).`}
+          ariaLabel={`Distance to the minimum per step for η = ${lr.toFixed(2)}, μ = ${momentum.toFixed(3)} (solid), next to ‖x₀‖·ρᵗ with the predicted rate ρ = ${rate.toFixed(3)} (dashed).`}
         />
       </div>
       <ul className={styles.legend} aria-label="Rate bands">
@@ -238,8 +238,8 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
           type="button"
           className="button"
           onClick={() => {
-            setLr(Math.round(optimum.lr * 100) / 100);
-            setMomentum(Math.round(optimum.momentum * 200) / 200);
+            setLr(optimum.lr);
+            setMomentum(optimum.momentum);
           }}
         >
           Go to the optimum
