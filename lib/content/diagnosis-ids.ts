@@ -26,6 +26,9 @@ export const DIAGNOSIS_IDS = [
   "cosine-ignores-warmup",
   "cosine-not-held",
   "min-lr-ignored",
+  "lr-decayed-every-step",
+  "scheduler-stepped-first",
+  "weight-decay-after-step",
 ] as const;
 
 /** Id of a classic mistake. */

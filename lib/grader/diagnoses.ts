@@ -98,6 +98,21 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "The cosine interpolates between lr and the floor: minLr + (lr − minLr)·(1 + cos πp)/2. lr·(1 + cos πp)/2 ignores minLr and ends at 0.",
   },
+  "lr-decayed-every-step": {
+    title: "Rate decayed every step instead of every stepSize steps",
+    explanation:
+      "StepLR multiplies the rate by γ once per stepSize steps: lr·γ^⌊t/stepSize⌋. lr·γ^t decays it at every step, so after a few hundred steps the rate is practically 0.",
+  },
+  "scheduler-stepped-first": {
+    title: "Each decay one step early",
+    explanation:
+      "The first step uses t = 0, and the count advances after the step (optimizer.step(), then scheduler.step()). Advancing it first, lr·γ^⌊(t + 1)/stepSize⌋, cuts the rate one step before each boundary.",
+  },
+  "weight-decay-after-step": {
+    title: "Weight decay applied after the gradient step",
+    explanation:
+      "SGD's weight decay adds λθ to the gradient at the parameters the gradient was computed at: θ ← θ − lr·(g + λθ). Shrinking the already-updated parameters, θ' = θ − lr·g then θ' ← θ' − lr·λθ', differs by lr²·λ·g at every step.",
+  },
 };
 
 /** Returns the learner-facing diagnosis for an id. */

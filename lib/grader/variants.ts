@@ -53,6 +53,27 @@ function warmupCosineVariant(id: DiagnosisId): VariantStep {
   };
 }
 
+// torch.optim.SGD with L2 weight decay under StepLR (lr_t = lr·γ^⌊t/stepSize⌋ for the 0-based step t).
+function stepDecayVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const wd = num(hp, "weightDecay");
+    const gamma = num(hp, "gamma");
+    const size = num(hp, "stepSize");
+    const t = s.t++;
+    let exponent = Math.floor(t / size);
+    if (id === "lr-decayed-every-step") exponent = t;
+    else if (id === "scheduler-stepped-first") exponent = Math.floor((t + 1) / size);
+    const lr = num(hp, "lr") * gamma ** exponent;
+    for (let i = 0; i < x.length; i++) {
+      const p = x[i] as number;
+      if (id === "weight-decay-after-step") {
+        const moved = p - lr * (g[i] as number);
+        x[i] = moved - lr * wd * moved;
+      } else x[i] = descend(id, p, lr * ((g[i] as number) + wd * p));
+    }
+  };
+}
+
 function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
@@ -170,6 +191,10 @@ const FAMILIES = {
     ids: ["warmup-off-by-one", "cosine-ignores-warmup", "cosine-not-held", "min-lr-ignored", "sign-error"],
     make: warmupCosineVariant,
   },
+  "sgd-step-decay": {
+    ids: ["lr-decayed-every-step", "scheduler-stepped-first", "weight-decay-after-step", "sign-error"],
+    make: stepDecayVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -189,9 +214,10 @@ function getFamily(target: VariantTarget): Family | null {
   const fixed = Object.entries(target.fixedTorchHparams);
   const only = (name: string) => fixed.length === 1 && fixed[0]?.[0] === name && fixed[0]?.[1] === true;
   if (target.schedule) {
-    return target.optimizer === "sgd" && target.schedule.type === "warmup-cosine" && fixed.length === 0
-      ? FAMILIES["warmup-cosine"]
-      : null;
+    if (target.optimizer !== "sgd" || fixed.length > 0) return null;
+    if (target.schedule.type === "warmup-cosine") return FAMILIES["warmup-cosine"];
+    if (target.schedule.type === "step") return FAMILIES["sgd-step-decay"];
+    return null;
   }
   if (target.optimizer === "sgd" && only("nesterov")) return FAMILIES.nesterov;
   if (target.optimizer === "adam" && only("amsgrad")) return FAMILIES.amsgrad;

@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { gradeInProcess } from "@/lib/grader/grade-core";
+
+// The exercises of issue 13 (SGD with weight decay and step decay, mini-batch SGD, clipping by global
+// norm, LAMB, Adafactor), graded in this process through the same sandbox as the grader children:
+// each reference solution passes, the starter fails, and a submission with one classic mistake is
+// failed and named (tests/grader/fixtures/<exercise>-*.ts).
+const read = (path: string) => readFileSync(path, "utf8");
+const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
+
+const EXERCISES = ["sgd-step-decay"];
+
+describe.each(EXERCISES)("%s", (slug) => {
+  it("passes the reference solution on every visible and hidden test", async () => {
+    const result = await grade(slug, read(`content/exercises/${slug}/solution.ts`));
+    expect(result.message).toMatch(/tests passed/);
+    expect(result.verdict).toBe("passed");
+    expect(result.tests.some((t) => t.name.startsWith("hidden: "))).toBe(true);
+  });
+
+  it("fails the starter at step 1", async () => {
+    const result = await grade(slug, read(`content/exercises/${slug}/starter.ts`));
+    expect(result.verdict).toBe("failed");
+    expect(result.tests[0]?.firstDivergence?.step).toBe(1);
+  });
+});
+
+const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
+  ["sgd-step-decay", "sgd-step-decay-every-step", "lr-decayed-every-step"],
+  ["sgd-step-decay", "sgd-step-decay-scheduler-first", "scheduler-stepped-first"],
+  ["sgd-step-decay", "sgd-step-decay-wd-after", "weight-decay-after-step"],
+];
+
+describe("classic mistakes of the new exercises are named", () => {
+  it.each(MISTAKES)("%s: %s → %s", async (exercise, fixture, id) => {
+    const result = await grade(exercise, read(`tests/grader/fixtures/${fixture}.ts`));
+    expect(result.verdict).toBe("failed");
+    expect(result.diagnosis?.id).toBe(id);
+  });
+});
