@@ -5,7 +5,7 @@ const PILLARS = [
   {
     href: "/learn",
     title: "Read the course",
-    body: "Thirteen lessons from plain gradient descent to Adam, AdamW, Lion and learning-rate schedules. Every equation is derived, every worked example is computed, and every figure lets you drag, slide and replay.",
+    body: "Lessons from plain gradient descent to Adam, AdamW, Lion, learning-rate schedules and training stability. Every equation is derived, every worked example is computed, and every figure lets you drag, slide and replay.",
     cta: "Start the course",
   },
   {
@@ -27,12 +27,14 @@ export default function HomePage() {
     <div className="container">
       <section className={styles.hero} aria-labelledby="hero-title">
         <p className={styles.kicker}>Gradient descent · Momentum · RMSprop · Adam · AdamW · Lion</p>
-        <h1 id="hero-title">Understand the optimizers that train neural networks, well enough to write them.</h1>
+        <h1 id="hero-title">
+          Understand the optimizers that train neural networks, well enough to write them.
+        </h1>
         <p className={styles.lead}>
           Descent teaches the update rules behind deep learning three ways at once: lessons with live figures,
-          coding exercises checked against PyTorch&apos;s own trajectories, and interview drills that come back
-          just before you would forget them. You do not need an account; your progress is kept in this browser
-          until you make one.
+          coding exercises checked against PyTorch&apos;s own trajectories, and interview drills that come
+          back just before you would forget them. You do not need an account; your progress is kept in this
+          browser until you make one.
         </p>
         <div className={styles.actions}>
           <Link className="button primary" href="/learn">
@@ -62,9 +64,9 @@ export default function HomePage() {
       <section className={styles.truth} aria-labelledby="truth-title">
         <h2 id="truth-title">One source of truth</h2>
         <p>
-          A single reference implementation of ten optimizers and eight test objectives drives the lesson figures,
-          the worked examples and the grader. It reproduces PyTorch&apos;s trajectories to within one part in a
-          billion, so what you see in a figure is what the grader expects from your code.
+          A single reference implementation of ten optimizers and eight test objectives drives the lesson
+          figures, the worked examples and the grader. It reproduces PyTorch&apos;s trajectories to within one
+          part in a billion, so what you see in a figure is what the grader expects from your code.
         </p>
       </section>
     </div>

@@ -113,3 +113,66 @@ describe("lesson 11: hyperparameter search and second-order methods", () => {
     );
   });
 });
+
+/** torch.nn.utils.clip_grad_norm_ (PyTorch 1.13/2.x): scale by min(1, c / (‖g‖ + 1e-6)); returns ‖g‖ before. */
+function clipGradNorm(g: number[], maxNorm: number): { clipped: number[]; norm: number } {
+  const norm = Math.sqrt(g.reduce((sum, v) => sum + v * v, 0));
+  const coef = Math.min(1, maxNorm / (norm + 1e-6));
+  return { clipped: g.map((v) => v * coef), norm };
+}
+const norm2 = (v: number[]) => Math.hypot(...v);
+const angleDeg = (v: number[]) => (Math.atan2(v[1] as number, v[0] as number) * 180) / Math.PI;
+
+describe("lesson 13: training stability", () => {
+  const text = lesson("13-training-stability.mdx");
+
+  it("50 layers multiply a gradient by 1.1^50 ≈ 117 or 0.9^50 ≈ 0.005; ten sigmoids by at most 4^-10 ≈ 1e-6", () => {
+    expect(Math.round(1.1 ** 50)).toBe(117);
+    expect(0.9 ** 50).toBeCloseTo(0.005, 3);
+    expect(Math.log10(0.25 ** 10)).toBeCloseTo(-6, 0);
+    expect(text).toContain("about 117 for $w = 1.1$ and about 0.005 for $w = 0.9$");
+    expect(text).toContain("$(1/4)^{10} \\approx 10^{-6}$");
+    expect(text).toContain("$1.1^{50} \\approx 117$, $0.9^{50} \\approx 0.005$");
+  });
+
+  it("clipping a norm of 10 to 1 leaves 0.9999999 (the 1e-6 in the coefficient); a zero gradient stays zero", () => {
+    const { clipped, norm } = clipGradNorm([6, 8], 1);
+    expect(norm).toBe(10);
+    expect(norm2(clipped)).toBeCloseTo(0.9999999, 7);
+    expect(norm2(clipped)).toBeLessThan(1);
+    expect(clipGradNorm([0, 0], 1).clipped).toEqual([0, 0]);
+    expect(text).toContain("clipping a norm of 10 to 1 leaves $10/(10 + 10^{-6}) \\approx 0.9999999$");
+  });
+
+  it("clipping does not repair non-finite gradients: an infinite norm turns the infinite entry into NaN", () => {
+    const { clipped } = clipGradNorm([Number.POSITIVE_INFINITY, 1], 1);
+    expect(clipped[0]).toBeNaN();
+    expect(clipped[1]).toBe(0);
+    expect(clipGradNorm([Number.NaN, 1], 1).clipped.every(Number.isNaN)).toBe(true);
+  });
+
+  it("g = (10, 0.1) at threshold 1: by value (1, 0.1), angle 0.57° → 5.7°; by norm (0.99995, 0.0099995)", () => {
+    const g = [10, 0.1];
+    const byValue = g.map((v) => Math.max(-1, Math.min(1, v)));
+    expect(byValue).toEqual([1, 0.1]);
+    expect(angleDeg(g)).toBeCloseTo(0.57, 2);
+    expect(angleDeg(byValue)).toBeCloseTo(5.7, 1);
+    const byNorm = clipGradNorm(g, 1).clipped;
+    expect(byNorm[0]).toBeCloseTo(0.99995, 5);
+    expect(byNorm[1]).toBeCloseTo(0.0099995, 7);
+    expect(angleDeg(byNorm)).toBeCloseTo(angleDeg(g), 10);
+    expect(text).toContain("angle to the first axis grows from $0.57°$ to $5.7°$");
+    expect(text).toContain("about $(0.99995,\\ 0.0099995)$");
+  });
+
+  it("fp16: largest value 65 504, smallest normal 2^-14 ≈ 6.1e-5, subnormals to about 6e-8; GradScaler starts at 2^16", () => {
+    expect((2 - 2 ** -10) * 2 ** 15).toBe(65504);
+    expect(2 ** -14).toBeCloseTo(6.1e-5, 6);
+    expect(2 ** -24).toBeCloseTo(6e-8, 8);
+    expect(2 ** 16).toBe(65536);
+    expect(text).toContain(
+      "largest value is 65 504 and its smallest normal value is $2^{-14} \\approx 6.1\\times10^{-5}$",
+    );
+    expect(text).toContain("it starts at $2^{16} = 65\\,536$");
+  });
+});
