@@ -1,6 +1,6 @@
 // Prisma 6.19 runs offline only with the JavaScript schema engine and a driver adapter
 // (docs/decisions/001-prisma-6-js-engine.md). DATABASE_URL picks the provider, and with it the
-// schema, its migrations and the driver adapter (docs/decisions/070-postgresql.md):
+// schema, its migrations and the driver adapter (docs/decisions/066-postgresql-through-prisma.md):
 // `file:` → prisma/schema.prisma (SQLite), `postgresql://` → prisma/postgresql/schema.prisma.
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
