@@ -30,6 +30,49 @@ type Outcome = { result: unknown } | { failed: string };
 
 const learnerKey = (learner: string) => `descent:grading:learner:${learner}`;
 const ticketKey = (ticket: string) => `descent:grading:ticket:${ticket}`;
+const usageKey = (who: string) => `descent:grading:usage:${who}`;
+
+/** Half-life of a learner's (and client's) recorded grading time, as in the in-process pool. */
+const USAGE_HALF_LIFE_MS = 60_000;
+/** BullMQ's largest priority (lower is served first). */
+const MAX_PRIORITY = 2_097_151;
+
+/** Decayed grading milliseconds recorded for `who` (a learner or a client), as of now. */
+async function usageOf(redis: Redis, who: string | null, now: number): Promise<number> {
+  if (who === null) return 0;
+  const [ms, at] = await redis.hmget(usageKey(who), "ms", "at");
+  if (ms === null || at === null) return 0;
+  return Number(ms) * 2 ** (-(now - Number(at)) / USAGE_HALF_LIFE_MS);
+}
+
+/**
+ * Adds a job's grading time to `who`'s decayed total. Not atomic, which is enough: a learner has
+ * one job at a time, and a client's total only orders its learners behind others.
+ */
+async function charge(redis: Redis, who: string | null, ms: number): Promise<void> {
+  if (who === null) return;
+  const now = Date.now();
+  const total = (await usageOf(redis, who, now)) + ms;
+  await redis
+    .multi()
+    .hset(usageKey(who), "ms", String(total), "at", String(now))
+    .pexpire(usageKey(who), 10 * USAGE_HALF_LIFE_MS)
+    .exec();
+}
+
+/**
+ * The job's BullMQ priority: 1 + the learner's recent grading time in tens of ms (its client's,
+ * if more), so as in the pool, learners with less recent grading time are served first and a
+ * learner whose code keeps timing out waits behind the others; equal priorities are FIFO.
+ */
+async function priorityOf(redis: Redis, learner: string | null, client: string | null): Promise<number> {
+  const now = Date.now();
+  const [mine, theirs] = await Promise.all([
+    usageOf(redis, learner === null ? null : `l:${learner}`, now),
+    usageOf(redis, client === null ? null : `c:${client}`, now),
+  ]);
+  return Math.min(MAX_PRIORITY, 1 + Math.round(Math.max(mine, theirs) / 10));
+}
 
 function client(): QueueClient {
   return remember("descent.grader.queue", () => {
@@ -111,7 +154,11 @@ export async function gradeViaQueue(input: GradeRequest): Promise<GradeResult> {
     if (claimed === null) throw new LearnerBusyError();
   }
   try {
-    if ((await c.queue.getWaitingCount()) >= maxWaiting)
+    const [waiting, priority] = await Promise.all([
+      c.queue.getJobCountByTypes("waiting", "prioritized"),
+      priorityOf(c.redis, learner, input.client ?? null),
+    ]);
+    if (waiting >= maxWaiting)
       return createEarlyResult("busy", "The grader is busy, try again in a few seconds");
     if (input.ticket) await c.redis.set(ticketKey(input.ticket), id, "PX", holdMs);
     return await new Promise<GradeResult>((resolve, reject) => {
@@ -129,7 +176,15 @@ export async function gradeViaQueue(input: GradeRequest): Promise<GradeResult> {
       const onOutcome = (outcome: Outcome) =>
         finish(() => {
           try {
-            resolve(toResult(outcome, started));
+            const result = toResult(outcome, started);
+            // Recorded before answering, so the learner's next job is ordered by it.
+            const used = Math.round(result.durationMs);
+            Promise.all([
+              charge(c.redis, learner === null ? null : `l:${learner}`, used),
+              charge(c.redis, input.client ? `c:${input.client}` : null, used),
+            ])
+              .catch(() => {})
+              .then(() => resolve(result));
           } catch (error) {
             reject(error);
           }
@@ -166,7 +221,7 @@ export async function gradeViaQueue(input: GradeRequest): Promise<GradeResult> {
         c.queue.add(
           "grade",
           { exercise: input.exercise, code: input.code },
-          { jobId: id, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED },
+          { jobId: id, priority, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED },
         );
       input.signal?.addEventListener("abort", onAbort, { once: true });
       add().catch((error: unknown) => finish(() => reject(error)));
@@ -193,14 +248,15 @@ export async function isLearnerQueued(learner: string): Promise<boolean> {
   return (await client().redis.exists(learnerKey(learner))) === 1;
 }
 
-/** Where the job is: `ahead` counts the jobs every worker takes before it (FIFO). */
+/** Where the job is: `ahead` counts the jobs the workers take before it (by priority, then arrival). */
 async function positionOfJob(id: string | null): Promise<QueuePosition> {
   if (id === null) return { state: "none" };
   const { queue } = client();
   const state = await queue.getJobState(id);
   if (state === "active") return { state: "grading" };
   if (state !== "waiting" && state !== "prioritized") return { state: "none" };
-  const order = await queue.getRanges(["wait"], 0, -1, true);
+  // Jobs without a priority (none are added here) come first, then the prioritized ones in order.
+  const order = await queue.getRanges(["wait", "prioritized"], 0, -1, true);
   const ahead = order.indexOf(id);
   return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };
 }
@@ -221,7 +277,12 @@ export async function queueHealth(): Promise<{
   workers: number;
 }> {
   const { queue } = client();
-  const counts = await queue.getJobCounts("waiting", "active", "failed");
+  const counts = await queue.getJobCounts("waiting", "prioritized", "active", "failed");
   const workers = await queue.getWorkersCount();
-  return { waiting: counts.waiting ?? 0, active: counts.active ?? 0, failed: counts.failed ?? 0, workers };
+  return {
+    waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
+    active: counts.active ?? 0,
+    failed: counts.failed ?? 0,
+    workers,
+  };
 }
