@@ -1,11 +1,19 @@
 import "server-only";
+import { createProcessor } from "@mdx-js/mdx";
+import { toString as hastToString } from "hast-util-to-string";
 import { bundleMDX } from "mdx-bundler";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
 import remarkMath from "remark-math";
 
-/** A compiled MDX document: the code for getMDXComponent and its raw frontmatter (validate it!). */
-export type CompiledMdx = { code: string; frontmatter: Record<string, unknown> };
+/** A heading of the table of contents: h2 or h3, its text and the id rehype-slug gave it. */
+export type MdxHeading = { depth: 2 | 3; text: string; id: string };
+
+/**
+ * A compiled MDX document: the code for getMDXComponent, its raw frontmatter (validate it!) and its
+ * h2/h3 headings in document order.
+ */
+export type CompiledMdx = { code: string; frontmatter: Record<string, unknown>; headings: MdxHeading[] };
 
 /** Thrown when a document cannot compile; the message names the document and the cause. */
 export class MdxCompileError extends Error {}
@@ -33,7 +41,28 @@ function rehypeFailOnKatexErrors() {
   };
 }
 
-type HastNode = { type: string; properties?: Record<string, unknown>; children?: HastNode[] };
+type HastNode = {
+  type: string;
+  tagName?: string;
+  properties?: Record<string, unknown>;
+  children?: HastNode[];
+};
+
+// The table of contents comes from the compiled tree itself: after rehype-slug (so the ids are the
+// ones on the page) and before rehype-katex (so math reads as its TeX source, not as rendered HTML).
+function rehypeCollectHeadings(options: { headings: MdxHeading[] }) {
+  const visit = (node: HastNode) => {
+    const depth = node.tagName === "h2" ? 2 : node.tagName === "h3" ? 3 : null;
+    const id = node.properties?.id;
+    if (node.type === "element" && depth !== null && typeof id === "string") {
+      // biome-ignore lint/suspicious/noExplicitAny: hast-util-to-string takes a hast node; ours is a structural subset.
+      options.headings.push({ depth, text: hastToString(node as any).trim(), id });
+      return;
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  return (tree: HastNode) => visit(tree);
+}
 
 // Display math wider than its column scrolls sideways (phones); a scrolling region must be reachable
 // by keyboard, so each display is a tab stop.
@@ -50,6 +79,21 @@ function rehypeFocusableDisplayMath() {
 }
 
 /**
+ * The headings of an MDX body (no frontmatter) without bundling it: the same parse, remark-math and
+ * rehype-slug as compileMdx, stopped before rendering. Synchronous and cheap, for the reference
+ * check (links to `/learn/slug#heading`); pages take their table of contents from compileMdx.
+ */
+export function readMdxHeadings(body: string): MdxHeading[] {
+  const headings: MdxHeading[] = [];
+  const processor = createProcessor({
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [rehypeSlug, [rehypeCollectHeadings, { headings }]],
+  });
+  processor.processSync(body);
+  return headings;
+}
+
+/**
  * Compiles MDX with math (remark-math + rehype-katex, HTML and MathML output) and heading ids.
  * `label` names the document in errors, e.g. "lesson 03-momentum".
  */
@@ -57,6 +101,7 @@ export async function compileMdx(
   source: string,
   options: { label: string; cwd?: string; globals?: Record<string, string> },
 ): Promise<CompiledMdx> {
+  const headings: MdxHeading[] = [];
   try {
     const result = await bundleMDX({
       source,
@@ -67,6 +112,7 @@ export async function compileMdx(
         mdx.rehypePlugins = [
           ...(mdx.rehypePlugins ?? []),
           rehypeSlug,
+          [rehypeCollectHeadings, { headings }],
           [rehypeKatex, { output: "htmlAndMathml", strict: "error" }],
           rehypeFailOnKatexErrors,
           rehypeFocusableDisplayMath,
@@ -77,7 +123,7 @@ export async function compileMdx(
     if (result.errors.length > 0) {
       throw new MdxCompileError(result.errors.map((error) => error.text).join("\n"));
     }
-    return { code: result.code, frontmatter: result.frontmatter as Record<string, unknown> };
+    return { code: result.code, frontmatter: result.frontmatter as Record<string, unknown>, headings };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new MdxCompileError(`Could not compile ${options.label}: ${message}`);

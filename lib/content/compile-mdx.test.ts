@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-const { compileMdx } = await import("./compile-mdx.server");
+const { compileMdx, readMdxHeadings } = await import("./compile-mdx.server");
 
 describe("compileMdx", () => {
   it("renders math on the server as KaTeX HTML with MathML, and gives headings ids", async () => {
@@ -14,6 +14,27 @@ describe("compileMdx", () => {
     expect(code).toContain("katex-mathml");
     expect(code).toContain('s.math,{xmlns:"http://www.w3.org/1998/Math/MathML"');
     expect(code).toContain("bias-correction");
+  });
+
+  it("lists h2 and h3 headings with the ids on the page, inside components and with code or math", async () => {
+    const body = [
+      "# Title",
+      "## The `lr_decay` knob",
+      "### Why $\\sqrt{v}$ and [a link](/learn/adam)",
+      "<Note>\n\n## Inside a note\n\n</Note>",
+      "```ts\n## not a heading\n```",
+      "## The `lr_decay` knob",
+    ].join("\n\n");
+    const { code, headings } = await compileMdx(body, { label: "test", globals: {} });
+    expect(headings).toEqual([
+      { depth: 2, text: "The lr_decay knob", id: "the-lr_decay-knob" },
+      { depth: 3, text: "Why \\sqrt{v} and a link", id: "why-sqrtv-and-a-link" },
+      { depth: 2, text: "Inside a note", id: "inside-a-note" },
+      { depth: 2, text: "The lr_decay knob", id: "the-lr_decay-knob-1" },
+    ]);
+    for (const { id } of headings) expect(code).toContain(`id:"${id}"`);
+    // The reference check's cheap reading agrees with the compile.
+    expect(readMdxHeadings(body)).toEqual(headings);
   });
 
   it("fails with the document's name and KaTeX's reason when an expression is invalid", async () => {

@@ -2,8 +2,7 @@ import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import matter from "gray-matter";
 import { env } from "@/lib/env.server";
-import { compileMdx } from "./compile-mdx.server";
-import { extractHeadings, type LessonHeading } from "./lesson-files.server";
+import { compileMdx, type MdxHeading } from "./compile-mdx.server";
 import { assertContentReferences } from "./references.server";
 import { type LessonFrontmatter, parseLessonFrontmatter } from "./lesson-frontmatter";
 import { displayPath, getContentRoot, getLessonsDir, listExerciseSlugs, listLessonFiles } from "./registry";
@@ -12,11 +11,7 @@ import { displayPath, getContentRoot, getLessonsDir, listExerciseSlugs, listLess
 export type LessonSummary = LessonFrontmatter & { slug: string; file: string };
 
 /** A compiled lesson, ready for getMDXComponent. */
-export type Lesson = LessonSummary & { code: string; headings: LessonHeading[] };
-
-function stripFrontmatter(source: string): string {
-  return source.replace(/^---\n[\s\S]*?\n---\n/, "");
-}
+export type Lesson = LessonSummary & { code: string; headings: MdxHeading[] };
 
 // Compiled MDX by file, reused while the source is unchanged (the dev server reloads edited lessons).
 const compiledBySource = new Map<string, { source: string; result: ReturnType<typeof compileMdx> }>();
@@ -38,8 +33,7 @@ export async function loadLessons(dir = getLessonsDir()): Promise<Lesson[]> {
     const source = readFileSync(/* turbopackIgnore: true */ file, "utf8");
     const compiled = await compileCached(file, source, { label: `lesson ${relative}`, cwd: dir });
     const frontmatter = parseLessonFrontmatter(compiled.frontmatter, relative);
-    const headings = extractHeadings(stripFrontmatter(source));
-    lessons.push({ ...frontmatter, slug, file: relative, code: compiled.code, headings });
+    lessons.push({ ...frontmatter, slug, file: relative, code: compiled.code, headings: compiled.headings });
   }
   assertCourseConsistent(lessons);
   return lessons.sort((a, b) => a.order - b.order);
@@ -100,9 +94,11 @@ function getLessons(): Promise<Lesson[]> {
   if (cache?.stamp !== stamp) {
     // Content is checked as a whole when it is loaded: a broken card, exercise, diagnosis or link
     // reference fails the build (and the dev server's page) naming the file and the value.
-    const lessons = Promise.resolve().then(() => {
-      assertContentReferences();
-      return loadLessons();
+    const lessons = Promise.resolve().then(async () => {
+      const loaded = await loadLessons();
+      // The compile already found each lesson's headings; the check reuses them for `#heading` links.
+      assertContentReferences(undefined, new Map(loaded.map((l) => [l.slug, l.headings.map((h) => h.id)])));
+      return loaded;
     });
     cache = { stamp, lessons };
     lessons.catch(() => {

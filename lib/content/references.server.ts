@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { DIAGNOSIS_IDS } from "./diagnosis-ids";
-import { extractHeadings } from "./lesson-files.server";
+import { readMdxHeadings } from "./compile-mdx.server";
 import {
   type ContentIndex,
   type ContentLink,
@@ -65,14 +65,20 @@ export function listStaticRoutes(appDir: string): string[] {
   return routes.sort();
 }
 
+/** Heading ids of lessons already compiled, by slug (the lessons loader passes them: no second parse). */
+export type KnownHeadings = ReadonlyMap<string, readonly string[]>;
+
 /** Gathers every reference and link of the content folder. */
-export function readContentIndex(roots: ContentRoots = defaultRoots()): ContentIndex {
+export function readContentIndex(
+  roots: ContentRoots = defaultRoots(),
+  knownHeadings: KnownHeadings = new Map(),
+): ContentIndex {
   const links: ContentLink[] = [];
   const lessons = listLessonFiles(getLessonsDir(roots.content)).map(({ slug, file }) => {
     const { data, content } = matter(readText(file));
     const name = relative(file);
     for (const href of extractLinks(content)) links.push({ file: name, href });
-    const headingIds = extractHeadings(content).map((heading) => heading.id);
+    const headingIds = knownHeadings.get(slug) ?? readMdxHeadings(content).map((heading) => heading.id);
     return { file: name, slug, cards: strings(data.cards), exercises: strings(data.exercises), headingIds };
   });
 
@@ -112,7 +118,7 @@ export function readContentIndex(roots: ContentRoots = defaultRoots()): ContentI
 }
 
 /** Throws one error listing every broken reference (file and value), or returns quietly. */
-export function assertContentReferences(roots?: ContentRoots): void {
-  const problems = findReferenceProblems(readContentIndex(roots));
+export function assertContentReferences(roots?: ContentRoots, knownHeadings?: KnownHeadings): void {
+  const problems = findReferenceProblems(readContentIndex(roots, knownHeadings));
   if (problems.length > 0) throw new Error(formatReferenceProblems(problems));
 }

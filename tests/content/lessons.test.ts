@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import matter from "gray-matter";
 import { getMDXComponent } from "mdx-bundler/client";
 import { createElement, type ComponentType } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -8,6 +10,7 @@ import { createObjective, type ObjectiveName } from "@/lib/objectives";
 import { type OptimizerName, runTrajectory } from "@/lib/optim";
 
 const { assertCourseConsistent, loadLessons } = await import("@/lib/content/lessons.server");
+const { readMdxHeadings } = await import("@/lib/content/compile-mdx.server");
 const { mdxComponents } = await import("@/app/components/mdx/mdx-components");
 const { WorkedExample } = await import("@/app/components/mdx/worked-example");
 
@@ -74,6 +77,9 @@ describe("lessons", () => {
       const { html, examples } = renderLesson(lesson.code);
       expect(html).toContain('class="katex"');
       for (const heading of lesson.headings) expect(html).toContain(`id="${heading.id}"`);
+      // The reference check reads headings without compiling: it must find the same ones.
+      const body = matter(readFileSync(lesson.file, "utf8")).content;
+      expect(readMdxHeadings(body)).toEqual(lesson.headings);
       if (lesson.code.includes("WorkedExample")) expect(examples.length).toBeGreaterThan(0);
       for (const props of examples) {
         const objective = createObjective(props.objective as ObjectiveName, props.args, {
