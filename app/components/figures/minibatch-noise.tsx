@@ -21,7 +21,7 @@ export interface MinibatchNoiseProps {
 const EPOCHS = 32;
 const BATCH_SIZES = [1, 2, 4, 8, 16, 32, 64, 128, 256] as const;
 const LOG_LR: readonly [number, number] = [-2, 0.6];
-const LOSS_FLOOR = 1e-8;
+const LOSS_FLOOR = 1e-6;
 const SOLID = "var(--series-1)";
 const DASHED = "var(--series-2)";
 
@@ -78,7 +78,7 @@ export function MinibatchNoise(props: MinibatchNoiseProps) {
         <ContourPlot
           objective={objective}
           box={objective.box ?? { x: [-1, 3], y: [-1, 3] }}
-          frame={run.steps}
+          frame={diverged ? run.steps : tail}
           start={start}
           trajectories={[{ key: "minibatch", color: SOLID, xs: run.xs, ys: run.ys }]}
           ariaLabel={`Contour plot of the least-squares loss with the path of mini-batch SGD, batch size ${batchSize}, learning rate ${lr}, over ${EPOCHS} epochs (${run.steps} steps): ${outcome}.`}
@@ -141,8 +141,8 @@ export function MinibatchNoise(props: MinibatchNoiseProps) {
           {full.divergedAt !== null && <span className={styles.badge}>diverged</span>}
         </li>
         <li>
-          <span className={styles.patch} style={{ "--swatch-color": "var(--fg-muted)" } as CSSProperties} />
-          last iterates, and the ring of their mean distance to w*
+          <span className={styles.dot} />
+          iterates of the second half, and the ring of their RMS distance to w*
         </li>
       </ul>
       <div className={styles.controls}>
@@ -195,9 +195,9 @@ export function MinibatchNoise(props: MinibatchNoiseProps) {
       <figcaption className={styles.caption}>
         Mini-batch SGD on a least-squares problem with 256 examples and two weights, for a budget of {EPOCHS}{" "}
         epochs: each step averages the gradients of B examples drawn at random (seed {seed}), so a batch of B
-        takes {EPOCHS}·256/B steps. Left: the path, its last iterates and the ring of their mean distance to
-        the minimum w* (▲). Right: the loss above its minimum, next to full-batch gradient descent at the same
-        η (dashed).
+        takes {EPOCHS}·256/B steps. The contour plot shows the path through the first half of the run, the
+        iterates of the second half as dots and the ring of their RMS distance to the minimum w* (▲); the
+        chart shows the loss above its minimum, next to full-batch gradient descent at the same η (dashed).
       </figcaption>
     </figure>
   );

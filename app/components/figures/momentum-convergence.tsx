@@ -264,12 +264,12 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
         </dd>
       </dl>
       <figcaption className={styles.caption}>
-        Heavy-ball momentum (PyTorch’s form) on ½(x²/κ + y²), whose curvatures are ℓ = 1/κ and L = 1. Left:
-        every (η, μ) coloured by its rate ρ, the factor by which the error shrinks per step in the long run
-        (the spectral radius of the step’s 2 × 2 matrix, worst curvature); darker is faster, red does not
-        converge. ◆ marks the optimum η* = (2/(√L + √ℓ))², μ* = ((√κ − 1)/(√κ + 1))², ○ your choice (click the
-        map or use the sliders). Middle and right: your choice run by the core for {steps} steps, and its
-        distance to the minimum next to the predicted ‖x₀‖·ρᵗ (dashed).
+        Heavy-ball momentum (PyTorch’s form) on ½(x²/κ + y²), whose curvatures are ℓ = 1/κ and L = 1. The map
+        colours every (η, μ) by its rate ρ, the factor by which the error shrinks per step in the long run
+        (the spectral radius of the step’s 2 × 2 matrix, worst curvature): the stronger the colour, the
+        faster; red does not converge. ◆ marks the optimum η* = (2/(√L + √ℓ))², μ* = ((√κ − 1)/(√κ + 1))², ○
+        your choice (click the map or use the sliders). Your choice also runs on the quadratic, by the core,
+        for {steps} steps: its path, and its distance to the minimum next to the predicted ‖x₀‖·ρᵗ (dashed).
       </figcaption>
     </figure>
   );
