@@ -7,6 +7,21 @@ import { createOptimizer } from "@/lib/optim";
 
 const lesson = (file: string) => readFileSync(`content/lessons/${file}`, "utf8");
 
+describe("lessons 6 and 7: Adadelta's first step, Adam's signal-to-noise figures", () => {
+  it("Adadelta's first step at the defaults is sqrt(1e-6 / 0.1) ≈ 0.0032 (adadelta.test.ts runs the core)", () => {
+    expect(Math.sqrt(1e-6 / 0.1)).toBeCloseTo(0.0032, 4);
+    expect(lesson("06-rmsprop.mdx")).toContain("a step of $\\sqrt{10^{-6}/0.1} \\approx 0.0032$");
+  });
+
+  it("Adam's step is 0.71·η at signal = noise and 0.23·η for pure noise (adam-snr.test.ts simulates the core)", () => {
+    const text = lesson("07-adam.mdx");
+    expect(1 / Math.sqrt(2)).toBeCloseTo(0.71, 2);
+    expect(Math.sqrt((1 - 0.9) / (1 + 0.9))).toBeCloseTo(0.23, 2);
+    expect(text).toContain("($r = 1$) gives about $0.71\\,\\eta$");
+    expect(text).toContain("Pure noise still produces steps of about $0.23\\,\\eta$");
+  });
+});
+
 describe("lesson 10: schedules and weight averaging", () => {
   const text = lesson("10-learning-rate-schedules.mdx");
 
