@@ -5,6 +5,12 @@ import { OPTIMIZER_NAMES, type ScheduleSpec } from "../optim";
 import type { OptimizerName } from "../optim/types";
 import { createRandom } from "../random";
 import { DiagnosisIdSchema } from "./diagnosis-ids";
+import {
+  DiagnoseConfigSchema,
+  type JudgmentConfig,
+  PredictConfigSchema,
+  TuneConfigSchema,
+} from "./judgment-schema";
 
 const objectiveSchema = z.strictObject({
   name: z.enum(OBJECTIVE_NAMES.filter((n) => n !== "logreg") as [ObjectiveName, ...ObjectiveName[]]),
@@ -19,6 +25,11 @@ export const VisibleTestSchema = z.strictObject({
   x0: z.array(z.number()),
   steps: z.number().int().min(1).max(5000),
   hp: z.record(z.string(), z.number()),
+  /**
+   * Sizes of the parameter tensors the flat vector is cut into, in order (they sum to dim): with
+   * layers, init and step receive lists of tensors (views of one buffer) instead of one vector.
+   */
+  layers: z.array(z.number().int().min(1)).min(1).optional(),
 });
 
 /** A visible test (serializable, runs in the browser against lib/optim). */
@@ -37,6 +48,8 @@ export type HiddenTest = z.infer<typeof HiddenTestSchema>;
 
 /** exercise.json: metadata, the mapping to lib/optim, visible tests and the hidden suite. */
 export const ExerciseConfigSchema = z.strictObject({
+  /** A coded exercise (the default): the learner writes the step, graded in the sandbox. */
+  kind: z.literal("code").default("code"),
   title: z.string().min(1),
   summary: z.string().min(1),
   order: z.number().int(),
@@ -51,12 +64,41 @@ export const ExerciseConfigSchema = z.strictObject({
   schedule: z.strictObject({ type: z.string(), from: z.record(z.string(), z.string()) }).optional(),
   visibleTests: z.array(VisibleTestSchema).min(1),
   hiddenTests: z.array(HiddenTestSchema).min(1),
+  /** Learner Hyper name of clip_grad_norm_'s max_norm: the gradient is clipped before every step. */
+  clipGradNorm: z.string().optional(),
+  /**
+   * Learner Hyper name of the mini-batch size: step gets no gradient but the data set (per-example
+   * gradients, each epoch's shuffled order) and averages mini-batches itself (objective least_squares).
+   */
+  batchSize: z.string().optional(),
   /** Classic-mistake diagnosis ids to try when a test fails, in order. */
   diagnoses: z.array(DiagnosisIdSchema).default([]),
 });
 
-/** A validated exercise.json. */
+/** A validated exercise.json of a coded exercise. */
 export type ExerciseConfig = z.infer<typeof ExerciseConfigSchema>;
+
+/**
+ * Any exercise.json: a discriminated union on `kind` ("code" when absent, so coded exercises need
+ * no such field; "tune", "diagnose" and "predict" are the exercises of judgment, judgment-schema.ts).
+ */
+export const ExerciseDefinitionSchema = z.preprocess(
+  (raw) =>
+    raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("kind" in raw)
+      ? { ...raw, kind: "code" }
+      : raw,
+  z.discriminatedUnion("kind", [
+    ExerciseConfigSchema,
+    TuneConfigSchema,
+    DiagnoseConfigSchema,
+    PredictConfigSchema,
+  ]),
+);
+
+/** A validated exercise.json of any kind. */
+export type ExerciseDefinition = ExerciseConfig | JudgmentConfig;
+/** The kind of an exercise. */
+export type ExerciseKind = ExerciseDefinition["kind"];
 
 /** Maps the learner's Hyper values to the PyTorch hparams of lib/optim. */
 export function toTorchHparams(config: ExerciseConfig, hp: Record<string, number>): Record<string, unknown> {

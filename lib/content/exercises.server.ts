@@ -6,6 +6,7 @@ import {
   isExerciseSlug,
   listExerciseSlugs,
   loadExerciseConfig,
+  loadExerciseDefinition,
   readExerciseFile,
 } from "./registry";
 
@@ -15,7 +16,10 @@ const ExerciseSummarySchema = z.object({
   title: z.string(),
   summary: z.string(),
   order: z.number().int(),
-  optimizer: z.string(),
+  /** "code", or an exercise of judgment: "tune", "diagnose", "predict". */
+  kind: z.enum(["code", "tune", "diagnose", "predict"]),
+  /** The optimizer of the reference core (none for diagnose and predict exercises). */
+  optimizer: z.string().nullable(),
   difficulty: z.enum(["intro", "core", "advanced"]),
 });
 /** An exercise in the list. */
@@ -55,13 +59,14 @@ function getTypesDts(hyperNames: readonly string[]): string {
 export async function listExercises(): Promise<ExerciseSummary[]> {
   const all = await Promise.all(
     listExerciseSlugs().map(async (slug) => {
-      const c = await loadExerciseConfig(slug);
+      const c = await loadExerciseDefinition(slug);
       return ExerciseSummarySchema.parse({
         slug,
         title: c.title,
         summary: c.summary,
         order: c.order,
-        optimizer: c.optimizer,
+        kind: c.kind,
+        optimizer: c.kind === "code" || c.kind === "tune" ? c.optimizer : null,
         difficulty: c.difficulty,
       });
     }),
@@ -69,9 +74,9 @@ export async function listExercises(): Promise<ExerciseSummary[]> {
   return all.sort((a, b) => a.order - b.order);
 }
 
-/** One exercise for its page, or null for an unknown slug. */
+/** One coded exercise for its page, or null for an unknown slug or an exercise of judgment (lib/judgment). */
 export async function getExercise(slug: string): Promise<Exercise | null> {
-  if (!isExerciseSlug(slug)) return null;
+  if (!isExerciseSlug(slug) || (await loadExerciseDefinition(slug)).kind !== "code") return null;
   return { ...(await readExercise(slug)), slug };
 }
 
@@ -80,8 +85,8 @@ export async function getExerciseWithConfig(
   slug: string,
 ): Promise<{ exercise: Exercise; config: ExerciseConfig } | null> {
   if (!isExerciseSlug(slug)) return null;
-  const [exercise, config] = await Promise.all([getExercise(slug), loadExerciseConfig(slug)]);
-  return exercise && { exercise, config };
+  const exercise = await getExercise(slug);
+  return exercise && { exercise, config: await loadExerciseConfig(slug) };
 }
 
 async function readExercise(slug: ExerciseSlug): Promise<z.infer<typeof ExerciseSchema>> {

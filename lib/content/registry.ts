@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { type ExerciseConfig, ExerciseConfigSchema } from "./exercise-schema";
+import { type ExerciseConfig, type ExerciseDefinition, ExerciseDefinitionSchema } from "./exercise-schema";
 import { SLUG_PATTERN } from "./slug";
 
 declare const exerciseSlugBrand: unique symbol;
@@ -91,15 +91,15 @@ export function readExerciseFile(slug: ExerciseSlug, file: string, root = getCon
   return readFile(/* turbopackIgnore: true */ path.join(getExerciseDir(slug, root), file), "utf8");
 }
 
-/** Parses an exercise.json text; throws naming the file and every bad field. */
-export function parseExerciseConfig(text: string, file: string): ExerciseConfig {
+/** Parses an exercise.json text of any kind; throws naming the file and every bad field. */
+export function parseExerciseDefinition(text: string, file: string): ExerciseDefinition {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
     throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const parsed = ExerciseConfigSchema.safeParse(raw);
+  const parsed = ExerciseDefinitionSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map(
     (issue) => `field "${issue.path.length > 0 ? issue.path.join(".") : "(root)"}": ${issue.message}`,
@@ -107,19 +107,62 @@ export function parseExerciseConfig(text: string, file: string): ExerciseConfig 
   throw new Error(`${file}: ${problems.join("; ")}`);
 }
 
-const configs = new Map<string, Promise<ExerciseConfig>>();
+/** Parses the exercise.json text of a coded exercise; throws naming the file when invalid or of another kind. */
+export function parseExerciseConfig(text: string, file: string): ExerciseConfig {
+  return requireCode(parseExerciseDefinition(text, file), file);
+}
 
-/** Loads and validates exercise.json (cached per process and root); throws naming the file when invalid. */
-export function loadExerciseConfig(slug: ExerciseSlug, root = getContentRoot()): Promise<ExerciseConfig> {
+function requireCode(definition: ExerciseDefinition, file: string): ExerciseConfig {
+  if (definition.kind === "code") return definition;
+  throw new Error(`${file}: a "${definition.kind}" exercise has no code to grade.`);
+}
+
+const definitions = new Map<string, Promise<ExerciseDefinition>>();
+
+function configFile(slug: ExerciseSlug, root: string): string {
+  return displayPath(path.join(getExerciseDir(slug, root), "exercise.json"));
+}
+
+/** Loads and validates exercise.json of any kind (cached per process and root); throws naming the file when invalid. */
+export function loadExerciseDefinition(
+  slug: ExerciseSlug,
+  root = getContentRoot(),
+): Promise<ExerciseDefinition> {
   const key = path.join(root, slug);
-  let pending = configs.get(key);
+  let pending = definitions.get(key);
   if (!pending) {
-    const file = displayPath(path.join(getExerciseDir(slug, root), "exercise.json"));
-    pending = readExerciseFile(slug, "exercise.json", root).then((text) => parseExerciseConfig(text, file));
-    pending.catch(() => configs.delete(key));
-    configs.set(key, pending);
+    const file = configFile(slug, root);
+    pending = readExerciseFile(slug, "exercise.json", root).then((text) =>
+      parseExerciseDefinition(text, file),
+    );
+    pending.catch(() => definitions.delete(key));
+    definitions.set(key, pending);
   }
   return pending;
+}
+
+/** Loads the exercise.json of a coded exercise; throws naming the file when invalid or of another kind. */
+export async function loadExerciseConfig(
+  slug: ExerciseSlug,
+  root = getContentRoot(),
+): Promise<ExerciseConfig> {
+  return requireCode(await loadExerciseDefinition(slug, root), configFile(slug, root));
+}
+
+/**
+ * The kind of an exercise from its exercise.json's `kind` ("code" when absent), read without
+ * validating the rest: cheap enough to sort slugs by kind (the tests, the grade script).
+ */
+export function readExerciseKind(slug: ExerciseSlug, root = getContentRoot()): string {
+  const file = path.join(getExerciseDir(slug, root), "exercise.json");
+  const raw: unknown = JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8"));
+  const kind = raw !== null && typeof raw === "object" ? (raw as { kind?: unknown }).kind : undefined;
+  return typeof kind === "string" ? kind : "code";
+}
+
+/** Slugs of the coded exercises (graded in the sandbox), in name order. */
+export function listCodeExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
+  return listExerciseSlugs(root).filter((slug) => readExerciseKind(slug, root) === "code");
 }
 
 // --- cards ---

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { findDivergence } from "@/lib/grader/compare";
 import { DIAGNOSES, DIAGNOSIS_IDS, type DiagnosisId } from "@/lib/grader/diagnoses";
-import { listExerciseSlugs, loadExerciseConfig } from "@/lib/content/registry";
+import { listCodeExerciseSlugs, loadExerciseConfig } from "@/lib/content/registry";
 import { diagnose, type FailedRun, resolveTests } from "@/lib/grader/grade-core";
 import { runReference, runVariant } from "@/lib/grader/reference";
 import { getVariantIds } from "@/lib/grader/variants";
@@ -17,7 +17,7 @@ describe("diagnosis ids", () => {
 
   it("are each tried by at least one exercise", async () => {
     const used = new Set<string>();
-    for (const slug of listExerciseSlugs())
+    for (const slug of listCodeExerciseSlugs())
       for (const id of (await loadExerciseConfig(slug)).diagnoses) used.add(id);
     for (const id of DIAGNOSIS_IDS) expect(used.has(id), id).toBe(true);
   });
@@ -25,7 +25,7 @@ describe("diagnosis ids", () => {
 
 // A learner who makes exactly one mistake runs that mistake's variant: it must fail the suite and be
 // named by diagnose() (grade-core) with that id, not with an earlier listed one.
-describe.each(listExerciseSlugs())("%s: diagnoses", (slug) => {
+describe.each(listCodeExerciseSlugs())("%s: diagnoses", (slug) => {
   it("lists only mistakes with a variant for this exercise", async () => {
     const config = await loadExerciseConfig(slug);
     expect(config.diagnoses.length).toBeGreaterThan(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
-import { listExerciseSlugs } from "@/lib/content/registry";
+import { listCodeExerciseSlugs } from "@/lib/content/registry";
 import { gradeSubmission, stopGraderProcesses } from "@/lib/grader/pool";
 import { GradeResultSchema } from "@/lib/grader/result";
 
@@ -11,7 +11,7 @@ const fixture = (name: string) => read(`tests/grader/fixtures/${name}.ts`);
 afterAll(() => stopGraderProcesses());
 
 describe("reference solutions and equal rewrites", () => {
-  for (const slug of listExerciseSlugs()) {
+  for (const slug of listCodeExerciseSlugs()) {
     it(`${slug}: the reference solution passes every test`, async () => {
       const result = GradeResultSchema.parse(await gradeSubmission({ exercise: slug, code: solution(slug) }));
       expect(result.verdict).toBe("passed");

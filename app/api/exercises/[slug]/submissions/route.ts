@@ -12,6 +12,8 @@ import { isGraded, MAX_CODE_BYTES, refuseTooLarge } from "@/lib/grader/result";
 import { getClientKey } from "@/lib/http/client.server";
 import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
+import { loadJudgmentConfig } from "@/lib/judgment/config";
+import { postJudgmentAnswer } from "@/lib/judgment/submit.server";
 import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
 import { queueCardsForMistake } from "@/lib/progress/reviews.server";
 import { createSubmission, listSubmissions } from "@/lib/progress/submissions.server";
@@ -38,6 +40,9 @@ export const POST = handle(async (request: Request, context: Context) => {
   assertSameOrigin(request);
   const { slug } = await context.params;
   requireExercise(slug);
+  // Tune, diagnose and predict exercises: a small answer graded here, without the sandbox.
+  const judgment = await loadJudgmentConfig(slug);
+  if (judgment) return postJudgmentAnswer(request, slug, judgment);
   // Body checks first (415/413/400, lone surrogates included): a bad request costs no limit point.
   const { code } = await readJson(request, bodySchema, MAX_BODY_BYTES);
   // Code over the one size limit is refused here, before any limit point or guest is spent.
