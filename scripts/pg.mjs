@@ -275,7 +275,6 @@ export async function startPostgres(options = {}) {
     /** Fast shutdown (SIGINT), then deletes the data directory. Safe to call twice. */
     stop() {
       stopped ??= (async () => {
-        process.removeListener("exit", stopSync);
         if (!exited) {
           const done = new Promise((resolve) => server.once("exit", resolve));
           server.kill("SIGINT");
@@ -286,6 +285,8 @@ export async function startPostgres(options = {}) {
           }
         }
         removeDir();
+        // Only now: a process exiting while the server shuts down still deletes the directory.
+        process.removeListener("exit", stopSync);
       })();
       return stopped;
     },

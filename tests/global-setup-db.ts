@@ -36,10 +36,16 @@ export default async function setup(project: TestProject) {
     templateUrl = server.url;
   }
   // Idempotent: a template scripts/test-scale.mjs already migrated is left as it is.
-  execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: templateUrl },
-  });
+  try {
+    execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      stdio: "pipe",
+      env: { ...process.env, DATABASE_URL: templateUrl },
+    });
+  } catch (error) {
+    await server?.stop();
+    const { stdout = "", stderr = "" } = error as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`prisma migrate deploy failed on the test template database:\n${stdout}${stderr}`);
+  }
   project.provide("testDatabase", { provider: "postgresql", templateUrl });
   return async () => {
     await server?.stop();

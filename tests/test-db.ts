@@ -25,6 +25,29 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return createSqliteDatabase();
 }
 
+/**
+ * An empty database (no tables, no migrations applied) for tests of the migrations themselves:
+ * its URL, and `cleanup` to delete it.
+ */
+export async function createEmptyDatabase(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const setting = inject("testDatabase");
+  if (setting?.provider === "postgresql") {
+    const name = `descent_empty_${randomBytes(6).toString("hex")}`;
+    await onServer(setting.templateUrl, `CREATE DATABASE "${name}"`);
+    const url = new URL(setting.templateUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      cleanup: () => onServer(setting.templateUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "descent-empty-"));
+  return {
+    url: `file:${path.join(dir, "empty.db")}`,
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
 function createSqliteDatabase(): TestDatabase {
   const dir = mkdtempSync(path.join(tmpdir(), "descent-test-"));
   const file = path.join(dir, "test.db");
