@@ -17,7 +17,7 @@
 // The server trusts every loopback connection (no password) and runs with fsync off: it is for
 // throwaway data only. As root it runs as the `postgres` user (PostgreSQL refuses to run as root).
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -124,7 +124,9 @@ export async function startPostgres(options = {}) {
   const as = user ? { uid: user.uid, gid: user.gid } : {};
   const command = (name, args) => [path.join(bin, name), args];
 
-  const dir = mkdtempSync(path.join(tmpdir(), "descent-pg-"));
+  // The postgres user must reach the directory: as root, a private TMPDIR falls back to /tmp.
+  const base = user && (statSync(tmpdir()).mode & 0o001) === 0 ? "/tmp" : tmpdir();
+  const dir = mkdtempSync(path.join(base, "descent-pg-"));
   const dataDir = path.join(dir, "data");
   const socketDir = path.join(dir, "socket");
   mkdirSync(socketDir);
@@ -136,17 +138,23 @@ export async function startPostgres(options = {}) {
 
   const dbUser = "postgres";
   try {
-    const [initCommand, initArgs] = command("initdb", [
-      "-D",
-      dataDir,
-      "-U",
-      dbUser,
-      "--auth=trust",
-      "--encoding=UTF8",
-      "--locale=C.UTF-8",
-      "--no-sync",
-    ]);
-    const init = spawnSync(initCommand, initArgs, { encoding: "utf8", cwd: dir, ...as });
+    // C.UTF-8 sorts text by code point, as SQLite does; systems without that locale get plain C.
+    let init;
+    for (const locale of ["--locale=C.UTF-8", "--no-locale"]) {
+      const [initCommand, initArgs] = command("initdb", [
+        "-D",
+        dataDir,
+        "-U",
+        dbUser,
+        "--auth=trust",
+        "--encoding=UTF8",
+        locale,
+        "--no-sync",
+      ]);
+      init = spawnSync(initCommand, initArgs, { encoding: "utf8", cwd: dir, ...as });
+      if (init.status === 0) break;
+      rmSync(dataDir, { recursive: true, force: true });
+    }
     if (init.status !== 0) throw new Error(`initdb failed:\n${init.stdout}\n${init.stderr}`);
   } catch (error) {
     removeDir();
