@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Builds the app into its own directory and serves it on E2E_PORT with a fresh SQLite database
-// (or E2E_DATABASE_URL),
-// for Playwright. Kept apart from `npm start` (.next, data/descent.db) so both can run at once.
+// Builds the app into its own directory and serves it on E2E_PORT with a fresh SQLite database (or
+// the PostgreSQL database E2E_DATABASE_URL names), for Playwright. Kept apart from `npm start`
+// (.next, data/descent.db) so both can run at once.
 import { execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 

@@ -2,7 +2,8 @@
 // One source for the database schema: prisma/schema.prisma (SQLite, the embedded default). The
 // PostgreSQL schema, prisma/postgresql/schema.prisma, is derived from it here (same models; only the
 // datasource provider and the generated client's output folder differ) and committed, because its
-// migrations (prisma/postgresql/migrations) are diffed against it. docs/decisions/066-postgresql-through-prisma.md.
+// migrations (prisma/postgresql/migrations) are diffed against it.
+// docs/decisions/066-postgresql-through-prisma.md.
 //
 //   node scripts/prisma-schemas.mjs          rewrites prisma/postgresql/schema.prisma
 //   node scripts/prisma-schemas.mjs --check  exits 1 when the committed file is out of date

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prepares a checkout to run: generates the Prisma clients (one per database engine, both always,
-// so that one build runs on either: docs/decisions/066-postgresql-through-prisma.md) and applies the committed
-// migrations to DATABASE_URL's database (a SQLite file, created on first run, or PostgreSQL).
+// so that one build runs on either: docs/decisions/066-postgresql-through-prisma.md) and applies
+// the committed migrations to DATABASE_URL's database (a SQLite file, created on first run, or
+// PostgreSQL).
 // Safe to run any number of times.
 //   node scripts/setup.mjs            generate, then migrate
 //   node scripts/setup.mjs generate   only generate

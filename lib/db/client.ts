@@ -1,8 +1,8 @@
 // Prisma clients for either database engine. DATABASE_URL picks it: `file:` is SQLite through
 // better-sqlite3, `postgresql://` is PostgreSQL through pg. Both generated clients come from the
 // same models (prisma/schema.prisma, derived into prisma/postgresql/schema.prisma), so the app
-// types every client as the SQLite one; docs/decisions/066-postgresql-through-prisma.md. No "server-only" marker:
-// test helpers and scripts build clients too.
+// types every client as the SQLite one (docs/decisions/066-postgresql-through-prisma.md). No
+// "server-only" marker: test helpers and scripts build clients too.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { type DatabaseProvider, databaseProvider, resolveDatabaseFile } from "@/lib/env-shared";
 import type { Prisma } from "@/lib/generated/prisma/client";
