@@ -29,6 +29,9 @@ export const DIAGNOSIS_IDS = [
   "lr-decayed-every-step",
   "scheduler-stepped-first",
   "weight-decay-after-step",
+  "minibatch-sum",
+  "partial-batch-mean",
+  "epoch-not-reshuffled",
 ] as const;
 
 /** Id of a classic mistake. */

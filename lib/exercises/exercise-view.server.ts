@@ -1,9 +1,8 @@
 import "server-only";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
-import { type ExerciseConfig, toTorchHparams } from "@/lib/content/exercise-schema";
+import type { ExerciseConfig } from "@/lib/content/exercise-schema";
 import { getExerciseWithConfig } from "@/lib/content/exercises.server";
-import { createObjective } from "@/lib/objectives";
-import { runTrajectory } from "@/lib/optim";
+import { resolveObjectiveArgs, runReference } from "@/lib/grader/reference";
 import type { VisibleRunTest } from "./visible-run";
 
 /** Everything the exercise page needs, all serializable: task, starter, types, visible tests with references. */
@@ -18,20 +17,30 @@ export type ExerciseView = {
   visibleTests: VisibleRunTest[];
 };
 
-/** Reference parameters after every step of a visible test (lib/optim, PyTorch semantics). */
+/**
+ * Reference parameters after every step of a visible test: the grader's own reference run
+ * (lib/optim with the exercise's schedule, tensors, clipping or mini-batches), so Run and Submit agree.
+ */
 function computeVisibleReference(
   config: ExerciseConfig,
   test: ExerciseConfig["visibleTests"][number],
 ): number[][] {
-  const objective = createObjective(test.objective.name, test.objective.args, { dim: test.dim });
-  const run = runTrajectory({
-    optimizer: config.optimizer,
-    hparams: toTorchHparams(config, test.hp),
-    objective,
+  const record = Array.from({ length: test.steps }, (_, k) => k + 1);
+  const flat = runReference(config, {
+    name: test.name,
+    objective: test.objective.name,
+    args: resolveObjectiveArgs(test.objective.name, test.objective.args),
+    dim: test.dim,
     x0: test.x0,
     steps: test.steps,
+    hp: test.hp,
+    record,
+    ...(test.layers ? { layers: test.layers } : {}),
   });
-  return Array.from({ length: test.steps + 1 }, (_, k) => Array.from(run.points.get(k) ?? []));
+  return [
+    test.x0.slice(),
+    ...record.map((_, r) => Array.from(flat.subarray(r * test.dim, (r + 1) * test.dim))),
+  ];
 }
 
 /**
@@ -62,6 +71,8 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
       x0: test.x0,
       steps: test.steps,
       hp: test.hp,
+      ...(test.layers ? { layers: test.layers } : {}),
+      ...(config.batchSize ? { minibatch: { batchSize: test.hp[config.batchSize] ?? 1 } } : {}),
       expected: computeVisibleReference(config, test),
     })),
   };

@@ -10,6 +10,10 @@ export type VisibleRunTest = {
   x0: number[];
   steps: number;
   hp: Record<string, number>;
+  /** Tensor sizes: init and step get lists of views of the flat vector (as in the grader). */
+  layers?: number[];
+  /** Mini-batch mode: step gets a zeroed gradient buffer and the data set as a fifth argument. */
+  minibatch?: { batchSize: number };
   /** Reference parameters after every step k = 0..steps. */
   expected: number[][];
 };
@@ -28,13 +32,34 @@ export type VisibleRunResult =
   | { kind: "done"; tests: VisibleTestResult[]; durationMs: number };
 
 type Exports = { init?: unknown; step?: unknown };
-type InitFn = (params: Float64Array) => unknown;
+type Tensors = Float64Array | readonly Float64Array[];
+type InitFn = (params: Tensors) => unknown;
 type StepFn = (
-  params: Float64Array,
-  grad: Float64Array,
+  params: Tensors,
+  grad: Tensors,
   state: unknown,
   hp: Readonly<Record<string, number>>,
+  data?: MinibatchData,
 ) => void;
+
+/** What step receives in mini-batch mode (same object as the grader's driver gives). */
+export type MinibatchData = Readonly<{
+  size: number;
+  order(epoch: number): number[];
+  gradient(i: number, params: Float64Array, out: Float64Array): void;
+}>;
+
+/** Views of `flat` cut at `layers` (frozen list), or `flat` itself. */
+function toTensors(flat: Float64Array, layers: readonly number[] | undefined): Tensors {
+  if (!layers) return flat;
+  const out: Float64Array[] = [];
+  let start = 0;
+  for (const size of layers) {
+    out.push(flat.subarray(start, start + size));
+    start += size;
+  }
+  return Object.freeze(out);
+}
 
 /** Same rule as the grader: |x − x_ref| ≤ 1e-6 · max(1, |x_ref|). */
 const RTOL = 1e-6;
@@ -83,10 +108,22 @@ function runOne(test: VisibleRunTest, init: InitFn, step: StepFn): VisibleTestRe
     const x = Float64Array.from(test.x0);
     const grad = new Float64Array(x.length);
     const hp = Object.freeze({ ...test.hp });
-    const state = init(x);
+    const xs = toTensors(x, test.layers);
+    const gs = toTensors(grad, test.layers);
+    const data: MinibatchData | undefined = test.minibatch
+      ? Object.freeze({
+          size: objective.examples ?? 0,
+          order: (epoch: number) => objective.epochOrder?.(epoch) ?? [],
+          gradient: (i: number, params: Float64Array, out: Float64Array) =>
+            objective.exampleGradient?.(i, params, out),
+        })
+      : undefined;
+    const state = init(xs);
     for (let k = 1; k <= test.steps; k++) {
-      objective.gradient(x, grad, k);
-      step(x, grad, state, hp);
+      if (data) grad.fill(0);
+      else objective.gradient(x, grad, k);
+      if (data) step(xs, gs, state, hp, data);
+      else step(xs, gs, state, hp);
       const expected = test.expected[k];
       if (!expected) break;
       for (let i = 0; i < x.length; i++) {

@@ -113,6 +113,21 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "SGD's weight decay adds λθ to the gradient at the parameters the gradient was computed at: θ ← θ − lr·(g + λθ). Shrinking the already-updated parameters, θ' = θ − lr·g then θ' ← θ' − lr·λθ', differs by lr²·λ·g at every step.",
   },
+  "minibatch-sum": {
+    title: "Mini-batch gradients summed, not averaged",
+    explanation:
+      "A mean-reduced loss gives the average of the per-example gradients, (1/|B|)·Σ ∇f_i. The sum is |B| times larger, so the effective learning rate grows with the batch size.",
+  },
+  "partial-batch-mean": {
+    title: "Last batch of an epoch divided by the full batch size",
+    explanation:
+      "When batchSize does not divide the data set, the last batch of each epoch is smaller (drop_last=False). Average over the examples it really holds: dividing by batchSize shrinks that step.",
+  },
+  "epoch-not-reshuffled": {
+    title: "Same order every epoch",
+    explanation:
+      "A shuffling loader draws a new order at the start of every epoch: use data.order(epoch) for the current epoch. Reusing the first epoch's order repeats the same batches forever.",
+  },
 };
 
 /** Returns the learner-facing diagnosis for an id. */

@@ -98,21 +98,51 @@ export const DRIVER_SOURCE = String.raw`(function () {
     for (var i = 0; i < n; i++) x[i] = spec.x0[i];
     var hp = freeze(spec.hp);
     var rec = new F64(record.length * n);
+    // With layers, init and step see lists of tensors: views sharing x's and g's memory.
+    var xs = x;
+    var gs = g;
+    if (spec.layers) {
+      xs = [];
+      gs = [];
+      var start = 0;
+      for (var l = 0; l < spec.layers.length; l++) {
+        xs.push(x.subarray(start, start + spec.layers[l]));
+        gs.push(g.subarray(start, start + spec.layers[l]));
+        start += spec.layers[l];
+      }
+      freeze(xs);
+      freeze(gs);
+    }
+    // Mini-batch mode: the data set instead of a gradient (each call returns fresh arrays).
+    var data;
+    if (spec.minibatch) {
+      data = freeze({
+        size: objective.examples,
+        order: function (epoch) {
+          return objective.epochOrder(epoch);
+        },
+        gradient: function (i, params, out) {
+          objective.exampleGradient(i, params, out);
+        },
+      });
+    }
     var state;
     try {
-      state = init(x);
+      state = init(xs);
     } catch (e) {
       return ["runtime-error", "init threw " + describe(e), 0, rec, take()];
     }
     var r = 0;
     for (var k = 1; k <= steps; k++) {
       try {
-        objective.gradient(x, g, k);
+        if (data) for (var z = 0; z < n; z++) g[z] = 0;
+        else objective.gradient(x, g, k);
       } catch (e) {
         return ["runtime-error", "computing the gradient before step " + k + " failed: " + describe(e), k, rec, take()];
       }
       try {
-        step(x, g, state, hp);
+        if (data) step(xs, gs, state, hp, data);
+        else step(xs, gs, state, hp);
       } catch (e) {
         return ["runtime-error", "step " + k + " threw " + describe(e), k, rec, take()];
       }

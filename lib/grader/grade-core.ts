@@ -62,6 +62,8 @@ export function resolveTests(config: ExerciseConfig): ResolvedTest[] {
     steps: t.steps,
     hp: t.hp,
     record: getRecordSteps(t.dim, t.steps),
+    ...(t.layers ? { layers: t.layers } : {}),
+    ...(config.batchSize ? { minibatch: true } : {}),
   }));
 }
 
@@ -264,6 +266,8 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
           steps: test.steps,
           hp: test.hp,
           record: test.record,
+          ...(test.layers ? { layers: test.layers } : {}),
+          ...(test.minibatch ? { minibatch: true } : {}),
         },
         deadline - Date.now(),
       );

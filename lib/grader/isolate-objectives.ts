@@ -1,6 +1,7 @@
 // Entry bundled (esbuild, zod stubbed) into the script that runs inside every isolate: the learner's
 // step loop needs gradients at the learner's own iterates, so the objectives run next to it.
 // Arguments arrive already validated and defaulted by the host.
+import { createLeastSquares } from "../objectives/least-squares";
 import { createQuadratic } from "../objectives/quadratic";
 import { createRosenbrock } from "../objectives/rosenbrock";
 import { createRastrigin, createStyblinskiTang } from "../objectives/separable";
@@ -24,6 +25,8 @@ export function makeObjective(name: string, args: never, dim: number): Objective
       return createBeale();
     case "booth":
       return createBooth();
+    case "least_squares":
+      return createLeastSquares(args, dim);
     default:
       throw new Error(`Unknown objective ${name}`);
   }

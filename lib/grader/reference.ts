@@ -1,4 +1,5 @@
 import { createObjective } from "../objectives";
+import { leastSquaresArgsSchema } from "../objectives/least-squares";
 import { quadraticArgsSchema } from "../objectives/quadratic";
 import { rosenbrockArgsSchema } from "../objectives/rosenbrock";
 import { rastriginArgsSchema } from "../objectives/separable";
@@ -36,6 +37,7 @@ export function resolveObjectiveArgs(
   if (name === "rosenbrock") return rosenbrockArgsSchema.parse(args);
   if (name === "quadratic") return quadraticArgsSchema.parse(args);
   if (name === "rastrigin") return rastriginArgsSchema.parse(args);
+  if (name === "least_squares") return leastSquaresArgsSchema.parse(args);
   return {};
 }
 
@@ -54,6 +56,7 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
     x0: test.x0,
     steps: test.steps,
     record: test.record,
+    ...getTrainingOptions(config, test),
   });
   const out = new Float64Array(test.record.length * test.dim);
   test.record.forEach((k, r) => {
@@ -61,6 +64,18 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
     if (point) out.set(point, r * test.dim);
   });
   return out;
+}
+
+/** The tensors, clipping and mini-batch options of an exercise's run (see ExerciseConfig). */
+export function getTrainingOptions(
+  config: Pick<ExerciseConfig, "clipGradNorm" | "batchSize">,
+  test: Pick<ResolvedTest, "layers" | "hp">,
+): { layers?: number[]; clipGradNorm?: number; batchSize?: number } {
+  return {
+    ...(test.layers ? { layers: test.layers } : {}),
+    ...(config.clipGradNorm ? { clipGradNorm: test.hp[config.clipGradNorm] ?? Number.NaN } : {}),
+    ...(config.batchSize ? { batchSize: test.hp[config.batchSize] ?? Number.NaN } : {}),
+  };
 }
 
 /** Recorded parameters of a classic-mistake variant, or null when it does not apply. */
@@ -73,10 +88,13 @@ export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: Diagn
   const g = new Float64Array(test.dim);
   const state = createVariantState(test.dim);
   const out = new Float64Array(test.record.length * test.dim);
+  // Mini-batch variants draw their own batches; the others get the full gradient.
+  const context = { layers: test.layers ?? [test.dim], objective };
   let r = 0;
   for (let k = 1; k <= test.steps; k++) {
-    objective.gradient(x, g, k);
-    step(x, g, state, test.hp);
+    if (config.batchSize) g.fill(0);
+    else objective.gradient(x, g, k);
+    step(x, g, state, test.hp, context);
     if (k === test.record[r]) out.set(x, r++ * test.dim);
   }
   return out;

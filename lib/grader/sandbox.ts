@@ -15,6 +15,10 @@ export interface SandboxRunSpec {
   hp: Record<string, number>;
   /** Ascending 1-based steps whose parameters are recorded. */
   record: number[];
+  /** Tensor sizes: init and step get lists of views of the flat vector instead of the vector. */
+  layers?: number[];
+  /** Mini-batch mode: step gets a zeroed gradient buffer and the data set as a fifth argument. */
+  minibatch?: boolean;
 }
 
 /** Outcome of one run: recorded parameters (record.length × dim, row-major) and console output. */

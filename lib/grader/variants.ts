@@ -1,13 +1,28 @@
 import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "../content/exercise-schema";
+import type { Objective } from "../objectives/types";
 
 type Hyper = Readonly<Record<string, number>>;
 type VariantState = { t: number; a: Float64Array; b: Float64Array; c: Float64Array };
+/** What a variant may need besides the gradient: the tensor sizes, the objective's data set. */
+export interface VariantContext {
+  layers: readonly number[];
+  objective: Objective;
+}
 /** A host-side "classic mistake" variant: one in-place step over the learner's Hyper. */
-export type VariantStep = (x: Float64Array, g: Float64Array, s: VariantState, hp: Hyper) => void;
+export type VariantStep = (
+  x: Float64Array,
+  g: Float64Array,
+  s: VariantState,
+  hp: Hyper,
+  context: VariantContext,
+) => void;
 
 /** What decides which optimizer a variant models: the lib/optim optimizer, fixed hparams, schedule. */
-export type VariantTarget = Pick<ExerciseConfig, "optimizer" | "fixedTorchHparams" | "schedule">;
+export type VariantTarget = Pick<
+  ExerciseConfig,
+  "optimizer" | "fixedTorchHparams" | "schedule" | "clipGradNorm" | "batchSize"
+>;
 
 const num = (hp: Hyper, name: string): number => hp[name] ?? Number.NaN;
 
@@ -71,6 +86,33 @@ function stepDecayVariant(id: DiagnosisId): VariantStep {
         x[i] = moved - lr * wd * moved;
       } else x[i] = descend(id, p, lr * ((g[i] as number) + wd * p));
     }
+  };
+}
+
+// Plain mini-batch SGD (DataLoader(shuffle=True, drop_last=False), mean loss): batch k of an epoch
+// is examples [kB, min(kB + B, n)) of that epoch's order; s.t counts the steps taken.
+function minibatchVariant(id: DiagnosisId): VariantStep {
+  let one = new Float64Array(0);
+  return (x, g, s, hp, { objective }) => {
+    const lr = num(hp, "lr");
+    const batch = num(hp, "batchSize");
+    const n = objective.examples ?? 0;
+    const perEpoch = Math.ceil(n / batch);
+    const t = s.t++;
+    const epoch = Math.floor(t / perEpoch);
+    const start = (t % perEpoch) * batch;
+    const end = Math.min(start + batch, n);
+    const order = objective.epochOrder?.(id === "epoch-not-reshuffled" ? 0 : epoch) ?? [];
+    if (one.length !== x.length) one = new Float64Array(x.length);
+    g.fill(0);
+    for (let k = start; k < end; k++) {
+      objective.exampleGradient?.(order[k] as number, x, one);
+      for (let j = 0; j < x.length; j++) g[j] = (g[j] as number) + (one[j] as number);
+    }
+    let size = end - start;
+    if (id === "minibatch-sum") size = 1;
+    else if (id === "partial-batch-mean") size = batch;
+    for (let j = 0; j < x.length; j++) x[j] = descend(id, x[j] as number, (lr * (g[j] as number)) / size);
   };
 }
 
@@ -195,6 +237,10 @@ const FAMILIES = {
     ids: ["lr-decayed-every-step", "scheduler-stepped-first", "weight-decay-after-step", "sign-error"],
     make: stepDecayVariant,
   },
+  minibatch: {
+    ids: ["minibatch-sum", "partial-batch-mean", "epoch-not-reshuffled", "sign-error"],
+    make: minibatchVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -212,6 +258,10 @@ const FAMILIES = {
 /** The variant family that models an exercise's optimizer, or null (no variants: no diagnoses). */
 function getFamily(target: VariantTarget): Family | null {
   const fixed = Object.entries(target.fixedTorchHparams);
+  if (target.batchSize)
+    return target.optimizer === "sgd" && fixed.length === 0 && !target.schedule && !target.clipGradNorm
+      ? FAMILIES.minibatch
+      : null;
   const only = (name: string) => fixed.length === 1 && fixed[0]?.[0] === name && fixed[0]?.[1] === true;
   if (target.schedule) {
     if (target.optimizer !== "sgd" || fixed.length > 0) return null;

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { OptimizerConfigError, parseConfig } from "../optim/errors";
+import { createLeastSquares, leastSquaresArgsSchema } from "./least-squares";
 import { createLogreg, type LogregData, logregArgsSchema, logregDataSchema } from "./logreg";
 import { createQuadratic, quadraticArgsSchema } from "./quadratic";
 import { createRosenbrock, rosenbrockArgsSchema } from "./rosenbrock";
@@ -20,6 +21,7 @@ export const OBJECTIVE_NAMES: readonly ObjectiveName[] = Object.freeze([
   "styblinski_tang",
   "rastrigin",
   "logreg",
+  "least_squares",
 ]);
 
 /** Options of createObjective: a fixed dimension for n-dimensional objectives, data for logreg. */
@@ -80,6 +82,8 @@ export function createObjective(
       return createQuadratic(parseConfig(quadraticArgsSchema, input, name), dim);
     case "rastrigin":
       return createRastrigin(parseConfig(rastriginArgsSchema, input, name), dim);
+    case "least_squares":
+      return createLeastSquares(parseConfig(leastSquaresArgsSchema, input, name), dim);
     case "styblinski_tang":
       parseConfig(noArgsSchema, input, name);
       return createStyblinskiTang(dim);

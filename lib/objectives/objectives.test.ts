@@ -212,7 +212,7 @@ describe("createObjective validation", () => {
   });
 
   it("lists every objective with a label, and a plotting box for the 2-D ones", () => {
-    expect(OBJECTIVE_NAMES).toHaveLength(8);
+    expect(OBJECTIVE_NAMES).toHaveLength(9);
     for (const name of OBJECTIVE_NAMES) {
       const objective = createObjective(name, {}, name === "logreg" ? { data: DATA } : {});
       expect(objective.label.length).toBeGreaterThan(2);

@@ -7,7 +7,8 @@ export type ObjectiveName =
   | "booth"
   | "styblinski_tang"
   | "rastrigin"
-  | "logreg";
+  | "logreg"
+  | "least_squares";
 
 /** A plotting box for 2-D views: [min, max] per axis. */
 export interface PlotBox {
@@ -26,6 +27,12 @@ export interface Objective {
   value(x: Float64Array, step?: number): number;
   /** Writes the gradient into `out`; `step` as in value. Must not allocate. */
   gradient(x: Float64Array, out: Float64Array, step?: number): void;
+  /** Number of examples, for objectives that are a mean of per-example losses (least_squares). */
+  readonly examples?: number;
+  /** Writes the gradient of example i's loss (0-based) into `out`. */
+  exampleGradient?(i: number, x: Float64Array, out: Float64Array): void;
+  /** The order in which a shuffling data loader visits the examples in a 0-based epoch (seeded). */
+  epochOrder?(epoch: number): number[];
   /** Known global minima, when known for this dimension. */
   readonly minima?: readonly (readonly number[])[];
   /** Plotting box for the 2-D case. */

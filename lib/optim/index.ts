@@ -3,6 +3,7 @@ export { Adagrad, type AdagradHparams, adagradSchema } from "./adagrad";
 export { Adam, type AdamHparams, adamSchema } from "./adam";
 export { Adamax, type AdamaxHparams, adamaxSchema } from "./adamax";
 export { type AdamwHparams, adamwSchema } from "./adamw";
+export { CLIP_EPS, clipGradNorm } from "./clip";
 export { OptimizerConfigError } from "./errors";
 export { Lion, type LionHparams, lionSchema } from "./lion";
 export { Nadam, type NadamHparams, nadamSchema } from "./nadam";
@@ -16,7 +17,7 @@ export {
   parseOptimizerHparams,
 } from "./registry";
 export { Rmsprop, type RmspropHparams, rmspropSchema } from "./rmsprop";
-export { type RunTrajectoryOptions, runTrajectory, type Trajectory } from "./run";
+export { createMinibatchGradient, type RunTrajectoryOptions, runTrajectory, type Trajectory } from "./run";
 export {
   createSchedule,
   DEFAULT_START_FACTOR,

@@ -31,19 +31,19 @@ type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
 interface RegistryEntry {
   readonly schema: ObjectSchema;
   parse(input: unknown): Readonly<Record<string, HparamValue>>;
-  build(dim: number, input: unknown): Optimizer;
+  build(dim: number, input: unknown, layers: readonly number[]): Optimizer;
 }
 
 function defineEntry<S extends ObjectSchema>(
   name: OptimizerName,
   schema: S,
-  create: (dim: number, hparams: z.output<S>) => Optimizer,
+  create: (dim: number, hparams: z.output<S>, layers: readonly number[]) => Optimizer,
 ): RegistryEntry {
   const parse = (input: unknown): z.output<S> => parseConfig(schema, input ?? {}, name);
   return {
     schema,
     parse: (input) => parse(input) as Readonly<Record<string, HparamValue>>,
-    build: (dim, input) => create(dim, parse(input)),
+    build: (dim, input, layers) => create(dim, parse(input), layers),
   };
 }
 
@@ -75,17 +75,33 @@ function getEntry(name: unknown): RegistryEntry {
   return REGISTRY[name];
 }
 
-/** Creates a validated optimizer over `dim` parameters; throws OptimizerConfigError on bad input. */
+/**
+ * Creates a validated optimizer over `dim` parameters; throws OptimizerConfigError on bad input.
+ * `layers` cuts the flat vector into parameter tensors (sizes summing to dim, default one tensor):
+ * only per-tensor optimizers (lamb) use it.
+ */
 export function createOptimizer(
   name: OptimizerName,
   dim: number,
   hparams?: Record<string, unknown>,
+  layers?: readonly number[],
 ): Optimizer {
   const entry = getEntry(name);
   if (!Number.isInteger(dim) || dim < 1) {
     throw new OptimizerConfigError(`Invalid dim: ${dim} (must be an integer >= 1)`, "dim");
   }
-  return entry.build(dim, hparams);
+  if (
+    layers !== undefined &&
+    (layers.length === 0 ||
+      layers.some((size) => !Number.isInteger(size) || size < 1) ||
+      layers.reduce((a, b) => a + b, 0) !== dim)
+  ) {
+    throw new OptimizerConfigError(
+      `Invalid layers: [${layers.join(", ")}] (positive sizes summing to ${dim})`,
+      "layers",
+    );
+  }
+  return entry.build(dim, hparams, Object.freeze([...(layers ?? [dim])]));
 }
 
 /** Validates hyper-parameters and fills in defaults without creating an optimizer. */

@@ -102,3 +102,62 @@ describe("runTrajectory", () => {
     expect(() => runTrajectory({ optimizer: "sgd", objective, x0: [0, 0], steps: 1 })).toThrow(/Missing lr/);
   });
 });
+
+describe("runTrajectory: mini-batches and clipping", () => {
+  it("averages the next batch of the epoch's order, the last batch smaller, then reshuffles", () => {
+    const objective = createObjective("least_squares", { examples: 5, seed: 2 }, { dim: 2 });
+    const run = runTrajectory({
+      optimizer: "sgd",
+      hparams: { lr: 0.1 },
+      objective,
+      x0: [1, -1],
+      steps: 3,
+      batchSize: 3,
+    });
+    // By hand: batches order(0)[0..3), order(0)[3..5), order(1)[0..3).
+    const x = Float64Array.from([1, -1]);
+    const one = new Float64Array(2);
+    const batches = [
+      (objective.epochOrder?.(0) ?? []).slice(0, 3),
+      (objective.epochOrder?.(0) ?? []).slice(3, 5),
+      (objective.epochOrder?.(1) ?? []).slice(0, 3),
+    ];
+    for (const [k, batch] of batches.entries()) {
+      const g = new Float64Array(2);
+      for (const i of batch) {
+        objective.exampleGradient?.(i, x, one);
+        g[0] = (g[0] as number) + (one[0] as number) / batch.length;
+        g[1] = (g[1] as number) + (one[1] as number) / batch.length;
+      }
+      x[0] = (x[0] as number) - 0.1 * (g[0] as number);
+      x[1] = (x[1] as number) - 0.1 * (g[1] as number);
+      expect(Array.from(run.points.get(k + 1) ?? [])).toEqual(
+        Array.from(x).map((v) => expect.closeTo(v, 14)),
+      );
+    }
+  });
+
+  it("with batchSize = n is full-batch gradient descent", () => {
+    const objective = createObjective("least_squares", { examples: 4, seed: 9 }, { dim: 3 });
+    const options = { optimizer: "sgd" as const, hparams: { lr: 0.2 }, objective, x0: [1, 2, 3], steps: 5 };
+    const mini = runTrajectory({ ...options, batchSize: 4 }).final;
+    const full = runTrajectory(options).final;
+    for (let j = 0; j < 3; j++) expect(mini[j]).toBeCloseTo(full[j] as number, 14);
+  });
+
+  it("clips the gradient by its global norm before every step", () => {
+    const objective = createObjective("quadratic", { condition: 1 }, { dim: 2 });
+    // Gradient = x = [30, 40]: norm 50, clipped to norm 1 → the step moves 0.1 along −x/|x|.
+    const run = runTrajectory({
+      optimizer: "sgd",
+      hparams: { lr: 0.1 },
+      objective,
+      x0: [30, 40],
+      steps: 1,
+      clipGradNorm: 1,
+    });
+    const coef = 1 / (50 + 1e-6);
+    expect(run.final[0]).toBeCloseTo(30 - 0.1 * 30 * coef, 12);
+    expect(run.final[1]).toBeCloseTo(40 - 0.1 * 40 * coef, 12);
+  });
+});

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { getExerciseView } from "@/lib/exercises/exercise-view.server";
+import { runVisibleTests } from "@/lib/exercises/visible-run";
 import { gradeInProcess } from "@/lib/grader/grade-core";
 
 // The exercises of issue 13 (SGD with weight decay and step decay, mini-batch SGD, clipping by global
@@ -9,7 +11,7 @@ import { gradeInProcess } from "@/lib/grader/grade-core";
 const read = (path: string) => readFileSync(path, "utf8");
 const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
 
-const EXERCISES = ["sgd-step-decay"];
+const EXERCISES = ["sgd-step-decay", "minibatch-sgd"];
 
 describe.each(EXERCISES)("%s", (slug) => {
   it("passes the reference solution on every visible and hidden test", async () => {
@@ -17,6 +19,16 @@ describe.each(EXERCISES)("%s", (slug) => {
     expect(result.message).toMatch(/tests passed/);
     expect(result.verdict).toBe("passed");
     expect(result.tests.some((t) => t.name.startsWith("hidden: "))).toBe(true);
+  });
+
+  it("passes the solution and fails the starter in the browser's Run too (same reference)", async () => {
+    const view = await getExerciseView(slug);
+    const tests = view?.visibleTests ?? [];
+    expect(tests.length).toBeGreaterThan(0);
+    const passed = runVisibleTests(read(`content/exercises/${slug}/solution.ts`), tests);
+    expect(passed.kind === "done" && passed.tests.map((t) => t.status)).toEqual(tests.map(() => "pass"));
+    const starter = runVisibleTests(read(`content/exercises/${slug}/starter.ts`), tests);
+    expect(starter.kind === "done" && starter.tests[0]?.status).toBe("fail");
   });
 
   it("fails the starter at step 1", async () => {
@@ -30,6 +42,9 @@ const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
   ["sgd-step-decay", "sgd-step-decay-every-step", "lr-decayed-every-step"],
   ["sgd-step-decay", "sgd-step-decay-scheduler-first", "scheduler-stepped-first"],
   ["sgd-step-decay", "sgd-step-decay-wd-after", "weight-decay-after-step"],
+  ["minibatch-sgd", "minibatch-sgd-sum", "minibatch-sum"],
+  ["minibatch-sgd", "minibatch-sgd-partial-by-b", "partial-batch-mean"],
+  ["minibatch-sgd", "minibatch-sgd-no-reshuffle", "epoch-not-reshuffled"],
 ];
 
 describe("classic mistakes of the new exercises are named", () => {

@@ -10,7 +10,15 @@ export function WorkedFirstStep({ test }: { test: VisibleRunTest | undefined }) 
   const objective = createObjective(test.objective.name, test.objective.args, { dim: test.dim });
   const x0 = Float64Array.from(test.x0);
   const grad = new Float64Array(x0.length);
-  objective.gradient(x0, grad, 1);
+  // Mini-batch exercises: the mean gradient of the first batch of epoch 0's order.
+  const batch = test.minibatch ? (objective.epochOrder?.(0) ?? []).slice(0, test.minibatch.batchSize) : null;
+  if (batch) {
+    const one = new Float64Array(x0.length);
+    for (const i of batch) {
+      objective.exampleGradient?.(i, x0, one);
+      for (let j = 0; j < grad.length; j++) grad[j] = (grad[j] as number) + (one[j] as number) / batch.length;
+    }
+  } else objective.gradient(x0, grad, 1);
   const hp = Object.entries(test.hp)
     .map(([name, value]) => `${name} = ${value}`)
     .join(", ");
@@ -26,9 +34,16 @@ export function WorkedFirstStep({ test }: { test: VisibleRunTest | undefined }) 
       <dd>
         <code>{format(x0)}</code>
       </dd>
-      <dt>
-        Gradient g<sub>1</sub> = ∇f(x<sub>0</sub>)
-      </dt>
+      {batch ? (
+        <dt>
+          Gradient g<sub>1</sub>: mean of ∇f<sub>i</sub>(x<sub>0</sub>) over the first batch (examples{" "}
+          {batch.join(", ")})
+        </dt>
+      ) : (
+        <dt>
+          Gradient g<sub>1</sub> = ∇f(x<sub>0</sub>)
+        </dt>
+      )}
       <dd>
         <code>{format(grad)}</code>
       </dd>
