@@ -1,12 +1,13 @@
 import { FigureIsland } from "@/app/components/figures/figure-island";
 import type { FigureProps } from "@/app/components/figures/figure-names";
-import { H2, H3, Note, Question, Recap, Warning } from "./teaching";
+import { CodeBlock, H2, H3, Note, Question, Recap, Warning } from "./teaching";
 import { WorkedExample, WorkedValue } from "./worked-example";
 
 /** Every component a lesson may use without importing it. Figures load when the reader nears them. */
 export const mdxComponents = {
   h2: H2,
   h3: H3,
+  pre: CodeBlock,
   Note,
   Warning,
   Recap,

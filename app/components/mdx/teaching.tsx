@@ -62,3 +62,18 @@ function createHeading(Tag: "h2" | "h3") {
 export const H2 = createHeading("h2");
 /** h3 with a "#" deep link shown on hover and focus. */
 export const H3 = createHeading("h3");
+
+/**
+ * A fenced code block. Lines keep their layout, so a long one scrolls sideways inside the text rather
+ * than widening the page on a phone, and the block is a tab stop so a keyboard can scroll it too.
+ */
+export function CodeBlock({ className, ...rest }: ComponentPropsWithoutRef<"pre">) {
+  return (
+    <pre
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className={className ? `${styles.code} ${className}` : styles.code}
+      {...rest}
+    />
+  );
+}
