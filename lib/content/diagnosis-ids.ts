@@ -32,6 +32,10 @@ export const DIAGNOSIS_IDS = [
   "minibatch-sum",
   "partial-batch-mean",
   "epoch-not-reshuffled",
+  "clip-per-tensor",
+  "clip-missing-eps",
+  "clip-not-clamped",
+  "clip-by-value",
 ] as const;
 
 /** Id of a classic mistake. */

@@ -128,6 +128,26 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "A shuffling loader draws a new order at the start of every epoch: use data.order(epoch) for the current epoch. Reusing the first epoch's order repeats the same batches forever.",
   },
+  "clip-per-tensor": {
+    title: "Each tensor clipped by its own norm",
+    explanation:
+      "clip_grad_norm_ computes one norm over all the gradients together, √(Σ_k ‖g_k‖²), and scales every tensor by the same min(1, maxNorm/(norm + 1e-6)). Clipping tensor by tensor changes the direction of the update and leaves small tensors untouched.",
+  },
+  "clip-missing-eps": {
+    title: "Clip coefficient without the 1e-6",
+    explanation:
+      "PyTorch divides by total_norm + 1e-6: c = min(1, maxNorm/(‖g‖ + 1e-6)). Without it the coefficient is slightly larger, which shows when gradients are tiny, and a zero gradient divides 0 by 0.",
+  },
+  "clip-not-clamped": {
+    title: "Short gradients lengthened",
+    explanation:
+      "The coefficient is clamped at 1: gradients shorter than maxNorm are left as they are. Always multiplying by maxNorm/‖g‖ normalizes every gradient to length maxNorm instead of clipping it.",
+  },
+  "clip-by-value": {
+    title: "Clipped by value instead of by norm",
+    explanation:
+      "Clamping each coordinate to [−maxNorm, maxNorm] is clip_grad_value_: it changes the gradient's direction. clip_grad_norm_ rescales the whole gradient so its global 2-norm is at most maxNorm.",
+  },
 };
 
 /** Returns the learner-facing diagnosis for an id. */

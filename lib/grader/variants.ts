@@ -116,6 +116,41 @@ function minibatchVariant(id: DiagnosisId): VariantStep {
   };
 }
 
+// torch.nn.utils.clip_grad_norm_(max_norm) over all tensors, then plain SGD.
+function clipVariant(id: DiagnosisId): VariantStep {
+  return (x, g, _s, hp, { layers }) => {
+    const lr = num(hp, "lr");
+    const maxNorm = num(hp, "maxNorm");
+    const eps = id === "clip-missing-eps" ? 0 : 1e-6;
+    const coef = new Float64Array(x.length);
+    let total = 0;
+    let start = 0;
+    for (const size of layers) {
+      let s = 0;
+      for (let i = start; i < start + size; i++) s += (g[i] as number) ** 2;
+      // Per tensor: this tensor's own coefficient; otherwise accumulate the global norm.
+      const c =
+        id === "clip-not-clamped"
+          ? maxNorm / (Math.sqrt(s) + eps)
+          : Math.min(1, maxNorm / (Math.sqrt(s) + eps));
+      coef.fill(c, start, start + size);
+      total += s;
+      start += size;
+    }
+    if (id !== "clip-per-tensor") {
+      const norm = Math.sqrt(total);
+      const c = id === "clip-not-clamped" ? maxNorm / (norm + eps) : Math.min(1, maxNorm / (norm + eps));
+      coef.fill(c);
+    }
+    for (let i = 0; i < x.length; i++) {
+      const gi = g[i] as number;
+      const clipped =
+        id === "clip-by-value" ? Math.min(maxNorm, Math.max(-maxNorm, gi)) : (coef[i] as number) * gi;
+      x[i] = descend(id, x[i] as number, lr * clipped);
+    }
+  };
+}
+
 function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
@@ -241,6 +276,10 @@ const FAMILIES = {
     ids: ["minibatch-sum", "partial-batch-mean", "epoch-not-reshuffled", "sign-error"],
     make: minibatchVariant,
   },
+  clip: {
+    ids: ["clip-per-tensor", "clip-missing-eps", "clip-not-clamped", "clip-by-value", "sign-error"],
+    make: clipVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -258,6 +297,10 @@ const FAMILIES = {
 /** The variant family that models an exercise's optimizer, or null (no variants: no diagnoses). */
 function getFamily(target: VariantTarget): Family | null {
   const fixed = Object.entries(target.fixedTorchHparams);
+  if (target.clipGradNorm)
+    return target.optimizer === "sgd" && fixed.length === 0 && !target.schedule && !target.batchSize
+      ? FAMILIES.clip
+      : null;
   if (target.batchSize)
     return target.optimizer === "sgd" && fixed.length === 0 && !target.schedule && !target.clipGradNorm
       ? FAMILIES.minibatch

@@ -11,7 +11,7 @@ import { gradeInProcess } from "@/lib/grader/grade-core";
 const read = (path: string) => readFileSync(path, "utf8");
 const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
 
-const EXERCISES = ["sgd-step-decay", "minibatch-sgd"];
+const EXERCISES = ["sgd-step-decay", "minibatch-sgd", "clip-grad-norm"];
 
 describe.each(EXERCISES)("%s", (slug) => {
   it("passes the reference solution on every visible and hidden test", async () => {
@@ -45,6 +45,10 @@ const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
   ["minibatch-sgd", "minibatch-sgd-sum", "minibatch-sum"],
   ["minibatch-sgd", "minibatch-sgd-partial-by-b", "partial-batch-mean"],
   ["minibatch-sgd", "minibatch-sgd-no-reshuffle", "epoch-not-reshuffled"],
+  ["clip-grad-norm", "clip-grad-norm-per-tensor", "clip-per-tensor"],
+  ["clip-grad-norm", "clip-grad-norm-missing-eps", "clip-missing-eps"],
+  ["clip-grad-norm", "clip-grad-norm-not-clamped", "clip-not-clamped"],
+  ["clip-grad-norm", "clip-grad-norm-by-value", "clip-by-value"],
 ];
 
 describe("classic mistakes of the new exercises are named", () => {
