@@ -59,6 +59,9 @@ const nextConfig = {
         source: "/((?!_next/static/).*)",
         headers: [{ key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY }],
       },
+      // The site icon's URL carries a content hash in its query (icon.svg?icon.<hash>.svg): a day in the
+      // cache instead of Next's must-revalidate, so moving between pages does not fetch it again.
+      { source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
       // API answers are per learner and may set cookies: never stored by a shared cache.
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "private, no-store" }] },
       // Only over https (a TLS-terminating proxy says so); browsers ignore HSTS received over http anyway.

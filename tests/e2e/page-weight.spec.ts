@@ -20,3 +20,27 @@ for (const { kind, path } of ROUTES) {
     }
   });
 }
+
+test("from the exercise list to an exercise, nothing is downloaded twice", async ({ page }) => {
+  test.setTimeout(120_000);
+  const pending: Array<Promise<{ url: string; bytes: number }>> = [];
+  page.on("requestfinished", (request) => {
+    pending.push(
+      request.sizes().then(
+        (sizes) => ({ url: request.url(), bytes: sizes.responseBodySize }),
+        () => ({ url: request.url(), bytes: 0 }),
+      ),
+    );
+  });
+  // The list prefetches the exercise routes its links show; the click must reuse what came then.
+  await page.goto("/exercises", { waitUntil: "networkidle" });
+  await page.getByRole("link", { name: /Adam/ }).first().click();
+  await expect(page).toHaveURL(/\/exercises\/adam$/);
+  await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 60_000 });
+  await page.waitForLoadState("networkidle");
+  const fetched = (await Promise.all(pending)).filter((f) => f.bytes > 0);
+  const counts = new Map<string, number>();
+  for (const { url } of fetched) counts.set(url, (counts.get(url) ?? 0) + 1);
+  expect(fetched.length).toBeGreaterThan(3);
+  expect([...counts].filter(([, n]) => n > 1).map(([url]) => url)).toEqual([]);
+});

@@ -58,6 +58,24 @@ export type CodeEditorProps = {
   onRun: () => void;
   onSubmit: () => void;
   label: string;
+  /**
+   * Called once Monaco is built, still hidden: what the first editor holds now (its text, selection and
+   * scroll position, whether it has the focus), which Monaco takes over before it is shown.
+   */
+  takeOver: () => Handoff;
+  /** Monaco has the text and is shown (called in the same task as takeOver: no keystroke falls between). */
+  onReady: () => void;
+};
+
+/** The first editor's state at the moment Monaco replaces it. */
+export type Handoff = {
+  value: string;
+  /** Offsets in `value`; the anchor is where the selection started (the active end has the caret). */
+  anchor: number;
+  active: number;
+  scrollTop: number;
+  scrollLeft: number;
+  focused: boolean;
 };
 
 function readSiteTheme(): EditorTheme {
@@ -88,7 +106,16 @@ function useMonacoTheme(): EditorTheme {
 }
 
 /** The Monaco TypeScript editor of an exercise (client only; load it with next/dynamic). */
-export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit, label }: CodeEditorProps) {
+export default function CodeEditor({
+  value,
+  onChange,
+  typesDts,
+  onRun,
+  onSubmit,
+  label,
+  takeOver,
+  onReady,
+}: CodeEditorProps) {
   const theme = useMonacoTheme();
   // Keyboard commands are bound once; keep them pointing at the latest handlers.
   const handlers = useRef({ onRun, onSubmit });
@@ -137,8 +164,24 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
 
   const handleMount: OnMount = (editor, m) => {
     editorRef.current = editor;
-    if (editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
-    lastEmitted.current = latestValue.current;
+    // One task from here to onReady: the first editor's text, selection and scroll become Monaco's,
+    // and Monaco is shown with the focus where the learner had it. A keystroke cannot fall in between.
+    const handoff = takeOver();
+    if (editor.getValue() !== handoff.value) editor.setValue(handoff.value);
+    lastEmitted.current = handoff.value;
+    if (handoff.value !== latestValue.current) onChange(handoff.value);
+    const model = editor.getModel();
+    if (model) {
+      const anchor = model.getPositionAt(handoff.anchor);
+      const active = model.getPositionAt(handoff.active);
+      editor.setSelection(
+        new m.Selection(anchor.lineNumber, anchor.column, active.lineNumber, active.column),
+      );
+    }
+    editor.setScrollPosition(
+      { scrollTop: handoff.scrollTop, scrollLeft: handoff.scrollLeft },
+      m.editor.ScrollType.Immediate,
+    );
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => handlers.current.onSubmit());
     // Tab indents inside the editor; Ctrl+M (Monaco's toggle) lets keyboard users Tab out.
@@ -146,6 +189,8 @@ export default function CodeEditor({ value, onChange, typesDts, onRun, onSubmit,
     if (process.env.NODE_ENV !== "production" || navigator.webdriver) {
       Object.assign(window, { descentEditor: editor, descentMonaco: m });
     }
+    onReady();
+    if (handoff.focused) editor.focus();
     setReady(true);
   };
 

@@ -15,6 +15,8 @@ test("colours keywords, types, numbers, strings and comments, line by line", () 
     "1e-3": "number",
     void: "keyword",
   });
+  // Built-in types are keywords, as Monaco colours them.
+  expect(highlightTypeScript("let n: number;")[0]).toContainEqual({ kind: "keyword", text: "number" });
   expect(lines[2]).toContainEqual({ kind: "string", text: '"a/b"' });
 });
 

@@ -9,7 +9,9 @@ const KEYWORDS = new Set(
     "abstract as async await break case catch class const continue debugger declare default delete do else " +
     "enum export extends false finally for from function get if implements import in infer instanceof " +
     "interface is keyof let namespace new null of private protected public readonly return satisfies set " +
-    "static super switch this throw true try type typeof undefined unique var void while with yield"
+    "static super switch this throw true try type typeof undefined unique var void while with yield " +
+    // Type keywords: Monaco colours them as keywords too.
+    "any bigint boolean never number object string symbol unknown"
   ).split(" "),
 );
 

@@ -1,7 +1,9 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { Handoff } from "@/app/components/editor/code-editor";
+import { LightEditor } from "@/app/components/editor/light-editor";
 import { GradeReport } from "@/app/components/grade-report/grade-report";
 import { type BrowserRunResult, runInWorker } from "@/lib/exercises/run-in-worker";
 import type { VisibleRunTest } from "@/lib/exercises/visible-run";
@@ -10,25 +12,84 @@ import type { GradeResult } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 import { SubmissionHistory, type SubmissionRow } from "./submission-history";
 
-// Monaco (≈ 2.6 MiB gzip with its TypeScript worker) loads only here, never on other pages. Until it is
-// ready, the server's highlighted starter (`preview`) fills the frame.
+// Monaco (≈ 1.1 MiB gzip, and its TypeScript worker ≈ 1.4 MiB) loads only here, and only once the
+// light editor is usable: when the browser is idle or the learner focuses the code, whichever is first.
+// Until then the learner reads, types and runs in LightEditor (docs/decisions/062-two-stage-editor.md).
 const CodeEditor = dynamic(() => import("@/app/components/editor/code-editor"), { ssr: false });
+
+const CODE_ID = "exercise-code";
+const EDITOR_LABEL =
+  "Your solution (TypeScript). Ctrl+Enter runs, Ctrl+Shift+Enter submits, Escape then Tab leaves the editor.";
+/** How long Monaco waits for an idle moment after the page is usable before it loads anyway. */
+const MONACO_IDLE_TIMEOUT_MS = 1500;
 
 type Props = {
   slug: string;
   starter: string;
   typesDts: string;
   visibleTests: VisibleRunTest[];
-  /** The starter code rendered on the server, shown in the editor's place until the editor is ready. */
-  preview?: ReactNode;
 };
 
 const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
 
+function saveDraft(slug: string, code: string) {
+  try {
+    localStorage.setItem(draftKey(slug), code);
+  } catch {
+    // Quota or private mode: the draft just is not kept.
+  }
+}
+
+/** What the learner had in the textarea before React hydrated it (set by earlyEditor). */
+type EarlyCode = { value: string; start: number; end: number };
+declare global {
+  interface Window {
+    __descentEarlyCode?: EarlyCode;
+  }
+}
+
+/**
+ * Runs inline as the page is parsed, before its first paint and before React (it is sent as source
+ * text, so it uses nothing from outside). A saved draft goes into the textarea at once, shown as plain
+ * text (data-plain hides the highlighted layer, which still holds the starter) until React has
+ * highlighted it: the learner never sees the starter turn into the draft. Text typed before React
+ * has hydrated, and its selection, are kept in window.__descentEarlyCode for the workbench to take.
+ */
+function earlyEditor(id: string, key: string) {
+  const textarea = document.getElementById(id) as HTMLTextAreaElement | null;
+  const frame = textarea?.closest("[data-editor-frame]");
+  if (!textarea || !frame) return;
+  const keep = () => {
+    frame.setAttribute("data-plain", "");
+    window.__descentEarlyCode = {
+      value: textarea.value,
+      start: textarea.selectionStart,
+      end: textarea.selectionEnd,
+    };
+  };
+  try {
+    const draft = localStorage.getItem(key);
+    if (draft !== null && draft !== textarea.value) {
+      textarea.value = draft;
+      keep();
+    }
+  } catch {
+    // No storage: the starter stays.
+  }
+  const track = (event: Event) => {
+    if (frame.hasAttribute("data-editor-usable")) return;
+    if (event.type === "input" || window.__descentEarlyCode) keep();
+  };
+  for (const type of ["input", "keyup", "mouseup", "select"]) textarea.addEventListener(type, track);
+}
+
 /** Editor, Run (visible tests, in the browser), Submit (hidden tests, on the server) and feedback. */
-export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests, preview }: Props) {
+export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Props) {
   const [code, setCode] = useState(starter);
-  const [loaded, setLoaded] = useState(false);
+  // light: the textarea editor; loading: Monaco is being built, hidden; monaco: Monaco has the text.
+  const [engine, setEngine] = useState<"light" | "loading" | "monaco">("light");
+  const [usable, setUsable] = useState(false);
+  const frameRef = useRef<HTMLDivElement>(null);
   const [running, setRunning] = useState(false);
   const [run, setRun] = useState<BrowserRunResult | null>(null);
   const [grading, setGrading] = useState(false);
@@ -42,15 +103,74 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests, previ
   const [ahead, setAhead] = useState<number | null>(null);
   const ticketRef = useRef("");
 
-  useEffect(() => {
+  // Before the first paint of a client-side navigation, and right after hydration otherwise: the code
+  // is what the learner typed before hydration (earlyEditor), else the saved draft, else the starter.
+  useLayoutEffect(() => {
+    const textarea = document.getElementById(CODE_ID) as HTMLTextAreaElement | null;
+    const early = window.__descentEarlyCode;
+    delete window.__descentEarlyCode;
+    let saved: string | null = null;
     try {
-      const saved = localStorage.getItem(draftKey(slug));
-      if (saved !== null) setCode(saved);
+      saved = localStorage.getItem(draftKey(slug));
     } catch {
       // Storage may be unavailable (private mode); the starter stays.
     }
-    setLoaded(true);
+    const next = early?.value ?? saved;
+    if (next !== null) {
+      codeRef.current = next;
+      setCode(next);
+      if (next !== saved) saveDraft(slug, next);
+      // Into the textarea now (React's render writes the same value, so leaves the caret alone).
+      if (textarea && textarea.value !== next) textarea.value = next;
+      if (textarea && early) textarea.setSelectionRange(early.start, early.end);
+    }
+    frameRef.current?.removeAttribute("data-plain");
+    setUsable(true);
   }, [slug]);
+
+  // Monaco comes when the browser is idle, or at once when the learner puts the caret in the code.
+  const loadMonaco = useCallback(() => setEngine((e) => (e === "light" ? "loading" : e)), []);
+  useEffect(() => {
+    if (!usable) return;
+    if (typeof window.requestIdleCallback === "function") {
+      const id = window.requestIdleCallback(loadMonaco, { timeout: MONACO_IDLE_TIMEOUT_MS });
+      return () => window.cancelIdleCallback(id);
+    }
+    const id = setTimeout(loadMonaco, 200);
+    return () => clearTimeout(id);
+  }, [usable, loadMonaco]);
+
+  // What the light editor holds, read by Monaco as it takes over.
+  const takeOver = useCallback((): Handoff => {
+    const textarea = document.getElementById(CODE_ID) as HTMLTextAreaElement | null;
+    const scroller = frameRef.current?.querySelector<HTMLElement>("[data-light-editor]");
+    if (!textarea) {
+      return { value: codeRef.current, anchor: 0, active: 0, scrollTop: 0, scrollLeft: 0, focused: false };
+    }
+    const backward = textarea.selectionDirection === "backward";
+    return {
+      value: textarea.value,
+      anchor: backward ? textarea.selectionEnd : textarea.selectionStart,
+      active: backward ? textarea.selectionStart : textarea.selectionEnd,
+      scrollTop: scroller?.scrollTop ?? 0,
+      scrollLeft: scroller?.scrollLeft ?? 0,
+      focused: document.activeElement === textarea,
+    };
+  }, []);
+  // Same task as takeOver: the frame shows Monaco (CSS on data-engine) before any other event runs.
+  const monacoReady = useCallback(() => {
+    frameRef.current?.setAttribute("data-engine", "monaco");
+    setEngine("monaco");
+  }, []);
+
+  const onLightKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    // The textarea's text, not the last render's: the key may follow a keystroke at once.
+    codeRef.current = event.currentTarget.value;
+    if (event.shiftKey) void submit();
+    else void runTests();
+  };
 
   const refreshHistory = useCallback(async () => {
     const response = await fetch(`/api/exercises/${slug}/submissions`);
@@ -65,11 +185,7 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests, previ
     // run the code as typed (Monaco's change events are not React events, so the render can lag).
     codeRef.current = next;
     setCode(next);
-    try {
-      localStorage.setItem(draftKey(slug), next);
-    } catch {
-      // Quota or private mode: the draft just is not kept.
-    }
+    saveDraft(slug, next);
   };
 
   const runTests = useCallback(async () => {
@@ -145,19 +261,45 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests, previ
 
   return (
     <section className={styles.workbench} aria-label="Your solution">
-      <div className={styles.editorFrame}>
-        {preview}
-        {loaded ? (
-          <CodeEditor
+      <div
+        ref={frameRef}
+        className={styles.editorFrame}
+        data-editor-frame=""
+        data-engine={engine === "monaco" ? "monaco" : "light"}
+        data-editor-usable={usable ? "true" : undefined}
+      >
+        {engine !== "monaco" ? (
+          <LightEditor
+            id={CODE_ID}
             value={code}
             onChange={updateCode}
-            typesDts={typesDts}
-            onRun={runTests}
-            onSubmit={submit}
-            label="Your solution (TypeScript). Ctrl+Enter runs, Ctrl+Shift+Enter submits, Ctrl+M then Tab leaves the editor."
+            onKeyDown={onLightKeyDown}
+            onFocus={loadMonaco}
+            label={EDITOR_LABEL}
           />
         ) : null}
+        {engine !== "light" ? (
+          <div className={styles.monacoLayer}>
+            <CodeEditor
+              value={code}
+              onChange={updateCode}
+              typesDts={typesDts}
+              onRun={runTests}
+              onSubmit={submit}
+              label={EDITOR_LABEL}
+              takeOver={takeOver}
+              onReady={monacoReady}
+            />
+          </div>
+        ) : null}
       </div>
+      <script
+        // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of this page, no learner input.
+        dangerouslySetInnerHTML={{
+          __html: `(${earlyEditor.toString()})(${JSON.stringify(CODE_ID)}, ${JSON.stringify(draftKey(slug))})`,
+        }}
+        suppressHydrationWarning
+      />
       <div className={styles.toolbar}>
         <button type="button" className="button" onClick={runTests} disabled={running}>
           {running ? "Running…" : "Run visible tests"}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CodePreview } from "@/app/components/editor/code-preview";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
 import { listExerciseSlugs } from "@/lib/content/registry";
 import { getExerciseView } from "@/lib/exercises/exercise-view.server";
@@ -46,7 +45,6 @@ export default async function ExercisePage({ params }: Props) {
         starter={view.starter}
         typesDts={view.typesDts}
         visibleTests={view.visibleTests}
-        preview={<CodePreview code={view.starter} label="Starter code (the editor is loading)" />}
       />
     </div>
   );
