@@ -11,6 +11,8 @@ export const metadata: Metadata = {
   description: "Implement the optimizers yourself, graded against PyTorch.",
 };
 
+const KIND_LABELS = { tune: "Tuning", diagnose: "Diagnosis", predict: "Prediction" } as const;
+
 /** Every exercise with the learner's best verdict so far. */
 export default async function ExercisesPage() {
   const [exercises, learner] = await Promise.all([listExercises(), getCurrentLearner()]);
@@ -19,7 +21,8 @@ export default async function ExercisesPage() {
     <div className="container">
       <h1>Exercises</h1>
       <p className="muted">
-        Implement each optimizer step in TypeScript; it is compared with PyTorch after every step.
+        Implement each optimizer step in TypeScript; it is compared with PyTorch after every step. The
+        exercises of judgment ask for no code: tune hyper-parameters, read loss curves, predict a number.
       </p>
       <ol className={styles.list}>
         {exercises.map((exercise) => {
@@ -32,6 +35,7 @@ export default async function ExercisesPage() {
                 </a>
               </h2>
               <p>{exercise.summary}</p>
+              {exercise.kind !== "code" ? <span className="badge">{KIND_LABELS[exercise.kind]}</span> : null}{" "}
               <span className="badge">{verdict ? formatVerdict(verdict) : "Not attempted"}</span>
             </li>
           );

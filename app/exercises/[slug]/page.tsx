@@ -3,8 +3,10 @@ import { notFound } from "next/navigation";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
 import { listExerciseSlugs } from "@/lib/content/registry";
 import { getExerciseView } from "@/lib/exercises/exercise-view.server";
+import { getJudgmentView } from "@/lib/judgment/view.server";
 import styles from "../exercises.module.css";
 import { ExerciseWorkbench } from "./exercise-workbench";
+import { JudgmentExercise } from "./judgment/judgment-exercise";
 import { WorkedFirstStep } from "./worked-first-step";
 
 export const dynamic = "force-static";
@@ -18,13 +20,18 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = await getExerciseView((await params).slug);
+  const { slug } = await params;
+  const view = (await getJudgmentView(slug)) ?? (await getExerciseView(slug));
   return view ? { title: `Exercise: ${view.title}`, description: view.summary } : {};
 }
 
 /** An exercise: the task on one side, the editor and the feedback on the other. */
 export default async function ExercisePage({ params }: Props) {
-  const view = await getExerciseView((await params).slug);
+  const { slug } = await params;
+  // Tune, diagnose and predict exercises have their own answer form instead of the editor.
+  const judgment = await getJudgmentView(slug);
+  if (judgment) return <JudgmentExercise view={judgment} />;
+  const view = await getExerciseView(slug);
   if (!view) notFound();
   const firstTest = view.visibleTests[0];
   const components = {

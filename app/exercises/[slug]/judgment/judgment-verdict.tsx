@@ -1,0 +1,52 @@
+"use client";
+
+import { formatVerdict } from "@/lib/exercises/verdicts";
+import type { GradeResult } from "@/lib/grader/result";
+import styles from "./judgment.module.css";
+import type { PastSubmission } from "./use-judgment-submission";
+
+/** The grader's verdict on the last answer, announced to screen readers when it arrives. */
+export function JudgmentVerdict({ result, error }: { result: GradeResult | null; error: string | null }) {
+  return (
+    <div aria-live="polite" className={styles.verdictRegion}>
+      {error ? (
+        <p className={styles.error} role="alert">
+          {error}
+        </p>
+      ) : null}
+      {result ? (
+        <div
+          className={result.verdict === "passed" ? styles.verdictPass : styles.verdictFail}
+          data-testid="judgment-verdict"
+          data-verdict={result.verdict}
+        >
+          <p className={styles.verdictTitle}>{formatVerdict(result.verdict)}</p>
+          {result.message ? <p>{result.message}</p> : null}
+          <p className={styles.rule}>Graded on the server: {result.tolerance}.</p>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** The learner's past answers to this exercise, newest first. */
+export function PastAnswers({ rows }: { rows: PastSubmission[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby="past-answers-heading" className={styles.past}>
+      <h2 id="past-answers-heading">Past answers</h2>
+      <ul>
+        {rows.slice(0, 10).map((row) => (
+          <li key={row.id}>
+            <span className={row.verdict === "passed" ? styles.pass : styles.fail}>
+              {formatVerdict(row.verdict)}
+            </span>{" "}
+            <time dateTime={row.createdAt} className="muted">
+              {new Date(row.createdAt).toLocaleString()}
+            </time>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
