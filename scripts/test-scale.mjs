@@ -5,7 +5,9 @@
 //   1. database: every Vitest suite that uses a real database (those importing tests/test-db.ts,
 //      found by name, so new ones join by themselves) on PostgreSQL. tests/migrations.test.ts
 //      among them applies the committed migrations to an empty database and checks them for drift.
-//   2. later parts (the job queue and multi-server scenarios) add steps to STEPS below.
+//   2. queue: the grading queue on a throwaway Redis (scripts/redis.mjs, installed from Debian's
+//      redis-server when missing) with two web servers on a production build (.next-scale) and
+//      grader workers, against a database of its own on this PostgreSQL (tests/scale/queue-scale.mjs).
 // `node scripts/test-scale.mjs database` runs only the named steps. Exits non-zero on the first
 // failing step; PostgreSQL is stopped and its data deleted in every case.
 import { spawn } from "node:child_process";
@@ -63,6 +65,14 @@ const STEPS = [
         // The template each suite's database is copied from; tests/global-setup-db.ts migrates it.
         TEST_DATABASE_URL: pg.url,
       });
+    },
+  },
+  {
+    name: "queue",
+    async run(pg) {
+      const { buildForScale, runQueueScale } = await import("../tests/scale/queue-scale.mjs");
+      buildForScale();
+      await runQueueScale({ databaseUrl: await pg.createDatabase("descent_scale_queue") });
     },
   },
 ];
