@@ -36,6 +36,8 @@ export const DIAGNOSIS_IDS = [
   "clip-missing-eps",
   "clip-not-clamped",
   "clip-by-value",
+  "lamb-global-trust-ratio",
+  "lamb-zero-norm-ratio",
 ] as const;
 
 /** Id of a classic mistake. */

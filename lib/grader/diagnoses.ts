@@ -148,6 +148,16 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "Clamping each coordinate to [−maxNorm, maxNorm] is clip_grad_value_: it changes the gradient's direction. clip_grad_norm_ rescales the whole gradient so its global 2-norm is at most maxNorm.",
   },
+  "lamb-global-trust-ratio": {
+    title: "One trust ratio for the whole model",
+    explanation:
+      "LAMB's ratio ‖θ‖/‖u‖ is computed per layer, over that layer's weights and update only, so each layer moves by the same fraction of its own norm. One ratio over all parameters lets large layers set the step of small ones, which is what LAMB exists to avoid.",
+  },
+  "lamb-zero-norm-ratio": {
+    title: "Trust ratio 0 for a zero layer",
+    explanation:
+      "When ‖θ‖ = 0 (a bias initialized at zero) or ‖u‖ = 0, use a trust ratio of 1. ‖θ‖/‖u‖ = 0 keeps a zero layer at zero forever, and 0/0 gives NaN.",
+  },
 };
 
 /** Returns the learner-facing diagnosis for an id. */

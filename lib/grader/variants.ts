@@ -151,6 +151,44 @@ function clipVariant(id: DiagnosisId): VariantStep {
   };
 }
 
+// LAMB (Algorithm 2 with bias correction): Adam's update plus λθ, per-layer trust ratio ‖θ‖/‖u‖ (1 at 0).
+function lambVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp, { layers }) => {
+    const lr = num(hp, "lr");
+    const b1 = num(hp, "beta1");
+    const b2 = num(hp, "beta2");
+    const eps = num(hp, "eps");
+    const wd = num(hp, "weightDecay");
+    const t = ++s.t;
+    const bc1 = id === "missing-bias-correction" ? 1 : 1 - b1 ** t;
+    const bc2 = id === "missing-bias-correction" ? 1 : 1 - b2 ** t;
+    const u = s.c;
+    const groups = id === "lamb-global-trust-ratio" ? [x.length] : layers;
+    let start = 0;
+    for (const size of groups) {
+      let paramSq = 0;
+      let updateSq = 0;
+      for (let i = start; i < start + size; i++) {
+        const gi = g[i] as number;
+        const m = b1 * (s.a[i] as number) + (1 - b1) * gi;
+        const v = b2 * (s.b[i] as number) + (1 - b2) * gi * gi;
+        s.a[i] = m;
+        s.b[i] = v;
+        const ui = m / bc1 / (Math.sqrt(v / bc2) + eps) + wd * (x[i] as number);
+        u[i] = ui;
+        paramSq += (x[i] as number) ** 2;
+        updateSq += ui * ui;
+      }
+      const pn = Math.sqrt(paramSq);
+      const un = Math.sqrt(updateSq);
+      const ratio = id === "lamb-zero-norm-ratio" ? pn / un : pn > 0 && un > 0 ? pn / un : 1;
+      for (let i = start; i < start + size; i++)
+        x[i] = descend(id, x[i] as number, lr * ratio * (u[i] as number));
+      start += size;
+    }
+  };
+}
+
 function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
@@ -280,6 +318,10 @@ const FAMILIES = {
     ids: ["clip-per-tensor", "clip-missing-eps", "clip-not-clamped", "clip-by-value", "sign-error"],
     make: clipVariant,
   },
+  lamb: {
+    ids: ["lamb-global-trust-ratio", "lamb-zero-norm-ratio", "missing-bias-correction", "sign-error"],
+    make: lambVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -321,6 +363,7 @@ function getFamily(target: VariantTarget): Family | null {
   if (target.optimizer === "adamw") return FAMILIES.adamw;
   if (target.optimizer === "adagrad") return FAMILIES.adagrad;
   if (target.optimizer === "lion") return FAMILIES.lion;
+  if (target.optimizer === "lamb") return FAMILIES.lamb;
   return null;
 }
 

@@ -19,6 +19,7 @@ const CONFIGS: [OptimizerName, Record<string, unknown>][] = [
   ["adamax", {}],
   ["adadelta", {}],
   ["lion", { lr: 1e-4, weight_decay: 0.1 }],
+  ["lamb", { weight_decay: 0.01 }],
 ];
 
 const STEPS = 200_000;

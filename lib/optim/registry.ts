@@ -5,6 +5,7 @@ import { Adam, adamSchema } from "./adam";
 import { Adamax, adamaxSchema } from "./adamax";
 import { adamwSchema, createAdamw } from "./adamw";
 import { OptimizerConfigError, parseConfig } from "./errors";
+import { Lamb, lambSchema } from "./lamb";
 import { Lion, lionSchema } from "./lion";
 import { Nadam, nadamSchema } from "./nadam";
 import { Radam, radamSchema } from "./radam";
@@ -24,6 +25,7 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = Object.freeze([
   "adamax",
   "adadelta",
   "lion",
+  "lamb",
 ]);
 
 type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
@@ -58,6 +60,7 @@ const REGISTRY: Readonly<Record<OptimizerName, RegistryEntry>> = {
   adamax: defineEntry("adamax", adamaxSchema, (dim, h) => new Adamax(dim, h)),
   adadelta: defineEntry("adadelta", adadeltaSchema, (dim, h) => new Adadelta(dim, h)),
   lion: defineEntry("lion", lionSchema, (dim, h) => new Lion(dim, h)),
+  lamb: defineEntry("lamb", lambSchema, (dim, h, layers) => new Lamb(dim, h, layers)),
 };
 
 /** True when `name` is one of OPTIMIZER_NAMES. */

@@ -9,7 +9,8 @@ export type OptimizerName =
   | "radam"
   | "adamax"
   | "adadelta"
-  | "lion";
+  | "lion"
+  | "lamb";
 
 /** A resolved hyper-parameter value. */
 export type HparamValue = number | boolean | readonly number[];

@@ -27,6 +27,7 @@ const SLIDERS: Record<OptimizerName, readonly SliderSpec[]> = {
   adamax: [BETA1, BETA2],
   adadelta: [{ key: "rho", label: "ρ", step: 0.01 }],
   lion: [BETA1, BETA2],
+  lamb: [BETA1, BETA2],
 };
 
 const LOG_LR_MIN = -4;

@@ -102,6 +102,7 @@ export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   adamax: "Adamax",
   adadelta: "Adadelta",
   lion: "Lion",
+  lamb: "LAMB",
 };
 
 /** A computed trajectory: points until the first non-finite step, or the configuration error. */
