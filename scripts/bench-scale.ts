@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { Job, Queue } from "bullmq";
+import { Redis } from "ioredis";
 import { gradeSubmission, stopGraderProcesses } from "../lib/grader/pool";
 import { GRADING_QUEUE } from "../lib/queue/settings";
 import { startRedis } from "./redis.mjs";
@@ -55,19 +56,15 @@ try {
     `machine: ${os.cpus()[0]?.model ?? "?"}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg()[0]?.toFixed(2)}, node ${process.version}`,
   );
 
-  // 1. The in-process pool, one grader process: the baseline.
+  // 1. The in-process pool (one grader process, in this process) against the queue (this process
+  // as the web server, one worker with one grader process), alternating submission by submission
+  // so that both see the same load on a shared machine.
   const local = async () => {
     const start = performance.now();
     const result = await gradeSubmission({ exercise: "adam", code });
     if (result.verdict !== "passed") throw new Error(`pool: ${result.verdict} ${result.message}`);
     return performance.now() - start;
   };
-  for (let i = 0; i < 3; i++) await local();
-  const pool: number[] = [];
-  for (let i = 0; i < SEQUENTIAL; i++) pool.push(await local());
-  stopGraderProcesses();
-
-  // 2. The queue: this process as the web server, one worker process.
   process.env.REDIS_URL = redis.url;
   const { gradeViaQueue } = await import("../lib/queue/grading-client.server");
   const queue = new Queue(GRADING_QUEUE, { connection: { url: redis.url } });
@@ -81,15 +78,34 @@ try {
     const grading = (job?.finishedOn ?? 0) - (job?.processedOn ?? 0);
     return { total, overhead: total - grading, end: Date.now() };
   };
+  // What one message between processes costs on this machine right now (the queue adds about
+  // five: add, the worker's wake-up and moveToActive, moveToFinished, the completion event).
+  const probe = new Redis(redis.url);
+  const pings: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const start = performance.now();
+    await probe.ping();
+    pings.push(performance.now() - start);
+  }
+  probe.disconnect();
   await startWorker();
-  for (let i = 0; i < 3; i++) await viaQueue();
+  for (let i = 0; i < 3; i++) {
+    await local();
+    await viaQueue();
+  }
+  const pool: number[] = [];
   const queued: number[] = [];
   const overhead: number[] = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
+    pool.push(await local());
     const { total, overhead: o } = await viaQueue();
     queued.push(total);
     overhead.push(o);
   }
+  stopGraderProcesses();
+  console.log(
+    `Redis PING round trip (200): p50 ${fmt(percentile(pings, 0.5))}, p95 ${fmt(percentile(pings, 0.95))}`,
+  );
   console.log(`\nsequential, ${SEQUENTIAL} correct Adam submissions, one grader process:`);
   console.log(`  in-process pool: p50 ${fmt(percentile(pool, 0.5))}, p95 ${fmt(percentile(pool, 0.95))}`);
   console.log(`  queue, 1 worker: p50 ${fmt(percentile(queued, 0.5))}, p95 ${fmt(percentile(queued, 0.95))}`);
