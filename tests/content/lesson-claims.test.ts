@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "@/lib/random";
-import { createOptimizer } from "@/lib/optim";
+import { clipGradNorm as coreClipGradNorm, createOptimizer } from "@/lib/optim";
 
 const lesson = (file: string) => readFileSync(`content/lessons/${file}`, "utf8");
 
@@ -129,11 +129,11 @@ describe("lesson 11: hyperparameter search and second-order methods", () => {
   });
 });
 
-/** torch.nn.utils.clip_grad_norm_ (PyTorch 1.13/2.x): scale by min(1, c / (‖g‖ + 1e-6)); returns ‖g‖ before. */
+/** The core's torch.nn.utils.clip_grad_norm_ (lib/optim/clip.ts, the exercise's reference) on a copy of g. */
 function clipGradNorm(g: number[], maxNorm: number): { clipped: number[]; norm: number } {
-  const norm = Math.sqrt(g.reduce((sum, v) => sum + v * v, 0));
-  const coef = Math.min(1, maxNorm / (norm + 1e-6));
-  return { clipped: g.map((v) => v * coef), norm };
+  const grad = Float64Array.from(g);
+  const norm = coreClipGradNorm(grad, maxNorm);
+  return { clipped: Array.from(grad), norm };
 }
 const norm2 = (v: number[]) => Math.hypot(...v);
 const angleDeg = (v: number[]) => (Math.atan2(v[1] as number, v[0] as number) * 180) / Math.PI;
