@@ -3,7 +3,6 @@
 import Link from "next/link";
 import { type FormEvent, useId, useState } from "react";
 import { getFieldErrors, MIN_PASSWORD_LENGTH, signInSchema, signUpSchema } from "@/lib/auth/credentials";
-import { AuthErrorAnswerSchema } from "@/lib/http/answers";
 import styles from "./auth.module.css";
 
 type Mode = "signin" | "signup";
@@ -57,6 +56,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
         window.location.assign("/dashboard");
         return;
       }
+      const { AuthErrorAnswerSchema } = await import("@/lib/http/answers");
       const answer = AuthErrorAnswerSchema.safeParse(await response.json().catch(() => null));
       setErrors({
         form: describeFailure(

@@ -1,7 +1,6 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { readErrorMessage } from "@/lib/http/answers";
 import styles from "./account.module.css";
 
 /** Signs out through better-auth (which also clears the guest cookie), then reloads as a fresh guest. */
@@ -60,6 +59,7 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
       window.location.assign("/");
       return;
     }
+    const { readErrorMessage } = await import("@/lib/http/answers");
     const message = response ? await readErrorMessage(response) : null;
     setError(message ?? "Could not delete your data. Please try again.");
     setPending(false);

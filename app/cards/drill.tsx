@@ -1,15 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  DrillAnswerSchema,
-  type DrillState,
-  DrillStateSchema,
-  RATING_LABELS,
-  RATINGS,
-  RatingSchema,
-  type RatingValue,
-} from "@/lib/cards/domain";
+import { isRating, RATING_LABELS, RATINGS, type RatingValue } from "@/lib/cards/domain";
+import type { DrillState } from "@/lib/cards/domain-schemas";
 import "@/app/components/mdx/katex-styles";
 import styles from "./cards.module.css";
 
@@ -32,6 +25,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
 
   const reload = useCallback(async (nextTopic: string | null) => {
     const query = nextTopic ? `?topic=${encodeURIComponent(nextTopic)}` : "";
+    const { DrillStateSchema } = await import("@/lib/cards/domain-schemas");
     const response = await fetch(`/api/cards/queue${query}`);
     if (!response.ok) return;
     const parsed = DrillStateSchema.safeParse(await response.json().catch(() => null));
@@ -49,6 +43,8 @@ export function Drill({ initial, topics, initialTopic }: Props) {
       busyRef.current = true;
       setBusy(true);
       try {
+        // Loaded before sending: if it cannot load, nothing was sent and the message below is true.
+        const { DrillAnswerSchema } = await import("@/lib/cards/domain-schemas");
         const response = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json" },
@@ -99,9 +95,9 @@ export function Drill({ initial, topics, initialTopic }: Props) {
         setRevealed(true);
         return;
       }
-      const rating = RatingSchema.safeParse(/^\d$/.test(event.key) ? Number(event.key) : null);
-      if (rating.success) {
-        rate(rating.data);
+      const rating = /^\d$/.test(event.key) ? Number(event.key) : null;
+      if (isRating(rating)) {
+        rate(rating);
       } else if (event.key === "u" || event.key === "U") {
         undo();
       }

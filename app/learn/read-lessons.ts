@@ -1,6 +1,23 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
-import { ReadLessonsAnswerSchema } from "@/lib/http/answers";
+
+/**
+ * The slugs of a GET /api/lessons/read answer (lib/http/answers.ts ReadLessonsAnswerSchema), or
+ * none for any other shape. Checked by hand, not with the schema: this runs on every lesson page's
+ * load, which must not wait for zod (read-lessons.test.ts holds it to the schema).
+ */
+export function readLessonSlugs(body: unknown): string[] {
+  if (typeof body !== "object" || body === null || !("lessons" in body) || !Array.isArray(body.lessons))
+    return [];
+  const slugs: string[] = [];
+  const entries: unknown[] = body.lessons;
+  for (const entry of entries) {
+    if (typeof entry !== "object" || entry === null || !("slug" in entry) || !("readAt" in entry)) return [];
+    if (typeof entry.slug !== "string" || typeof entry.readAt !== "string") return [];
+    slugs.push(entry.slug);
+  }
+  return slugs;
+}
 
 /** Read state of the course, fetched on the client so that pages stay static. */
 export function useReadLessons(): {
@@ -12,11 +29,8 @@ export function useReadLessons(): {
     const controller = new AbortController();
     fetch("/api/lessons/read", { signal: controller.signal, cache: "no-store" })
       .then((response) => (response.ok ? response.json() : { lessons: [] }))
-      .then((body: unknown) => {
-        // An answer of another shape counts as nothing read, like a failed request.
-        const parsed = ReadLessonsAnswerSchema.safeParse(body);
-        setReadSet(new Set(parsed.success ? parsed.data.lessons.map((lesson) => lesson.slug) : []));
-      })
+      // An answer of another shape counts as nothing read, like a failed request.
+      .then((body: unknown) => setReadSet(new Set(readLessonSlugs(body))))
       .catch(() => {
         if (!controller.signal.aborted) setReadSet(new Set());
       });

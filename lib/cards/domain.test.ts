@@ -1,6 +1,7 @@
 import { Rating } from "ts-fsrs";
 import { describe, expect, it } from "vitest";
-import { RATING_LABELS, RATINGS, RatingSchema } from "./domain";
+import { isRating, RATING_LABELS, RATINGS } from "./domain";
+import { RatingSchema } from "./domain-schemas";
 
 describe("ratings", () => {
   it("are ts-fsrs's grades with its names, in button order", () => {
@@ -10,6 +11,10 @@ describe("ratings", () => {
 
   it("refuse Manual (0) and anything outside 1–4", () => {
     expect(RatingSchema.safeParse(Rating.Manual).success).toBe(false);
-    for (const bad of [5, 2.5, "3", null]) expect(RatingSchema.safeParse(bad).success).toBe(false);
+    for (const bad of [5, 2.5, "3", null]) {
+      expect(RatingSchema.safeParse(bad).success).toBe(false);
+      expect(isRating(bad)).toBe(false);
+    }
+    for (const good of RATINGS) expect(isRating(good) && RatingSchema.safeParse(good).success).toBe(true);
   });
 });

@@ -1,14 +1,11 @@
-// The cards' domain values, each one `as const` list with its schema, shared by the database layer
-// (ReviewLog.rating), the API (rate, undo, queue), the drill in the browser and the tests. zod/mini:
-// the drill parses the API's answers with these schemas, and /cards must stay light.
-import * as z from "zod/mini";
+// The cards' domain values, each one `as const` list: the database layer (ReviewLog.rating), the API
+// (rate, undo, queue), the drill and the tests use these; their schemas are in domain-schemas.ts.
+// No zod here: the drill imports this eagerly, the schemas only when it parses an answer.
 
 /** FSRS ratings (ts-fsrs `Rating` 1–4) in button order; the drill's keys 1–4 press them. */
 export const RATINGS = [1, 2, 3, 4] as const;
 /** A rating as the API and ReviewLog.rating carry it. */
 export type RatingValue = (typeof RATINGS)[number];
-/** Validates a rating. */
-export const RatingSchema = z.literal(RATINGS);
 /** The label of each rating's button. */
 export const RATING_LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as const satisfies Record<
   RatingValue,
@@ -17,54 +14,13 @@ export const RATING_LABELS = { 1: "Again", 2: "Hard", 3: "Good", 4: "Easy" } as 
 /** "Again": the rating that counts as a lapse. */
 export const AGAIN: RatingValue = 1;
 
+/** True when `value` is one of RATINGS. */
+export function isRating(value: unknown): value is RatingValue {
+  return (RATINGS as readonly unknown[]).includes(value);
+}
+
 /** Kinds of card (`kind` in content/cards/*.json). */
 export const CARD_KINDS = ["question", "formula", "spot-the-bug"] as const;
-/** Validates a card kind. */
-export const CardKindSchema = z.enum(CARD_KINDS);
 
 /** Why a card is in today's queue. */
 export const QUEUE_REASONS = ["due", "mistake", "new"] as const;
-/** Validates a queue reason. */
-export const QueueReasonSchema = z.enum(QUEUE_REASONS);
-
-/**
- * A card topic as written in a card file; which topics exist is whatever the card files of
- * content/cards name (lib/cards/deck.ts getTopics), so this checks the form only.
- */
-export const TopicSchema = z.string().check(z.regex(/^[a-z0-9-]+$/), z.maxLength(60));
-
-const count = z.number().check(z.int(), z.nonnegative());
-
-/** What the drill shows for one card: content, the version to send back, and each rating's interval. */
-export const CardViewSchema = z.object({
-  id: z.string(),
-  topic: TopicSchema,
-  lesson: z.string(),
-  kind: CardKindSchema,
-  frontHtml: z.string(),
-  backHtml: z.string(),
-  code: z.nullable(z.string()),
-  /** The CardState version the client must send with its rating (0 for a card never seen). */
-  version: count,
-  reason: QueueReasonSchema,
-  /** The interval each rating would lead to, e.g. "10m", "3d". */
-  intervals: z.object({ 1: z.string(), 2: z.string(), 3: z.string(), 4: z.string() }),
-});
-/** One card of the drill. */
-export type CardView = z.infer<typeof CardViewSchema>;
-
-/** The drill's whole state (GET /api/cards/queue): the card to show next and what is left today. */
-export const DrillStateSchema = z.object({
-  current: z.nullable(CardViewSchema),
-  remaining: z.object({ due: count, mistake: count, new: count }),
-  /** requestId of the rating "U" would undo, if any. */
-  undoRequestId: z.nullable(z.string()),
-});
-/** The drill's whole state. */
-export type DrillState = z.infer<typeof DrillStateSchema>;
-
-/** The answer of POST /api/cards/rate and /api/cards/undo: the next drill state, or an error message. */
-export const DrillAnswerSchema = z.object({
-  drill: z.optional(DrillStateSchema),
-  error: z.optional(z.string()),
-});

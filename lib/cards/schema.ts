@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DiagnosisIdSchema } from "@/lib/content/diagnosis-ids";
 import { SlugSchema } from "@/lib/content/slug";
-import { CardKindSchema, TopicSchema } from "./domain";
+import { CardKindSchema, TopicSchema } from "./domain-schemas";
 
 /** One flash card as written in content/cards/*.json. */
 export const CardSchema = z

@@ -1,8 +1,8 @@
-import type { CardView } from "./domain";
+import type { CardView } from "./domain-schemas";
 import { type StoredSchedule, newSchedule, previewIntervals } from "./scheduler";
 import type { Card } from "./schema";
 
-export type { CardView, DrillState } from "./domain";
+export type { CardView, DrillState } from "./domain-schemas";
 
 /** Builds the view of a card from its deck entry and (if any) stored schedule. */
 export function toCardView(

@@ -1,5 +1,7 @@
-// Shapes of the JSON answers that browser code reads, parsed there instead of cast (zod/mini:
-// these are imported by client components). The route handlers build their answers to match.
+// Shapes of the JSON answers that browser code reads, parsed there instead of cast. zod/mini, and
+// client components import this module dynamically, when an answer arrives after a click: the
+// pages (and the pages that prefetch them) do not carry zod up front. The route handlers build
+// their answers to these types.
 import * as z from "zod/mini";
 
 /** Every error answer of a route handler (lib/http/route.server.ts handle()): `{ error }`. */
@@ -21,7 +23,11 @@ export const LessonReadAnswerSchema = z.object({
   readAt: z.optional(z.string()),
 });
 
-/** GET /api/lessons/read: the current learner's read lessons. */
+/**
+ * GET /api/lessons/read: the current learner's read lessons. Read on every lesson page's load, so
+ * the browser checks it with readLessonSlugs (app/learn/read-lessons.ts, no zod), tested against
+ * this schema.
+ */
 export const ReadLessonsAnswerSchema = z.object({
   lessons: z.array(z.object({ slug: z.string(), readAt: z.string() })),
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
 import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
-import { RatingSchema } from "@/lib/cards/domain";
+import { RatingSchema } from "@/lib/cards/domain-schemas";
 import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { getCardIdsForMistake } from "@/lib/cards/deck";
-import { DrillStateSchema } from "@/lib/cards/domain";
+import { DrillStateSchema } from "@/lib/cards/domain-schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import {
   getCardsDueToday,

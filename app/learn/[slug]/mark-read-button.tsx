@@ -1,6 +1,5 @@
 "use client";
 import { useState } from "react";
-import { LessonReadAnswerSchema, readErrorMessage } from "@/lib/http/answers";
 import { useReadLessons } from "../read-lessons";
 
 /** Marks the lesson read or unread for this learner; a real button, so it works with the keyboard. */
@@ -14,6 +13,7 @@ export function MarkReadButton({ slug }: { slug: string }) {
     setPending(true);
     setError(null);
     try {
+      const { LessonReadAnswerSchema, readErrorMessage } = await import("@/lib/http/answers");
       const response = await fetch(`/api/lessons/${slug}/read`, { method: isRead ? "DELETE" : "POST" });
       if (!response.ok) throw new Error((await readErrorMessage(response)) ?? "Could not save.");
       const answer = LessonReadAnswerSchema.safeParse(await response.json().catch(() => null));
