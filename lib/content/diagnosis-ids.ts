@@ -38,6 +38,9 @@ export const DIAGNOSIS_IDS = [
   "clip-by-value",
   "lamb-global-trust-ratio",
   "lamb-zero-norm-ratio",
+  "adafactor-unfactored",
+  "adafactor-no-update-clipping",
+  "adafactor-no-relative-step",
 ] as const;
 
 /** Id of a classic mistake. */

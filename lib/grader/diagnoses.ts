@@ -158,6 +158,21 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "When ‖θ‖ = 0 (a bias initialized at zero) or ‖u‖ = 0, use a trust ratio of 1. ‖θ‖/‖u‖ = 0 keeps a zero layer at zero forever, and 0/0 gives NaN.",
   },
+  "adafactor-unfactored": {
+    title: "Unfactored second moment",
+    explanation:
+      "Adafactor keeps one average of g² per row and one per column and estimates V̂_ij = R_i·C_j / mean(R). Averaging g² per entry, as Adam does, is a different (and n·m-sized) estimate, and gives different steps whenever g² is not a rank-one pattern.",
+  },
+  "adafactor-no-update-clipping": {
+    title: "Update not clipped",
+    explanation:
+      "Divide the update by max(1, RMS(U)/d): when the second-moment estimate lags behind a sudden larger gradient, this caps the update's RMS at d.",
+  },
+  "adafactor-no-relative-step": {
+    title: "Step not relative to the weights' scale",
+    explanation:
+      "Adafactor's step size is α_t = max(eps2, RMS(θ))·ρ_t with ρ_t = min(lr, 1/√t): a fraction of the weights' own RMS, measured before the weight decay. Using lr (or ρ_t) alone ignores the scale of θ.",
+  },
 };
 
 /** Returns the learner-facing diagnosis for an id. */

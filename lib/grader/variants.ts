@@ -189,6 +189,58 @@ function lambVariant(id: DiagnosisId): VariantStep {
   };
 }
 
+// torch.optim.Adafactor (2.5) on one rows × cols matrix: factored second moment in s.a (rows) and s.b
+// (cols), or per entry in s.c for the unfactored variant.
+function adafactorVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const eps1 = num(hp, "eps1");
+    const rows = num(hp, "rows");
+    const cols = num(hp, "cols");
+    const n = x.length;
+    const t = ++s.t;
+    const w = t ** num(hp, "beta2Decay");
+    const rho = Math.min(lr, 1 / Math.sqrt(t));
+    let sq = 0;
+    for (let i = 0; i < n; i++) sq += (x[i] as number) ** 2;
+    const alpha =
+      id === "adafactor-no-relative-step" ? rho : Math.max(num(hp, "eps2"), Math.sqrt(sq / n)) * rho;
+    const decay = 1 - lr * num(hp, "weightDecay");
+    for (let i = 0; i < n; i++) x[i] = (x[i] as number) * decay;
+    const u = new Float64Array(n);
+    if (id === "adafactor-unfactored") {
+      for (let i = 0; i < n; i++) {
+        const gi = g[i] as number;
+        s.c[i] = (s.c[i] as number) + w * (gi * gi - (s.c[i] as number));
+        u[i] = gi / Math.sqrt(Math.max(s.c[i] as number, eps1 * eps1));
+      }
+    } else {
+      let rowSum = 0;
+      for (let i = 0; i < rows; i++) {
+        let sum = 0;
+        for (let j = 0; j < cols; j++) sum += (g[i * cols + j] as number) ** 2;
+        s.a[i] = (s.a[i] as number) + w * (sum / cols - (s.a[i] as number));
+        rowSum += s.a[i] as number;
+      }
+      for (let j = 0; j < cols; j++) {
+        let sum = 0;
+        for (let i = 0; i < rows; i++) sum += (g[i * cols + j] as number) ** 2;
+        s.b[j] = (s.b[j] as number) + w * (sum / rows - (s.b[j] as number));
+      }
+      const mean = Math.max(rowSum / rows, eps1);
+      for (let i = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++) {
+          const v = ((s.a[i] as number) * (s.b[j] as number)) / mean;
+          u[i * cols + j] = (g[i * cols + j] as number) / Math.sqrt(Math.max(v, eps1 * eps1));
+        }
+    }
+    let usq = 0;
+    for (let i = 0; i < n; i++) usq += (u[i] as number) ** 2;
+    const denom = id === "adafactor-no-update-clipping" ? 1 : Math.max(1, Math.sqrt(usq / n) / num(hp, "d"));
+    for (let i = 0; i < n; i++) x[i] = descend(id, x[i] as number, (alpha / denom) * (u[i] as number));
+  };
+}
+
 function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
@@ -322,6 +374,10 @@ const FAMILIES = {
     ids: ["lamb-global-trust-ratio", "lamb-zero-norm-ratio", "missing-bias-correction", "sign-error"],
     make: lambVariant,
   },
+  adafactor: {
+    ids: ["adafactor-unfactored", "adafactor-no-update-clipping", "adafactor-no-relative-step", "sign-error"],
+    make: adafactorVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -364,6 +420,7 @@ function getFamily(target: VariantTarget): Family | null {
   if (target.optimizer === "adagrad") return FAMILIES.adagrad;
   if (target.optimizer === "lion") return FAMILIES.lion;
   if (target.optimizer === "lamb") return FAMILIES.lamb;
+  if (target.optimizer === "adafactor") return FAMILIES.adafactor;
   return null;
 }
 

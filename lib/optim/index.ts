@@ -1,4 +1,5 @@
 export { Adadelta, type AdadeltaHparams, adadeltaSchema } from "./adadelta";
+export { Adafactor, type AdafactorHparams, adafactorSchema, FLOAT64_EPS } from "./adafactor";
 export { Adagrad, type AdagradHparams, adagradSchema } from "./adagrad";
 export { Adam, type AdamHparams, adamSchema } from "./adam";
 export { Adamax, type AdamaxHparams, adamaxSchema } from "./adamax";

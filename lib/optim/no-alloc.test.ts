@@ -20,6 +20,7 @@ const CONFIGS: [OptimizerName, Record<string, unknown>][] = [
   ["adadelta", {}],
   ["lion", { lr: 1e-4, weight_decay: 0.1 }],
   ["lamb", { weight_decay: 0.01 }],
+  ["adafactor", {}],
 ];
 
 const STEPS = 200_000;

@@ -21,7 +21,7 @@ function getConfigError(fn: () => unknown): OptimizerConfigError {
 
 describe("createOptimizer", () => {
   it("creates every optimizer with its defaults (lr required for sgd and lion)", () => {
-    expect(OPTIMIZER_NAMES).toHaveLength(11);
+    expect(OPTIMIZER_NAMES).toHaveLength(12);
     for (const name of OPTIMIZER_NAMES) {
       const hparams = name === "sgd" || name === "lion" ? { lr: 0.1 } : {};
       const opt = createOptimizer(name, 3, hparams);
@@ -64,9 +64,18 @@ describe("createOptimizer", () => {
     expect(parseOptimizerHparams("adamw", { lr: 0.1 })).toMatchObject({ lr: 0.1, weight_decay: 0.01 });
   });
 
-  it("supports maximize where PyTorch 1.13 does", () => {
+  it("supports maximize where PyTorch 1.13 does (and Adafactor, which came in 2.5 with it)", () => {
     const withMaximize = OPTIMIZER_NAMES.filter((n) => getOptimizerHparamNames(n).includes("maximize"));
-    expect(withMaximize).toEqual(["sgd", "rmsprop", "adam", "adamw", "adagrad", "adamax", "adadelta"]);
+    expect(withMaximize).toEqual([
+      "sgd",
+      "rmsprop",
+      "adam",
+      "adamw",
+      "adagrad",
+      "adamax",
+      "adadelta",
+      "adafactor",
+    ]);
   });
 
   const invalid: [OptimizerName, Record<string, unknown>, string, string][] = [

@@ -1,5 +1,6 @@
 import * as z from "zod/mini";
 import { Adadelta, adadeltaSchema } from "./adadelta";
+import { Adafactor, adafactorSchema } from "./adafactor";
 import { Adagrad, adagradSchema } from "./adagrad";
 import { Adam, adamSchema } from "./adam";
 import { Adamax, adamaxSchema } from "./adamax";
@@ -26,6 +27,7 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = Object.freeze([
   "adadelta",
   "lion",
   "lamb",
+  "adafactor",
 ]);
 
 type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
@@ -61,6 +63,7 @@ const REGISTRY: Readonly<Record<OptimizerName, RegistryEntry>> = {
   adadelta: defineEntry("adadelta", adadeltaSchema, (dim, h) => new Adadelta(dim, h)),
   lion: defineEntry("lion", lionSchema, (dim, h) => new Lion(dim, h)),
   lamb: defineEntry("lamb", lambSchema, (dim, h, layers) => new Lamb(dim, h, layers)),
+  adafactor: defineEntry("adafactor", adafactorSchema, (dim, h) => new Adafactor(dim, h)),
 };
 
 /** True when `name` is one of OPTIMIZER_NAMES. */

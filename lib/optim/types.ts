@@ -10,7 +10,8 @@ export type OptimizerName =
   | "adamax"
   | "adadelta"
   | "lion"
-  | "lamb";
+  | "lamb"
+  | "adafactor";
 
 /** A resolved hyper-parameter value. */
 export type HparamValue = number | boolean | readonly number[];

@@ -11,7 +11,7 @@ import { gradeInProcess } from "@/lib/grader/grade-core";
 const read = (path: string) => readFileSync(path, "utf8");
 const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
 
-const EXERCISES = ["sgd-step-decay", "minibatch-sgd", "clip-grad-norm", "lamb"];
+const EXERCISES = ["sgd-step-decay", "minibatch-sgd", "clip-grad-norm", "lamb", "adafactor"];
 
 describe.each(EXERCISES)("%s", (slug) => {
   it("passes the reference solution on every visible and hidden test", async () => {
@@ -52,6 +52,9 @@ const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
   ["lamb", "lamb-global-trust-ratio", "lamb-global-trust-ratio"],
   ["lamb", "lamb-zero-norm-ratio", "lamb-zero-norm-ratio"],
   ["lamb", "lamb-missing-bias-correction", "missing-bias-correction"],
+  ["adafactor", "adafactor-unfactored", "adafactor-unfactored"],
+  ["adafactor", "adafactor-no-update-clipping", "adafactor-no-update-clipping"],
+  ["adafactor", "adafactor-no-relative-step", "adafactor-no-relative-step"],
 ];
 
 describe("classic mistakes of the new exercises are named", () => {

@@ -28,6 +28,7 @@ const SLIDERS: Record<OptimizerName, readonly SliderSpec[]> = {
   adadelta: [{ key: "rho", label: "ρ", step: 0.01 }],
   lion: [BETA1, BETA2],
   lamb: [BETA1, BETA2],
+  adafactor: [],
 };
 
 const LOG_LR_MIN = -4;

@@ -103,6 +103,7 @@ export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   adadelta: "Adadelta",
   lion: "Lion",
   lamb: "LAMB",
+  adafactor: "Adafactor",
 };
 
 /** A computed trajectory: points until the first non-finite step, or the configuration error. */

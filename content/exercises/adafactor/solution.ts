@@ -1,0 +1,60 @@
+/** Hyper-parameters (torch.optim.Adafactor's, eps split in two) and the matrix shape rows × cols. */
+export interface Hyper {
+  lr: number;
+  beta2Decay: number;
+  eps1: number;
+  eps2: number;
+  d: number;
+  weightDecay: number;
+  rows: number;
+  cols: number;
+}
+
+/** State: the step count and one running average per row and per column. */
+export interface State {
+  t: number;
+  rowVar: Float64Array;
+  colVar: Float64Array;
+}
+
+/** Creates the state (the shape is only known from hp, so the buffers are sized in the first step). */
+export function init(_params: Float64Array): State {
+  return { t: 0, rowVar: new Float64Array(0), colVar: new Float64Array(0) };
+}
+
+const rms = (v: Float64Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
+
+/** One Adafactor step on the row-major rows × cols matrix `params`, in place. */
+export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
+  const { rows, cols } = hp;
+  if (state.t === 0) {
+    state.rowVar = new Float64Array(rows);
+    state.colVar = new Float64Array(cols);
+  }
+  state.t += 1;
+  const w = state.t ** hp.beta2Decay;
+  const rho = Math.min(hp.lr, 1 / Math.sqrt(state.t));
+  const alpha = Math.max(hp.eps2, rms(params)) * rho;
+  for (let i = 0; i < params.length; i++) params[i] = (params[i] as number) * (1 - hp.lr * hp.weightDecay);
+  const r = state.rowVar;
+  const c = state.colVar;
+  for (let i = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++) s += (grad[i * cols + j] as number) ** 2;
+    r[i] = (r[i] as number) + w * (s / cols - (r[i] as number));
+  }
+  for (let j = 0; j < cols; j++) {
+    let s = 0;
+    for (let i = 0; i < rows; i++) s += (grad[i * cols + j] as number) ** 2;
+    c[j] = (c[j] as number) + w * (s / rows - (c[j] as number));
+  }
+  const meanR = Math.max(r.reduce((a, b) => a + b, 0) / rows, hp.eps1);
+  const u = new Float64Array(params.length);
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      const v = ((r[i] as number) * (c[j] as number)) / meanR;
+      u[i * cols + j] = (grad[i * cols + j] as number) / Math.sqrt(Math.max(v, hp.eps1 * hp.eps1));
+    }
+  const denom = Math.max(1, rms(u) / hp.d);
+  for (let i = 0; i < params.length; i++) params[i] = (params[i] as number) - (alpha / denom) * (u[i] as number);
+}
