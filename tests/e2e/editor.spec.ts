@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page, Route } from "@playwright/test";
 import { editorCode, editorErrors, expect, setEditorCode, test } from "../playwright-utils";
 
@@ -197,6 +198,21 @@ test("keyboard: Tab indents in the light editor, Escape then Tab leaves it", asy
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Run visible tests" })).toBeFocused();
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the light editor is labelled and has no serious axe finding before Monaco arrives (${colorScheme})`, async ({
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme });
+    await holdScripts(page);
+    await page.goto("/exercises/momentum");
+    await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
+    await expect(codeBox(page)).toHaveAccessibleName(/Escape then Tab leaves the editor/);
+    const results = await new AxeBuilder({ page }).include("[data-editor-frame]").analyze();
+    const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+}
 
 test("the TypeScript worker and the editor's chunks are cached for good: a warm reload downloads none of them", async ({
   page,
