@@ -92,6 +92,8 @@ test("an empty prediction is refused in the page, with no request; the form work
   await page.getByRole("textbox").first().focus();
   await page.keyboard.type("3.2");
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("alert")).toContainText("Answer 2 needs a number");
+  await expect(page.getByRole("alert").filter({ hasText: "needs a number" })).toHaveText(
+    /^Answer 2 needs a number/,
+  );
   await expect(page.getByTestId("judgment-verdict")).toHaveCount(0);
 });

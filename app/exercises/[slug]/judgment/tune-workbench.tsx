@@ -191,7 +191,7 @@ export function TuneWorkbench({ slug, setup }: { slug: string; setup: TuneSetup 
         </div>
         <figcaption className={styles.caption}>
           The same optimizer core as the grader, run in your browser on every change: the path on the contour
-          map (left) and the loss on a log scale (right), with the target as a dashed line.
+          map and the loss on a log scale, with the target as a dashed line.
         </figcaption>
       </figure>
       <PastAnswers rows={history} />
