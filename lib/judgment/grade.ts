@@ -7,7 +7,7 @@ import type { GradedResult, GradeTest } from "../grader/result";
 import { OptimizerConfigError } from "../optim";
 import { formatNumber } from "./curves";
 import { runTune } from "./tune";
-import { computeExpected, describeTolerance, isWithinTolerance } from "./values";
+import { computeExpected, isWithinTolerance } from "./values";
 
 /** An answer the grader refused to grade (a 400 for the route), with a message for the learner. */
 export class InvalidAnswerError extends Error {}
@@ -196,14 +196,13 @@ function gradePredict(config: PredictConfig, answer: Record<string, number>, sta
   });
   const right = tests.filter((t) => t.status === "pass").length;
   const passed = right === tests.length;
-  const tolerances = [...new Set(config.questions.map((q) => describeTolerance(q.tolerance)))].join("; ");
   return finish(
     started,
     passed,
     passed
       ? `All ${tests.length} numbers match the core.`
       : `${right} of ${tests.length} numbers match the core; the others are marked below.`,
-    `each answer ${tolerances} of the core's value`,
+    "each answer compared with the core's value, within the tolerance shown under it",
     tests,
   );
 }
