@@ -45,6 +45,9 @@ export const TuneParamSchema = z
   })
   .refine((p) => p.scale === "linear" || p.min > 0, { message: "a log scale needs min > 0" });
 
+/** One tunable hyper-parameter. */
+export type TuneParam = z.infer<typeof TuneParamSchema>;
+
 /** A tuning exercise: reach `loss < target` within `steps` steps of the core with chosen hyper-parameters. */
 export const TuneConfigSchema = z.strictObject({
   kind: z.literal("tune"),
