@@ -152,7 +152,18 @@ try {
   void second;
   await queue.close();
 } finally {
-  for (const worker of workers) worker.child.kill("SIGTERM");
+  // Workers first, while Redis is still there for them to finish against.
+  await Promise.all(
+    workers.map(
+      (worker) =>
+        new Promise((resolve) => {
+          if (worker.child.exitCode !== null || worker.child.signalCode !== null) return resolve(null);
+          worker.child.once("exit", resolve);
+          worker.child.kill("SIGTERM");
+          setTimeout(() => worker.child.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
+  );
   await redis.stop();
   stopGraderProcesses();
 }
