@@ -4,6 +4,7 @@ import { toString as hastToString } from "hast-util-to-string";
 import { bundleMDX } from "mdx-bundler";
 import rehypeKatex from "rehype-katex";
 import rehypeSlug from "rehype-slug";
+import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 
 /** A heading of the table of contents: h2 or h3, its text and the id rehype-slug gave it. */
@@ -78,6 +79,9 @@ function rehypeFocusableDisplayMath() {
   return (tree: HastNode) => visit(tree);
 }
 
+// GitHub-flavoured Markdown for tables; a single ~ stays a tilde ("~40 words"), not strikethrough.
+const GFM_OPTIONS = { singleTilde: false };
+
 /**
  * The headings of an MDX body (no frontmatter) without bundling it: the same parse, remark-math and
  * rehype-slug as compileMdx, stopped before rendering. Synchronous and cheap, for the reference
@@ -86,7 +90,7 @@ function rehypeFocusableDisplayMath() {
 export function readMdxHeadings(body: string): MdxHeading[] {
   const headings: MdxHeading[] = [];
   const processor = createProcessor({
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [[remarkGfm, GFM_OPTIONS], remarkMath],
     rehypePlugins: [rehypeSlug, [rehypeCollectHeadings, { headings }]],
   });
   processor.processSync(body);
@@ -94,7 +98,7 @@ export function readMdxHeadings(body: string): MdxHeading[] {
 }
 
 /**
- * Compiles MDX with math (remark-math + rehype-katex, HTML and MathML output) and heading ids.
+ * Compiles MDX with GFM tables (remark-gfm), math (remark-math + rehype-katex, HTML and MathML output) and heading ids.
  * `label` names the document in errors, e.g. "lesson 03-momentum".
  */
 export async function compileMdx(
@@ -108,7 +112,7 @@ export async function compileMdx(
       cwd: options.cwd,
       globals: options.globals,
       mdxOptions(mdx) {
-        mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), remarkMath];
+        mdx.remarkPlugins = [...(mdx.remarkPlugins ?? []), [remarkGfm, GFM_OPTIONS], remarkMath];
         mdx.rehypePlugins = [
           ...(mdx.rehypePlugins ?? []),
           rehypeSlug,

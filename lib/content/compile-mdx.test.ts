@@ -37,6 +37,19 @@ describe("compileMdx", () => {
     expect(readMdxHeadings(body)).toEqual(headings);
   });
 
+  it("renders GitHub-flavoured tables as tables, with math in cells, and keeps a single ~ as text", async () => {
+    const body =
+      "| optimizer | bound |\n|---|---|\n| AdaGrad | $\\eta$ |\n\nAbout ~40 words, ~3.2x at t = 1.\n";
+    const { code } = await compileMdx(body, { label: "test", globals: {} });
+    // The bundle is minified: the components object is a one-letter name.
+    expect(code).toMatch(/\.table,\{/);
+    expect(code).toMatch(/\.td,\{children:"AdaGrad"\}/);
+    expect(code).toContain("katex-mathml");
+    expect(code).not.toContain("| optimizer |");
+    expect(code).not.toMatch(/\.del,\{/);
+    expect(code).toContain("About ~40 words, ~3.2x at t = 1.");
+  });
+
   it("fails with the document's name and KaTeX's reason when an expression is invalid", async () => {
     await expect(compileMdx("Broken: $\\frac{1}{$ here", { label: "lesson 99-broken" })).rejects.toThrow(
       /lesson 99-broken.*KaTeX/s,

@@ -1,6 +1,6 @@
 import { FigureIsland } from "@/app/components/figures/figure-island";
 import type { FigureProps } from "@/app/components/figures/figure-names";
-import { CodeBlock, H2, H3, Note, Question, Recap, Warning } from "./teaching";
+import { CodeBlock, H2, H3, MarkdownTable, Note, Question, Recap, Warning } from "./teaching";
 import { WorkedExample, WorkedValue } from "./worked-example";
 
 /** Every component a lesson may use without importing it. Figures load when the reader nears them. */
@@ -8,6 +8,7 @@ export const mdxComponents = {
   h2: H2,
   h3: H3,
   pre: CodeBlock,
+  table: MarkdownTable,
   Note,
   Warning,
   Recap,

@@ -77,3 +77,16 @@ export function CodeBlock({ className, ...rest }: ComponentPropsWithoutRef<"pre"
     />
   );
 }
+
+/**
+ * A Markdown table (remark-gfm): scrolls sideways inside the text column on a phone, and the scrolling
+ * box is a tab stop so a keyboard can scroll it too.
+ */
+export function MarkdownTable({ className, ...rest }: ComponentPropsWithoutRef<"table">) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+    <div className={`${styles.tableScroll} ${styles.markdownTable}`} tabIndex={0}>
+      <table className={className ? `${styles.prose} ${className}` : styles.prose} {...rest} />
+    </div>
+  );
+}
