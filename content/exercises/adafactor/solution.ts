@@ -22,7 +22,11 @@ export function init(_params: Float64Array): State {
   return { t: 0, rowVar: new Float64Array(0), colVar: new Float64Array(0) };
 }
 
-const rms = (v: Float64Array) => Math.sqrt(v.reduce((s, x) => s + x * x, 0) / v.length);
+function rms(v: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
+  return Math.sqrt(s / v.length);
+}
 
 /** One Adafactor step on the row-major rows × cols matrix `params`, in place. */
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
@@ -48,7 +52,9 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
     for (let i = 0; i < rows; i++) s += (grad[i * cols + j] as number) ** 2;
     c[j] = (c[j] as number) + w * (s / rows - (c[j] as number));
   }
-  const meanR = Math.max(r.reduce((a, b) => a + b, 0) / rows, hp.eps1);
+  let rowSum = 0;
+  for (let i = 0; i < rows; i++) rowSum += r[i] as number;
+  const meanR = Math.max(rowSum / rows, hp.eps1);
   const u = new Float64Array(params.length);
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++) {
@@ -56,5 +62,6 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
       u[i * cols + j] = (grad[i * cols + j] as number) / Math.sqrt(Math.max(v, hp.eps1 * hp.eps1));
     }
   const denom = Math.max(1, rms(u) / hp.d);
-  for (let i = 0; i < params.length; i++) params[i] = (params[i] as number) - (alpha / denom) * (u[i] as number);
+  for (let i = 0; i < params.length; i++)
+    params[i] = (params[i] as number) - (alpha / denom) * (u[i] as number);
 }
