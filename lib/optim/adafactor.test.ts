@@ -31,7 +31,7 @@ describe("adafactor (torch.optim.Adafactor, PyTorch >= 2.5)", () => {
     const u = g.map((gi, i) => gi / Math.sqrt(v[i] as number));
     // ρ = min(lr, 1/√1) = 0.5, α = max(1e-3, RMS(θ)) · ρ; RMS(u)/d < 1, so no clipping.
     const alpha = rms([1, 2, 3, 4]) * 0.5;
-    [1, 2, 3, 4].forEach((p, i) => expect(x[i]).toBeCloseTo(p - alpha * (u[i] as number), 13));
+    for (const [i, p] of [1, 2, 3, 4].entries()) expect(x[i]).toBeCloseTo(p - alpha * (u[i] as number), 13);
     const state = opt.state();
     expect(Array.from(state.row_var as Float64Array)).toEqual([...R]);
     expect(Array.from(state.col_var as Float64Array)).toEqual([...C]);

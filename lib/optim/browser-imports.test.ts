@@ -19,7 +19,7 @@ describe("browser-facing core imports", () => {
     expect(files.length).toBeGreaterThan(15);
   });
 
-  it.each(files)("%s imports zod only as `* as z from \"zod/mini\"`", (file) => {
+  it.each(files)('%s imports zod only as `* as z from "zod/mini"`', (file) => {
     const text = readFileSync(file, "utf8");
     const zodImports = [...text.matchAll(/^import[^;]*from "(zod[^"]*)";/gm)].map((m) => m[0]);
     for (const line of zodImports) expect(line).toMatch(/^import (type )?\* as z from "zod\/mini";$/);

@@ -139,6 +139,9 @@ function readExerciseFolders(): string[] {
 test("on a phone, an equation wider than the text scrolls inside it and the page keeps its width @phone", async ({
   page,
 }) => {
+  // Twenty-odd pages in one test: a loaded machine needs more than the default minute.
+  test.setTimeout(180_000);
+  let withEquations = 0;
   for (const path of ["/learn/adam", ...readExerciseFolders().map((slug) => `/exercises/${slug}`)]) {
     await page.goto(path);
     const displays = await page.locator(".katex-display").evaluateAll((nodes) =>
@@ -148,7 +151,9 @@ test("on a phone, an equation wider than the text scrolls inside it and the page
         focusable: (node as HTMLElement).tabIndex === 0,
       })),
     );
-    expect(displays.length, `${path}: display equations`).toBeGreaterThan(0);
+    // Judgment exercises (tune, diagnose, predict) may have no display equation; the lesson must.
+    if (path === "/learn/adam") expect(displays.length, `${path}: display equations`).toBeGreaterThan(0);
+    if (displays.length > 0) withEquations += 1;
     for (const display of displays) {
       if (display.overflowing)
         expect(display, path).toEqual({ overflowing: true, scrolls: true, focusable: true });
@@ -156,6 +161,8 @@ test("on a phone, an equation wider than the text scrolls inside it and the page
     const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(pageWidth, `${path}: page width`).toBeLessThanOrEqual(page.viewportSize()?.width ?? 0);
   }
+  // Most code exercises show their update rule as a display equation: the check saw real ones.
+  expect(withEquations).toBeGreaterThan(10);
 });
 
 /** The lesson slugs the site is built from (content/lessons/NN-slug.mdx). */
