@@ -194,3 +194,24 @@ test("on a phone, no lesson is wider than the screen: code blocks scroll inside 
   }
   expect(codeBlocks, "lessons with code blocks (10 and 13 have some)").toBeGreaterThan(0);
 });
+
+test("a Markdown table in a lesson is a table, not pipes, and on a phone it fits or scrolls inside its box @phone", async ({
+  page,
+}) => {
+  await page.goto("/learn/adam");
+  const table = page.locator("main table").filter({ hasText: "Hyperparameter" });
+  await expect(table).toBeVisible();
+  await expect(table.locator("th").first()).toHaveText("Hyperparameter");
+  await expect(table.locator("tbody tr")).toHaveCount(4);
+  await expect(page.locator("main p").filter({ hasText: "|---|" })).toHaveCount(0);
+  const box = await table.locator("xpath=..").evaluate((node) => ({
+    tabIndex: (node as HTMLElement).tabIndex,
+    overflowX: getComputedStyle(node).overflowX,
+    right: node.getBoundingClientRect().right,
+  }));
+  expect(box.tabIndex).toBe(0);
+  expect(box.overflowX).toBe("auto");
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box.right).toBeLessThanOrEqual(width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+});
