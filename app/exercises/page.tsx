@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { listExercises } from "@/lib/content/exercises.server";
 import { formatVerdict } from "@/lib/exercises/verdicts";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getBestVerdicts } from "@/lib/progress/submissions.server";
 import styles from "./exercises.module.css";
 

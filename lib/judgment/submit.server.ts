@@ -5,7 +5,7 @@ import { isLearnerGrading, LearnerBusyError } from "@/lib/grader/index.server";
 import { getClientKey } from "@/lib/http/client.server";
 import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
 import { HttpError, readJson } from "@/lib/http/route.server";
-import { getOrCreateLearner } from "@/lib/progress/learner.server";
+import { getOrCreateLearner } from "@/lib/auth/learner.server";
 import { createSubmission } from "@/lib/progress/submissions.server";
 import { gradeJudgment, InvalidAnswerError, parseAnswer } from "./grade";
 

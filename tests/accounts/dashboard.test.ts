@@ -17,7 +17,7 @@ vi.mock("@/lib/progress/db.server", () => ({
     return state.db;
   },
 }));
-vi.mock("@/lib/progress/learner.server", () => ({
+vi.mock("@/lib/auth/learner.server", () => ({
   getCurrentLearner: async () => state.learner,
   getOrCreateLearner: async () => state.learner,
   requireLearner: async () => state.learner,

@@ -16,7 +16,7 @@ vi.mock("@/lib/progress/db.server", () => ({
     return state.db;
   },
 }));
-vi.mock("@/lib/progress/learner.server", () => ({
+vi.mock("@/lib/auth/learner.server", () => ({
   getCurrentLearner: async () => state.who.getStore(),
   getOrCreateLearner: async () => state.who.getStore(),
   requireLearner: async () => state.who.getStore(),

@@ -1,4 +1,4 @@
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDeck } from "@/lib/cards/deck";
 import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getReviewHistory } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "../cards.module.css";

@@ -5,7 +5,7 @@ import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { prisma } from "@/lib/progress/db.server";
 import { deleteLearnerData } from "@/lib/progress/export.server";
 import { GUEST_COOKIE } from "@/lib/progress/guest-cookie";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { requireLearner } from "@/lib/auth/learner.server";
 
 export const dynamic = "force-dynamic";
 

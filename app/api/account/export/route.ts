@@ -1,7 +1,7 @@
 import { HttpError, handle } from "@/lib/http/route.server";
 import { prisma } from "@/lib/progress/db.server";
 import { exportLearnerData } from "@/lib/progress/export.server";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { dayKey } from "@/lib/time/days";
 

@@ -1,5 +1,5 @@
 import { handle } from "@/lib/http/route.server";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic } from "../errors.server";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
-import { getOrCreateLearner } from "@/lib/progress/learner.server";
+import { getOrCreateLearner } from "@/lib/auth/learner.server";
 import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic, withCardErrors } from "../errors.server";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
-import { requireLearner } from "@/lib/progress/learner.server";
+import { requireLearner } from "@/lib/auth/learner.server";
 import { getDrillState, undoRating } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { normalizeTopic, withCardErrors } from "../errors.server";

@@ -1,7 +1,7 @@
 import { queuePosition, ticketPosition } from "@/lib/grader/index.server";
 import { TICKET_PATTERN } from "@/lib/grader/queue-ticket";
 import { handle } from "@/lib/http/route.server";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import type { ReadLessonsAnswerSchema } from "@/lib/http/answers";
 import { handle } from "@/lib/http/route.server";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { listReadLessons } from "@/lib/progress/lessons.server";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { HttpError, handle } from "@/lib/http/route.server";
-import { getCurrentLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getSubmission } from "@/lib/progress/submissions.server";
 
 export const dynamic = "force-dynamic";

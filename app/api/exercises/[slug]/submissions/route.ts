@@ -14,7 +14,7 @@ import { LIMITS, takePoint } from "@/lib/http/rate-limit.server";
 import { assertSameOrigin, HttpError, handle, readJson } from "@/lib/http/route.server";
 import { loadJudgmentConfig } from "@/lib/judgment/config";
 import { postJudgmentAnswer } from "@/lib/judgment/submit.server";
-import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner, getOrCreateLearner } from "@/lib/auth/learner.server";
 import { queueCardsForMistake } from "@/lib/progress/reviews.server";
 import { createSubmission, listSubmissions } from "@/lib/progress/submissions.server";
 

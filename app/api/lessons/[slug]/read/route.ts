@@ -2,7 +2,7 @@ import type * as z from "zod/mini";
 import type { LessonReadAnswerSchema } from "@/lib/http/answers";
 import { assertSameOrigin, handle, HttpError } from "@/lib/http/route.server";
 import { lessonExists } from "@/lib/content/lessons.server";
-import { getCurrentLearner, getOrCreateLearner } from "@/lib/progress/learner.server";
+import { getCurrentLearner, getOrCreateLearner } from "@/lib/auth/learner.server";
 import { markLessonRead, unmarkLessonRead } from "@/lib/progress/lessons.server";
 
 export const dynamic = "force-dynamic";

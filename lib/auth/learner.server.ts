@@ -1,12 +1,12 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
-import { getAccountLearner } from "@/lib/auth/account-learner.server";
+import { getAccountLearner } from "./account-learner.server";
 import { env } from "@/lib/env.server";
 import { getClientKey } from "@/lib/http/client.server";
 import { HttpError } from "@/lib/http/errors";
 import { takePoint } from "@/lib/http/rate-limit.server";
-import { prisma } from "./db.server";
-import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions } from "./guest-cookie";
+import { prisma } from "@/lib/progress/db.server";
+import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions } from "@/lib/progress/guest-cookie";
 
 /**
  * The learner behind the current request. `stored: false` is a visitor with nothing stored yet:
