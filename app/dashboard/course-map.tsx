@@ -20,7 +20,11 @@ export function CourseMap({ lessons }: { lessons: CourseMapEntry[] }) {
                 <ul>
                   {lesson.exercises.map((exercise) => (
                     <li key={exercise.slug}>
-                      Exercise: <Link href={`/exercises/${exercise.slug}`}>{exercise.title}</Link>{" "}
+                      Exercise:{" "}
+                      {/* An exercise page carries its editor: not prefetched from a page that links to them all. */}
+                      <Link href={`/exercises/${exercise.slug}`} prefetch={false}>
+                        {exercise.title}
+                      </Link>{" "}
                       <span className="muted">
                         ·{" "}
                         {exercise.verdict === "passed"

@@ -22,7 +22,11 @@ function NextStepLink({ step }: { step: NextStep }) {
     case "lesson":
       return <Link href={`/learn/${step.slug}`}>Read “{step.title}”</Link>;
     case "exercise":
-      return <Link href={`/exercises/${step.slug}`}>Solve the exercise “{step.title}”</Link>;
+      return (
+        <Link href={`/exercises/${step.slug}`} prefetch={false}>
+          Solve the exercise “{step.title}”
+        </Link>
+      );
     case "done":
       return <span>You have finished the course. Keep your cards fresh in the drills.</span>;
   }
@@ -108,7 +112,9 @@ export default async function DashboardPage() {
           <ul className={styles.list}>
             {data.exercises.map((exercise) => (
               <li key={exercise.exerciseSlug}>
-                <Link href={`/exercises/${exercise.exerciseSlug}`}>{exercise.title}</Link>{" "}
+                <Link href={`/exercises/${exercise.exerciseSlug}`} prefetch={false}>
+                  {exercise.title}
+                </Link>{" "}
                 <span className={`badge ${exercise.verdict === "passed" ? "good" : "bad"}`}>
                   best: {formatVerdict(exercise.verdict)}
                 </span>{" "}

@@ -1,10 +1,8 @@
 import { MdxContent } from "@/app/components/mdx/mdx-content";
 import type { JudgmentView } from "@/lib/judgment/view.server";
 import exerciseStyles from "../../exercises.module.css";
-import { DiagnoseWorkbench } from "./diagnose-workbench";
 import styles from "./judgment.module.css";
-import { PredictWorkbench } from "./predict-workbench";
-import { TuneWorkbench } from "./tune-workbench";
+import { DiagnoseWorkbench, PredictWorkbench, TuneWorkbench } from "./judgment-workbenches";
 
 const KIND_LABELS = { tune: "Tuning", diagnose: "Diagnosis", predict: "Prediction" } as const;
 
