@@ -12,6 +12,21 @@ process.env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
 const url = process.env.DATABASE_URL;
 const folder = databaseProvider(url) === "postgresql" ? path.join("prisma", "postgresql") : "prisma";
 
+// Prisma 6.19's WebAssembly schema engine arms a 10 s timer for its PostgreSQL advisory lock
+// (`SELECT pg_advisory_lock(72707369)`, "Timeout: 10000ms") and does not clear it once the lock is
+// held, so `migrate deploy` sat idle ~10 s after its work. Unref'ing that one timer lets the CLI exit
+// when it is done; while the engine still waits for the lock, its open connection keeps the process
+// alive and the timer fires as before. Measured and explained in decision 066.
+if (databaseProvider(url) === "postgresql") {
+  const armTimer = globalThis.setTimeout;
+  globalThis.setTimeout = ((callback: () => void, ms?: number, ...args: unknown[]) => {
+    const timer = armTimer(callback, ms, ...args);
+    // Node's timers have unref; the DOM typing of the global setTimeout says number.
+    if (ms === 10_000) (timer as unknown as { unref(): void }).unref();
+    return timer;
+  }) as typeof setTimeout;
+}
+
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",

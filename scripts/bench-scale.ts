@@ -122,12 +122,16 @@ try {
     console.log(
       `  ${label}: ${(BURST / seconds).toFixed(2)} submissions/s, latency p50 ${fmt(percentile(latencies, 0.5))}, p95 ${fmt(percentile(latencies, 0.95))}`,
     );
+    return BURST / seconds;
   };
   console.log(`\nthroughput, ${BURST} submissions at once (one grader process per worker):`);
-  await burst("1 worker ");
+  const oneWorker = await burst("1 worker ");
   const second = await startWorker();
   for (let i = 0; i < 2; i++) await Promise.all([viaQueue(), viaQueue()]); // warm the new worker
-  await burst("2 workers");
+  const twoWorkers = await burst("2 workers");
+  console.log(
+    `  2 workers ÷ 1 worker: ${(twoWorkers / oneWorker).toFixed(2)}× throughput (this machine has ${os.cpus().length} cores for the graders, Redis and this process)`,
+  );
 
   // 4. Recovery: SIGKILL a worker while it grades; time until its job is answered by the other.
   const recoveries: number[] = [];

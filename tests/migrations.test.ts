@@ -17,10 +17,7 @@ const migrationNames = readdirSync(path.join(folder, "migrations"), { withFileTy
   .map((entry) => entry.name)
   .sort();
 
-/**
- * Runs the Prisma CLI against `url`; resolves with its exit code and output. (Against PostgreSQL
- * each command lingers about 10 s after its work is done, in the CLI itself: hence the timeouts.)
- */
+/** Runs the Prisma CLI against `url`; resolves with its exit code and output. */
 async function prisma(args: string[], url: string): Promise<{ code: number; output: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(path.resolve("node_modules/.bin/prisma"), args, {
@@ -113,5 +110,28 @@ describe(`${provider} migrations`, () => {
       }
     },
     240_000,
+  );
+
+  // prisma.config.ts unrefs the schema engine's 10 s advisory-lock timer so that the CLI exits when
+  // its work is done (decision 066). The timer must still fire while the lock is taken elsewhere.
+  it.runIf(provider === "postgresql")(
+    "deploy waits for another session's migration lock and gives up with P1002 after its timeout",
+    async () => {
+      const { default: pg } = await import("pg");
+      const holder = new pg.Client({ connectionString: empty.url });
+      await holder.connect();
+      try {
+        await holder.query("SELECT pg_advisory_lock(72707369)");
+        const started = Date.now();
+        const blocked = await prisma(["migrate", "deploy"], empty.url);
+        expect(blocked.output).toContain("Timed out trying to acquire a postgres advisory lock");
+        expect(blocked.output).toContain("P1002");
+        expect(blocked.code).toBe(1);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
+      } finally {
+        await holder.end();
+      }
+    },
+    120_000,
   );
 });

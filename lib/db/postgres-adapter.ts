@@ -64,7 +64,12 @@ class NamesAsTextPool extends pg.Pool {
  */
 function poolConfig(url: string, max: number): pg.PoolConfig {
   const hasOptions = new URL(url).searchParams.has("options");
-  return { connectionString: url, max, ...(hasOptions ? {} : { options: "-c TimeZone=UTC" }) };
+  return {
+    connectionString: url,
+    max,
+    allowExitOnIdle: true,
+    ...(hasOptions ? {} : { options: "-c TimeZone=UTC" }),
+  };
 }
 
 /** Runs one statement on a short-lived connection (database creation cannot run in a pool's transaction). */
