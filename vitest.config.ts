@@ -7,6 +7,9 @@ export default defineConfig({
       "@": fileURLToPath(new URL(".", import.meta.url)),
       // Tests run server modules directly: "server-only" resolves as it does for server components.
       "server-only": fileURLToPath(new URL("node_modules/server-only/empty.js", import.meta.url)),
+      // Next's request scope (cookies(), headers()) exists only inside a request: tests fill a
+      // stand-in's (tests/next-headers.ts requestScope) instead of mocking it per file.
+      "next/headers": fileURLToPath(new URL("tests/next-headers.ts", import.meta.url)),
     },
   },
   test: {

@@ -1,13 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { requestScope } from "@/tests/next-headers";
+import { getLearnerTimeZone } from "./time-zone.server";
 
-const jar = vi.hoisted(() => new Map<string, string>());
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-  }),
-}));
-
-const { getLearnerTimeZone } = await import("./time-zone.server");
+const jar = requestScope.cookies;
 
 describe("the learner's time zone from the descent_tz cookie", () => {
   beforeEach(() => jar.clear());

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_CODE_BYTES } from "@/lib/grader/result";
+import { requestScope } from "../next-headers";
 import { createTestDatabase, makeGuestToken } from "./test-db";
 
 // The real learner module and routes over a temporary database; only Next's request scope
@@ -10,8 +11,6 @@ import { createTestDatabase, makeGuestToken } from "./test-db";
 // dropping the cookie.
 const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
-  cookies: new Map<string, string>(),
-  headers: new Headers(),
 }));
 vi.mock("@/lib/progress/db.server", () => ({
   get prisma() {
@@ -19,17 +18,6 @@ vi.mock("@/lib/progress/db.server", () => ({
   },
 }));
 vi.mock("@/lib/auth/account-learner.server", () => ({ getAccountLearner: async () => null }));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    has: (name: string) => state.cookies.has(name),
-    get: (name: string) => {
-      const value = state.cookies.get(name);
-      return value === undefined ? undefined : { name, value };
-    },
-    set: (name: string, value: string) => state.cookies.set(name, value),
-  }),
-  headers: async () => state.headers,
-}));
 const ORIGIN = "http://127.0.0.1:3999";
 process.env.APP_ORIGIN = ORIGIN;
 process.env.DESCENT_PEER_HEADER = "1";
@@ -53,9 +41,9 @@ afterAll(async () => {
 
 /** A fresh client with no cookies at this peer address (optionally claiming to be others). */
 function asClient(peer: string, cookie?: string, forwardedFor?: string) {
-  state.cookies.clear();
-  if (cookie) state.cookies.set("descent_guest", cookie);
-  state.headers = new Headers({
+  requestScope.cookies.clear();
+  if (cookie) requestScope.cookies.set("descent_guest", cookie);
+  requestScope.headers = new Headers({
     "x-descent-peer": peer,
     ...(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
   });
@@ -64,7 +52,11 @@ function asClient(peer: string, cookie?: string, forwardedFor?: string) {
 function post(path: string, body: unknown, raw?: string) {
   return new Request(`${ORIGIN}${path}`, {
     method: "POST",
-    headers: { origin: ORIGIN, "content-type": "application/json", ...Object.fromEntries(state.headers) },
+    headers: {
+      origin: ORIGIN,
+      "content-type": "application/json",
+      ...Object.fromEntries(requestScope.headers),
+    },
     body: raw ?? JSON.stringify(body),
   });
 }
@@ -95,7 +87,7 @@ describe("guests are created on a first write only", () => {
       params: Promise.resolve({ slug: "adam" }),
     });
     expect(response.status).toBe(200);
-    const token = state.cookies.get("descent_guest");
+    const token = requestScope.cookies.get("descent_guest");
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(token).not.toBe(madeUp);
     const learner = await state.db.learner.findUniqueOrThrow({

@@ -2,13 +2,13 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requestScope } from "../next-headers";
 import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
 
 // The route handlers run for real against a temporary database; only "who is asking" is stubbed.
 const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
   learner: { id: "", userId: null as string | null, isGuest: true },
-  cookies: new Map<string, string>(),
 }));
 // Same-origin checks compare with APP_ORIGIN (read once, when lib/env.server is first imported).
 process.env.APP_ORIGIN = "http://127.0.0.1:3999";
@@ -20,16 +20,6 @@ vi.mock("@/lib/progress/db.server", () => ({
 vi.mock("@/lib/auth/learner.server", () => ({
   getCurrentLearner: async () => state.learner,
   requireLearner: async () => state.learner,
-}));
-vi.mock("next/headers", () => ({
-  cookies: async () => ({
-    has: (name: string) => state.cookies.has(name),
-    get: (name: string) => {
-      const value = state.cookies.get(name);
-      return value === undefined ? undefined : { name, value };
-    },
-    set: (name: string, value: string) => state.cookies.set(name, value),
-  }),
 }));
 
 const { dayKey } = await import("@/lib/time/days");
@@ -94,9 +84,9 @@ describe("account routes", () => {
   it("exports exactly the current learner's data as a JSON attachment, without secrets", async () => {
     actAs(alice);
     // The file name carries the learner's local date (UTC+14 is a day ahead of UTC most of the day).
-    state.cookies.set("descent_tz", "Pacific/Kiritimati");
+    requestScope.cookies.set("descent_tz", "Pacific/Kiritimati");
     const response = await exportRoute.GET();
-    state.cookies.delete("descent_tz");
+    requestScope.cookies.delete("descent_tz");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="descent-export-${dayKey(new Date(), "Pacific/Kiritimati")}.json"`,
@@ -128,7 +118,7 @@ describe("account routes", () => {
 
   it("deletes the account and everything in it, and nothing of anyone else", async () => {
     actAs(alice);
-    state.cookies.set("descent_guest", makeGuestToken("alice"));
+    requestScope.cookies.set("descent_guest", makeGuestToken("alice"));
     const response = await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }));
     expect(response.status).toBe(200);
     const where = { learnerId: alice.learnerId };
@@ -140,7 +130,8 @@ describe("account routes", () => {
     expect(await state.db.submission.count({ where })).toBe(0);
     expect(await state.db.cardState.count({ where })).toBe(0);
     expect(await state.db.reviewLog.count({ where })).toBe(0);
-    expect(state.cookies.get("descent_guest")).toBe("");
+    expect(requestScope.cookies.get("descent_guest")).toBe("");
+    expect(requestScope.cookieOptions.get("descent_guest")).toMatchObject({ maxAge: 0, path: "/" });
     expect(await state.db.submission.count({ where: { learnerId: bob.learnerId } })).toBe(1);
     expect(await state.db.user.count({ where: { id: bob.userId } })).toBe(1);
   });

@@ -1,4 +1,5 @@
 import "server-only";
+import { getTopics } from "@/lib/cards/deck";
 import { HttpError } from "@/lib/http/route.server";
 import { ReviewRequestError, StaleCardError } from "@/lib/progress/reviews.server";
 
@@ -14,7 +15,16 @@ export async function withCardErrors(fn: () => Promise<Response>): Promise<Respo
   }
 }
 
-/** A topic filter from a query string or body: absent or empty means all topics. */
-export function normalizeTopic(topic: string | null | undefined): string | null {
-  return topic && /^[a-z0-9-]{1,40}$/.test(topic) ? topic : null;
+/**
+ * A topic filter from a query string or body: absent or empty means all topics, a topic of the deck
+ * (the card files' `topic` values) filters, anything else is a 400 that lists the topics.
+ */
+export function parseTopicFilter(
+  topic: string | null | undefined,
+  topics: readonly string[] = getTopics(),
+): string | null {
+  if (topic === null || topic === undefined || topic === "") return null;
+  if (topics.includes(topic)) return topic;
+  const shown = topic.length > 40 ? `${topic.slice(0, 40)}…` : topic;
+  throw new HttpError(400, `Unknown topic ${JSON.stringify(shown)}: the topics are ${topics.join(", ")}.`);
 }

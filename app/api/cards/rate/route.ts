@@ -1,23 +1,25 @@
 import { z } from "zod";
-import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { getOrCreateLearner } from "@/lib/auth/learner.server";
+import { TopicSchema } from "@/lib/cards/domain-schemas";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
-import { normalizeTopic, withCardErrors } from "../errors.server";
+import { parseTopicFilter, withCardErrors } from "../errors.server";
 
 export const dynamic = "force-dynamic";
 
-const BodySchema = RateRequestSchema.extend({ topic: z.string().max(40).nullish() });
+const BodySchema = RateRequestSchema.extend({ topic: z.nullish(TopicSchema) });
 
 /** Records one rating (idempotent by requestId; 409 with the fresh card on a stale version) and returns the next card. */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
   const { topic, ...rating } = await readJson(request, BodySchema, 4 * 1024);
+  const topicFilter = parseTopicFilter(topic);
   const learner = await getOrCreateLearner();
   return withCardErrors(async () => {
     const result = await rateCard(learner.id, rating);
     const drill = await getDrillState(learner.id, {
-      topic: normalizeTopic(topic),
+      topic: topicFilter,
       timeZone: await getLearnerTimeZone(),
     });
     return Response.json({ result, drill });

@@ -1,23 +1,25 @@
 import { z } from "zod";
-import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { requireLearner } from "@/lib/auth/learner.server";
+import { TopicSchema } from "@/lib/cards/domain-schemas";
+import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { getDrillState, undoRating } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
-import { normalizeTopic, withCardErrors } from "../errors.server";
+import { parseTopicFilter, withCardErrors } from "../errors.server";
 
 export const dynamic = "force-dynamic";
 
-const BodySchema = z.object({ requestId: z.string().uuid(), topic: z.string().max(40).nullish() });
+const BodySchema = z.object({ requestId: z.string().uuid(), topic: z.nullish(TopicSchema) });
 
 /** Undoes the learner's latest rating and returns the drill state (the undone card comes back). */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
   const { requestId, topic } = await readJson(request, BodySchema, 4 * 1024);
+  const topicFilter = parseTopicFilter(topic);
   const learner = await requireLearner();
   return withCardErrors(async () => {
     const undone = await undoRating(learner.id, requestId);
     const drill = await getDrillState(learner.id, {
-      topic: normalizeTopic(topic),
+      topic: topicFilter,
       preferCardId: undone.cardId,
       timeZone: await getLearnerTimeZone(),
     });
