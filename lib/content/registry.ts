@@ -57,10 +57,20 @@ export function listLessonSlugs(root = getContentRoot()): string[] {
 
 // --- exercises ---
 
+/**
+ * The last listing of each exercises folder, with the folder's modification time: adding, removing
+ * or renaming a folder changes it, so a listing costs one stat until the folder changes (every
+ * submission checks its slug against it).
+ */
+const exerciseListings = new Map<string, { mtimeMs: number; slugs: readonly ExerciseSlug[] }>();
+
 /** Slugs of every exercise folder (`exercises/<slug>/`), in name order; course order is exercise.json's `order`. */
 export function listExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
   const dir = path.join(root, "exercises");
-  return readdirSync(/* turbopackIgnore: true */ dir)
+  const { mtimeMs } = statSync(/* turbopackIgnore: true */ dir);
+  const cached = exerciseListings.get(dir);
+  if (cached?.mtimeMs === mtimeMs) return [...cached.slugs];
+  const slugs = readdirSync(/* turbopackIgnore: true */ dir)
     .filter((name) => statSync(/* turbopackIgnore: true */ path.join(dir, name)).isDirectory())
     .sort()
     .map((name) => {
@@ -70,9 +80,11 @@ export function listExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
         );
       return name as ExerciseSlug;
     });
+  exerciseListings.set(dir, { mtimeMs, slugs });
+  return [...slugs];
 }
 
-/** True when `value` names an exercise folder of the content root (anything else: false, no fs access). */
+/** True when `value` names an exercise folder of the content root (a malformed value: false without touching the disk). */
 export function isExerciseSlug(value: unknown, root = getContentRoot()): value is ExerciseSlug {
   return (
     typeof value === "string" &&

@@ -1,8 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process";
 import path from "node:path";
 import { remember } from "@epic-web/remember";
+import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
-import { isExerciseSlug } from "./exercise-store";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
 
 /** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
