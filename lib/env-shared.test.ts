@@ -1,6 +1,12 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DatabaseUrlSchema, databaseProvider, databaseProviderOf, resolveDatabaseFile } from "./env-shared";
+import {
+  DatabaseUrlSchema,
+  databaseProvider,
+  databaseProviderOf,
+  readPgPoolMax,
+  resolveDatabaseFile,
+} from "./env-shared";
 
 describe("DATABASE_URL", () => {
   it("names SQLite with file: and PostgreSQL with postgresql:// or postgres://", () => {
@@ -26,5 +32,15 @@ describe("DATABASE_URL", () => {
   it("resolves a SQLite file against the working directory, and has no file for PostgreSQL", () => {
     expect(resolveDatabaseFile("file:./data/x.db")).toBe(path.resolve("data/x.db"));
     expect(() => resolveDatabaseFile("postgresql://localhost/descent")).toThrow(/SQLite/);
+  });
+});
+
+describe("PG_POOL_MAX", () => {
+  it("is an integer from 1 to 1000; unset or anything else is the default, 10", () => {
+    expect(readPgPoolMax({})).toBe(10);
+    expect(readPgPoolMax({ PG_POOL_MAX: "25" })).toBe(25);
+    expect(readPgPoolMax({ PG_POOL_MAX: "1" })).toBe(1);
+    for (const bad of ["", "0", "-3", "2.5", "lots", "100000"])
+      expect(readPgPoolMax({ PG_POOL_MAX: bad })).toBe(10);
   });
 });

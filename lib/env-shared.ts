@@ -79,3 +79,8 @@ export type GraderSettings = z.infer<typeof GraderSettingsSchema>;
 export function readGraderSettings(env: Record<string, string | undefined> = process.env): GraderSettings {
   return GraderSettingsSchema.parse(env);
 }
+
+/** PostgreSQL connections per process (PG_POOL_MAX, 1-1000; default 10). */
+export function readPgPoolMax(env: Record<string, string | undefined> = process.env): number {
+  return intSetting(10, 1, 1000).parse(env.PG_POOL_MAX);
+}

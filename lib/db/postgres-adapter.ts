@@ -2,6 +2,7 @@
 // (prisma.config.ts). No "server-only" marker: prisma.config.ts and test helpers import it too.
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
+import { readPgPoolMax } from "../env-shared";
 
 /** PostgreSQL's catalog-only string types, `"char"` (18) and `name` (19), and `text` (25). */
 const CATALOG_STRING_OIDS = new Set([18, 19]);
@@ -114,6 +115,6 @@ class PostgresAdapterFactory extends PrismaPg {
 
 /** The adapter for a postgresql:// URL; at most `max` pooled connections (PG_POOL_MAX, default 10). */
 export function createPostgresAdapter(url: string, options: { max?: number } = {}): PrismaPg {
-  const max = options.max ?? (Number(process.env.PG_POOL_MAX) || 10);
+  const max = options.max ?? readPgPoolMax();
   return new PostgresAdapterFactory(url, max);
 }
