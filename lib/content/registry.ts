@@ -119,11 +119,6 @@ export function parseExerciseDefinition(text: string, file: string): ExerciseDef
   throw new Error(`${file}: ${problems.join("; ")}`);
 }
 
-/** Parses the exercise.json text of a coded exercise; throws naming the file when invalid or of another kind. */
-export function parseExerciseConfig(text: string, file: string): ExerciseConfig {
-  return requireCode(parseExerciseDefinition(text, file), file);
-}
-
 function requireCode(definition: ExerciseDefinition, file: string): ExerciseConfig {
   if (definition.kind === "code") return definition;
   throw new Error(`${file}: a "${definition.kind}" exercise has no code to grade.`);
@@ -165,7 +160,7 @@ export async function loadExerciseConfig(
  * The kind of an exercise from its exercise.json's `kind` ("code" when absent), read without
  * validating the rest: cheap enough to sort slugs by kind (the tests, the grade script).
  */
-export function readExerciseKind(slug: ExerciseSlug, root = getContentRoot()): string {
+function readExerciseKind(slug: ExerciseSlug, root = getContentRoot()): string {
   const file = path.join(getExerciseDir(slug, root), "exercise.json");
   const raw: unknown = JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8"));
   const kind = raw !== null && typeof raw === "object" ? (raw as { kind?: unknown }).kind : undefined;

@@ -67,7 +67,7 @@ export function runReference(config: ExerciseConfig, test: ResolvedTest): Float6
 }
 
 /** The tensors, clipping and mini-batch options of an exercise's run (see ExerciseConfig). */
-export function getTrainingOptions(
+function getTrainingOptions(
   config: Pick<ExerciseConfig, "clipGradNorm" | "batchSize">,
   test: Pick<ResolvedTest, "layers" | "hp">,
 ): { layers?: number[]; clipGradNorm?: number; batchSize?: number } {

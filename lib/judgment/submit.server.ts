@@ -10,7 +10,7 @@ import { createSubmission } from "@/lib/progress/submissions.server";
 import { gradeJudgment, InvalidAnswerError, parseAnswer } from "./grade";
 
 /** An answer is a few numbers or choice ids: 4 KiB is plenty. */
-export const MAX_ANSWER_BYTES = 4 * 1024;
+const MAX_ANSWER_BYTES = 4 * 1024;
 
 const bodySchema = z.strictObject({
   answer: z.record(z.string(), z.union([z.number(), z.string().max(100)]), {

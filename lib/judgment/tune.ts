@@ -11,10 +11,7 @@ export type TuneSetup = Pick<
 >;
 
 /** The learner's values mapped to the PyTorch hparams of lib/optim (a list of names becomes a tuple). */
-export function toTuneHparams(
-  setup: TuneSetup,
-  values: Readonly<Record<string, number>>,
-): Record<string, unknown> {
+function toTuneHparams(setup: TuneSetup, values: Readonly<Record<string, number>>): Record<string, unknown> {
   const out: Record<string, unknown> = { ...setup.fixedTorchHparams };
   for (const [torchName, names] of Object.entries(setup.torchHparams)) {
     out[torchName] = Array.isArray(names) ? names.map((name) => values[name]) : values[names];

@@ -5,7 +5,7 @@ import { assertObjectiveArgs, type Objective } from "./types";
 export const rastriginArgsSchema = z.strictObject({ A: z._default(z.number(), 10) });
 
 /** The coordinate of Styblinski–Tang's minimum: the root of 2x^3 - 16x + 2.5 near -2.9. */
-export const STYBLINSKI_TANG_ARGMIN = findStyblinskiTangArgmin();
+const STYBLINSKI_TANG_ARGMIN = findStyblinskiTangArgmin();
 
 function findStyblinskiTangArgmin(): number {
   let x = -2.9;

@@ -44,7 +44,7 @@ export const STANDALONE = { standalone: true } as const;
  * Turns the first zod issue into an OptimizerConfigError, e.g. `Invalid lr: -1 (must be >= 0)`.
  * `what` names the thing configured ("adam", "schedule step") for unknown-key messages.
  */
-export function createConfigError(
+function createConfigError(
   error: z.core.$ZodError,
   input: unknown,
   what: string,

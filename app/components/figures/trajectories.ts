@@ -91,7 +91,7 @@ export function resolveOptimizerSetup(entry: string, objective: PlaygroundObject
 }
 
 /** Display names of the optimizers. */
-export const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
+const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   sgd: "SGD",
   rmsprop: "RMSProp",
   adam: "Adam",
