@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { GradeResult } from "@/lib/grader/result";
+import { loadFixture } from "../grader/load-fixture";
 import { createTestDatabase, makeGuestToken } from "./test-db";
 
 // Progress is made the way a learner makes it: submissions go through the real submit route and
@@ -31,7 +32,7 @@ const { rateCard } = await import("@/lib/progress/reviews.server");
 const { getAppOrigins } = await import("@/lib/http/route.server");
 
 const momentumSolution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
-const momentumEma = readFileSync("tests/grader/fixtures/momentum-ema.ts", "utf8");
+const momentumEma = loadFixture("momentum-ema").code;
 const adamSolution = readFileSync("content/exercises/adam/solution.ts", "utf8");
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));

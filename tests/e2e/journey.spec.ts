@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { loadFixture } from "../grader/load-fixture";
 import { expect, setEditorCode, test } from "../playwright-utils";
 
 // A new learner's first session, checked by what they see: every number asserted is on the page.
 const solution = readFileSync("content/exercises/adam/solution.ts", "utf8");
 // The classic mistake: m and v used as they are, without dividing by 1 − β^t.
-const withoutBiasCorrection = readFileSync("tests/grader/fixtures/adam-missing-bias-correction.ts", "utf8");
+const withoutBiasCorrection = loadFixture("adam-missing-bias-correction").code;
 
 /** The deck's cards that teach this mistake (the grader's diagnosis id), read from content/cards. */
 function cardsForMistake(diagnosisId: string): string[] {

@@ -3,10 +3,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { listCodeExerciseSlugs } from "@/lib/content/registry";
 import { gradeSubmission, stopGraderProcesses } from "@/lib/grader/pool";
 import { GradeResultSchema } from "@/lib/grader/result";
+import { type FixtureName, loadFixture } from "./load-fixture";
 
 const read = (path: string) => readFileSync(path, "utf8");
 const solution = (slug: string) => read(`content/exercises/${slug}/solution.ts`);
-const fixture = (name: string) => read(`tests/grader/fixtures/${name}.ts`);
+/** Grades a fixture on the exercise it was written for (tests/grader/fixtures/catalog.ts). */
+const gradeFixture = (name: FixtureName) => gradeSubmission(loadFixture(name));
 
 afterAll(() => stopGraderProcesses());
 
@@ -23,20 +25,17 @@ describe("reference solutions and equal rewrites", () => {
   }
 
   it("accepts v ← μv − lr·g, θ ← θ + v and array methods (momentum)", async () => {
-    expect((await gradeSubmission({ exercise: "momentum", code: fixture("momentum-rewrite") })).verdict).toBe(
-      "passed",
-    );
+    expect((await gradeFixture("momentum-rewrite")).verdict).toBe("passed");
   });
 
   it("accepts folded bias corrections with forEach (adam)", async () => {
-    expect((await gradeSubmission({ exercise: "adam", code: fixture("adam-rewrite") })).verdict).toBe(
-      "passed",
-    );
+    expect((await gradeFixture("adam-rewrite")).verdict).toBe("passed");
   });
 });
 
 describe("classic mistakes are named", () => {
-  const cases: Array<[string, string, string]> = [
+  // [exercise, fixture, diagnosis id]: the exercise is checked against the fixture's own.
+  const cases: Array<[string, FixtureName, string]> = [
     ["adam", "adam-missing-bias-correction", "missing-bias-correction"],
     ["adam", "adam-eps-inside-root", "eps-inside-root"],
     ["adam", "adam-step-count-not-advanced", "step-count-not-advanced"],
@@ -65,7 +64,9 @@ describe("classic mistakes are named", () => {
   ];
   for (const [exercise, name, id] of cases) {
     it(`${name} → ${id}`, async () => {
-      const result = await gradeSubmission({ exercise, code: fixture(name) });
+      const submission = loadFixture(name);
+      expect(submission.exercise).toBe(exercise);
+      const result = await gradeSubmission(submission);
       expect(result.verdict).toBe(name === "adam-gradient-not-squared" ? "non-finite" : "failed");
       expect(result.diagnosis?.id).toBe(id);
       const failing = result.tests.find((t) => t.status === "fail");
@@ -86,10 +87,7 @@ describe("classic mistakes are named", () => {
   });
 
   it("warmup-cosine: a warm-up starting at 0 instead of lr / W fails at step 1", async () => {
-    const result = await gradeSubmission({
-      exercise: "warmup-cosine",
-      code: fixture("warmup-cosine-off-by-one"),
-    });
+    const result = await gradeFixture("warmup-cosine-off-by-one");
     expect(result.verdict).toBe("failed");
     expect(result.tests[0]?.firstDivergence?.step).toBe(1);
   });

@@ -3,11 +3,12 @@ import { describe, expect, it } from "vitest";
 import { getExerciseView } from "@/lib/exercises/exercise-view.server";
 import { runVisibleTests } from "@/lib/exercises/visible-run";
 import { gradeInProcess } from "@/lib/grader/grade-core";
+import { type FixtureName, loadFixture } from "./load-fixture";
 
 // The exercises of issue 13 (SGD with weight decay and step decay, mini-batch SGD, clipping by global
 // norm, LAMB, Adafactor), graded in this process through the same sandbox as the grader children:
 // each reference solution passes, the starter fails, and a submission with one classic mistake is
-// failed and named (tests/grader/fixtures/<exercise>-*.ts).
+// failed and named (the <exercise>-* fixtures of tests/grader/fixtures/catalog.ts).
 const read = (path: string) => readFileSync(path, "utf8");
 const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
 
@@ -38,7 +39,7 @@ describe.each(EXERCISES)("%s", (slug) => {
   });
 });
 
-const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
+const MISTAKES: Array<[exercise: string, fixture: FixtureName, id: string]> = [
   ["sgd-step-decay", "sgd-step-decay-every-step", "lr-decayed-every-step"],
   ["sgd-step-decay", "sgd-step-decay-scheduler-first", "scheduler-stepped-first"],
   ["sgd-step-decay", "sgd-step-decay-wd-after", "weight-decay-after-step"],
@@ -59,7 +60,9 @@ const MISTAKES: Array<[exercise: string, fixture: string, id: string]> = [
 
 describe("classic mistakes of the new exercises are named", () => {
   it.each(MISTAKES)("%s: %s → %s", async (exercise, fixture, id) => {
-    const result = await grade(exercise, read(`tests/grader/fixtures/${fixture}.ts`));
+    const submission = loadFixture(fixture);
+    expect(submission.exercise).toBe(exercise);
+    const result = await grade(submission.exercise, submission.code);
     // 0/0 in a zero layer makes the naive LAMB ratio NaN: non-finite, and still named.
     expect(result.verdict).toBe(fixture === "lamb-zero-norm-ratio" ? "non-finite" : "failed");
     expect(result.diagnosis?.id).toBe(id);
