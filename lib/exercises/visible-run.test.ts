@@ -41,7 +41,11 @@ describe("runVisibleTests", () => {
     expect(result.tests[0]).toMatchObject({ status: "fail", firstDivergence: { step: 1, coordinate: 0 } });
   });
   it("reports compile errors and missing exports", () => {
-    expect(runVisibleTests("export function init( {", [makeTest()]).kind).toBe("compile-error");
+    // Located as the grader locates it (lib/grader/transpile.ts): the input ends at column 24.
+    expect(runVisibleTests("export function init( {", [makeTest()])).toEqual({
+      kind: "compile-error",
+      message: 'Line 1, column 24: Unexpected token, expected ","',
+    });
     expect(runVisibleTests("export const init = () => 1;", [makeTest()])).toEqual({
       kind: "missing-export",
       message: "Missing export: step.",

@@ -1,4 +1,5 @@
-import { transform } from "sucrase";
+import { isWithinTolerance } from "@/lib/grader/compare";
+import { transpileSubmission } from "@/lib/grader/transpile";
 import { createObjective } from "@/lib/objectives";
 import type { ObjectiveName } from "@/lib/objectives/types";
 
@@ -61,14 +62,6 @@ function toTensors(flat: Float64Array, layers: readonly number[] | undefined): T
   return Object.freeze(out);
 }
 
-/** Same rule as the grader: |x − x_ref| ≤ 1e-6 · max(1, |x_ref|). */
-const RTOL = 1e-6;
-
-/** Transpiles TypeScript to a CommonJS body with sucrase (types stripped, no type checking). */
-export function transpileSubmission(code: string): string {
-  return transform(code, { transforms: ["typescript", "imports"], production: true }).code;
-}
-
 function loadExports(js: string): Exports {
   const module = { exports: {} as Exports };
   const require = (name: string) => {
@@ -86,9 +79,12 @@ function describeError(error: unknown): string {
 /** Runs the learner's code on the visible tests and compares every step with the reference. */
 export function runVisibleTests(code: string, tests: readonly VisibleRunTest[]): VisibleRunResult {
   const started = performance.now();
+  // The grader's transpile step (lib/grader/transpile.ts): a syntax error reads as Submit reports it.
+  const transpiled = transpileSubmission(code);
+  if ("error" in transpiled) return { kind: "compile-error", message: transpiled.error };
   let exports: Exports;
   try {
-    exports = loadExports(transpileSubmission(code));
+    exports = loadExports(transpiled.js);
   } catch (error) {
     return { kind: "compile-error", message: describeError(error) };
   }
@@ -129,7 +125,8 @@ function runOne(test: VisibleRunTest, init: InitFn, step: StepFn): VisibleTestRe
       for (let i = 0; i < x.length; i++) {
         const want = expected[i] as number;
         const got = x[i] as number;
-        if (!Number.isFinite(got) || !(Math.abs(got - want) <= RTOL * Math.max(1, Math.abs(want)))) {
+        // The grader's comparison (compare.ts): NaN and ±∞ are never within the tolerance.
+        if (!isWithinTolerance(want, got)) {
           return {
             name,
             status: "fail",

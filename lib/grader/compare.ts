@@ -1,7 +1,15 @@
-import { GRADER_RTOL } from "./result";
+// The one comparison rule of Run (browser, lib/exercises/visible-run.ts) and Submit (grader child).
+// No imports: the browser's Run worker bundles this file, and result.ts (zod) stays out of it.
 
-/** True when `actual` is within the grader's tolerance of `expected`. */
-function isWithinTolerance(expected: number, actual: number): boolean {
+/** Relative tolerance of the comparison with the reference core. */
+export const GRADER_RTOL = 1e-6;
+
+/** The tolerance as stated to the learner (GRADER_RTOL written out). */
+export const TOLERANCE_TEXT =
+  "|x − x_ref| ≤ 1e-6 · max(1, |x_ref|) for every coordinate at every recorded step";
+
+/** True when `actual` is within the grader's tolerance of `expected` (NaN and ±∞ never are). */
+export function isWithinTolerance(expected: number, actual: number): boolean {
   return Math.abs(actual - expected) <= GRADER_RTOL * Math.max(1, Math.abs(expected));
 }
 

@@ -1,8 +1,7 @@
-import { transform } from "sucrase";
-import { findDivergence, isSameValue } from "./compare";
-import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
 import { type ExerciseConfig, type HiddenTest, resolveX0 } from "../content/exercise-schema";
 import { isExerciseSlug, loadExerciseConfig } from "../content/registry";
+import { findDivergence, isSameValue } from "./compare";
+import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
 import {
   getObjective,
   getRecordSteps,
@@ -21,6 +20,8 @@ import {
   TOLERANCE_TEXT,
 } from "./result";
 import { loadSubmission, type SandboxRunResult } from "./sandbox";
+import { writeTestCode } from "./test-code";
+import { transpileSubmission } from "./transpile";
 
 /** Largest accepted submission, in bytes of UTF-8. */
 
@@ -47,8 +48,11 @@ function getCachedReference(
   return expected;
 }
 
+/** A test resolved to a concrete run, with its test_code (what it ran, for the learner). */
+export type GradedTestRun = ResolvedTest & { testCode: string };
+
 /** Resolves visible then hidden tests of an exercise into concrete runs, in a stable order. */
-export function resolveTests(config: ExerciseConfig): ResolvedTest[] {
+export function resolveTests(config: ExerciseConfig): GradedTestRun[] {
   const all: Array<HiddenTest & { label: string }> = [
     ...config.visibleTests.map((t) => ({ ...t, label: t.name })),
     ...config.hiddenTests.map((t) => ({ ...t, label: `hidden: ${t.name}` })),
@@ -64,18 +68,8 @@ export function resolveTests(config: ExerciseConfig): ResolvedTest[] {
     record: getRecordSteps(t.dim, t.steps),
     ...(t.layers ? { layers: t.layers } : {}),
     ...(config.batchSize ? { minibatch: true } : {}),
+    testCode: writeTestCode(config, t),
   }));
-}
-
-/** Transpiles TypeScript to CommonJS, or returns a learner-facing error with line and column. */
-export function transpileSubmission(code: string): { js: string } | { error: string } {
-  try {
-    return { js: transform(code, { transforms: ["typescript", "imports"] }).code };
-  } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc;
-    const message = error instanceof Error ? error.message.replace(/ \(\d+:\d+\)$/, "") : String(error);
-    return { error: loc ? `Line ${loc.line}, column ${loc.column + 1}: ${message}` : message };
-  }
 }
 
 function downsample(rows: number[][], max: number): number[][] {
@@ -126,12 +120,19 @@ interface Compared {
   failed: boolean;
 }
 
-function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunResult): Compared {
+function compareRun(test: GradedTestRun, expected: Float64Array, run: SandboxRunResult): Compared {
   const rows = run.status === "ok" ? test.record.length : test.record.filter((k) => k < run.stepsRun).length;
   const trajectory = test.dim === 2 ? getTrajectory(test, expected, run.recorded, rows) : undefined;
   if (run.status !== "ok") {
     return {
-      test: { name: test.name, status: "error", message: run.message, output: run.output, trajectory },
+      test: {
+        name: test.name,
+        status: "error",
+        message: run.message,
+        output: run.output,
+        test_code: test.testCode,
+        trajectory,
+      },
       nonFinite: false,
       failed: false,
     };
@@ -139,7 +140,14 @@ function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunR
   const div = findDivergence(expected, run.recorded, test.dim);
   if (!div)
     return {
-      test: { name: test.name, status: "pass", message: null, output: run.output, trajectory },
+      test: {
+        name: test.name,
+        status: "pass",
+        message: null,
+        output: run.output,
+        test_code: test.testCode,
+        trajectory,
+      },
       nonFinite: false,
       failed: false,
     };
@@ -159,6 +167,7 @@ function compareRun(test: ResolvedTest, expected: Float64Array, run: SandboxRunR
       status: "fail",
       message,
       output: run.output,
+      test_code: test.testCode,
       firstDivergence: {
         step,
         coordinate: div.coordinate,
@@ -254,7 +263,13 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
   try {
     for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
-        graded.push({ name: test.name, status: "error", message: "Not run.", output: "" });
+        graded.push({
+          name: test.name,
+          status: "error",
+          message: "Not run.",
+          output: "",
+          test_code: test.testCode,
+        });
         continue;
       }
       const run = await loaded.run(

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DiagnosisIdSchema } from "../content/diagnosis-ids";
+import { TOLERANCE_TEXT } from "./compare";
 
 /**
  * Verdicts of a graded submission, and the only values the Submission.verdict column holds; only
@@ -58,13 +59,20 @@ const TrajectoryComparisonSchema = z.object({
   actualLoss: z.array(z.number()),
 });
 
-/** One test of a graded submission, in the suite's stable order (Exercism test-runner style). */
+/** One test of a graded submission, in the suite's stable order (Exercism's per-test fields). */
 const GradeTestSchema = z.object({
   name: z.string(),
   status: z.enum(["pass", "fail", "error"]),
   message: z.string().nullable(),
-  /** The learner's console output during this test, capped. */
+  /** The learner's console output during this test, capped (4 KB: driver-source.ts). */
   output: z.string(),
+  /**
+   * What the test ran, as code (test-code.ts): on every test of a coded exercise, written from its
+   * definition in exercise.json. Absent on results stored as version 1 (the test may have changed
+   * since, so none is made up when they are read), on the "loading your module" entry and on
+   * judgment answers, whose questions are on the page.
+   */
+  test_code: z.string().optional(),
   firstDivergence: FirstDivergenceSchema.optional(),
   trajectory: TrajectoryComparisonSchema.optional(),
 });
@@ -72,9 +80,11 @@ const GradeTestSchema = z.object({
 /** A named classic mistake whose trajectory matches the learner's. */
 const DiagnosisSchema = z.object({ id: DiagnosisIdSchema, title: z.string(), explanation: z.string() });
 
-/** Result of grading one submission (modelled on Exercism's test-runner results.json). */
-export const GradeResultSchema = z.object({
-  version: z.literal(1),
+/** Version of the result format written today: Exercism's test-runner interface, version 2. */
+export const RESULT_VERSION = 2 as const;
+
+/** The fields every version of the result has; only `version` and the per-test test_code differ. */
+const resultFields = {
   status: z.enum(["pass", "fail", "error"]),
   verdict: z.enum(GRADE_VERDICTS),
   message: z.string().nullable(),
@@ -83,7 +93,39 @@ export const GradeResultSchema = z.object({
   diagnosis: DiagnosisSchema.nullable(),
   tests: z.array(GradeTestSchema),
   durationMs: z.number().nonnegative(),
-});
+};
+
+/**
+ * Result of grading one submission: Exercism's test-runner results.json, version 2 (`version`,
+ * `status`, `message`, `tests[]` with `name`, `status`, `message`, `output`, `test_code`), plus
+ * Descent's own fields (verdict, tolerance, diagnosis, durationMs; per test firstDivergence and
+ * trajectory). What the grader writes, and what the pool and queue accept from a grader.
+ */
+export const GradeResultSchema = z.object({ version: z.literal(RESULT_VERSION), ...resultFields });
+
+/**
+ * A result as stored in Submission.results: version 2, or version 1 as written before results had
+ * test_code (otherwise the same fields), read as version 2. Rows are never rewritten: a stored result
+ * is what the learner was shown (docs/decisions/071-one-grading-rule.md).
+ */
+export const StoredGradeResultSchema = z.union([
+  GradeResultSchema,
+  z
+    .object({ version: z.literal(1), ...resultFields })
+    .transform((v1) => ({ ...v1, version: RESULT_VERSION })),
+]);
+
+/** Parses a stored results column (JSON text); null when it is not JSON or matches no version. */
+export function parseStoredResult(json: string): GradeResult | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = StoredGradeResultSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
 
 /** Result of grading one submission. */
 export type GradeResult = z.infer<typeof GradeResultSchema>;
@@ -99,17 +141,13 @@ export type GradeTest = z.infer<typeof GradeTestSchema>;
 /** A diagnosis of a GradeResult. */
 export type Diagnosis = z.infer<typeof DiagnosisSchema>;
 
-/** Relative tolerance of the comparison with the reference core. */
-export const GRADER_RTOL = 1e-6;
-
-/** The tolerance as stated to the learner. */
-export const TOLERANCE_TEXT =
-  "|x − x_ref| ≤ 1e-6 · max(1, |x_ref|) for every coordinate at every recorded step";
+// The comparison rule lives in compare.ts (import-free, so the browser's Run shares it without zod).
+export { GRADER_RTOL, TOLERANCE_TEXT } from "./compare";
 
 /** A result without tests, for verdicts decided before any test ran (busy, too-large, compile-error…). */
 export function createEarlyResult(verdict: GradeVerdict, message: string, durationMs = 0): GradeResult {
   return {
-    version: 1,
+    version: RESULT_VERSION,
     status:
       verdict === "passed" ? "pass" : verdict === "failed" || verdict === "non-finite" ? "fail" : "error",
     verdict,

@@ -3,7 +3,7 @@
 // web server's process, in well under a second (the largest run is a few thousand steps in 2-D).
 import { z } from "zod";
 import type { DiagnoseConfig, JudgmentConfig, PredictConfig, TuneConfig } from "../content/judgment-schema";
-import type { GradedResult, GradeTest } from "../grader/result";
+import { type GradedResult, type GradeTest, RESULT_VERSION } from "../grader/result";
 import { OptimizerConfigError } from "../optim";
 import { formatNumber } from "./curves";
 import { runTune } from "./tune";
@@ -76,7 +76,7 @@ function finish(
   verdict?: GradedResult["verdict"],
 ): GradedResult {
   return {
-    version: 1,
+    version: RESULT_VERSION,
     status: passed ? "pass" : "fail",
     verdict: verdict ?? (passed ? "passed" : "failed"),
     message,

@@ -3,7 +3,7 @@ import { pickBestSubmissions } from "@/lib/exercises/verdicts";
 import {
   type GradedResult,
   type GradeResult,
-  GradeResultSchema,
+  parseStoredResult,
   parseVerdictColumn,
   type Verdict,
 } from "@/lib/grader/result";
@@ -76,17 +76,8 @@ export async function getSubmission(learnerId: string, id: string): Promise<Subm
   });
   if (!row) return null;
   const { results, ...rest } = parseVerdictColumn(row);
+  // Version 1 rows (before test_code) are read as version 2; a row matching no version reads as null.
   return { ...rest, result: parseStoredResult(results) };
-}
-
-/** Parses a stored results column; null when it no longer matches the schema. */
-function parseStoredResult(json: string): GradeResult | null {
-  try {
-    const parsed = GradeResultSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }
 
 /** The best verdict per exercise slug for this learner, by rank (see pickBestSubmissions). */

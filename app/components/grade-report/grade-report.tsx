@@ -48,6 +48,17 @@ export function GradeReport({ result }: { result: GradeResult }) {
                 </p>
               ) : null}
               {test.output ? <pre className={styles.output}>{test.output}</pre> : null}
+              {test.test_code ? (
+                // Exercism's test_code: the hidden test's start, hyper-parameters and steps, as code.
+                <details className={styles.testCode}>
+                  <summary>
+                    What this test ran<span className="visually-hidden">: {test.name}</span>
+                  </summary>
+                  <pre>
+                    <code>{test.test_code}</code>
+                  </pre>
+                </details>
+              ) : null}
             </li>
           ))}
         </ol>
