@@ -1,4 +1,5 @@
-import { z } from "zod";
+// zod/mini: result.ts embeds this schema, and the browser parses results with it.
+import * as z from "zod/mini";
 
 /**
  * Ids of the classic mistakes the grader can name. Content refers to them (an exercise's

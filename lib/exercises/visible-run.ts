@@ -1,4 +1,5 @@
 import { isWithinTolerance } from "@/lib/grader/compare";
+import { isCodeTooLarge, TOO_LARGE_MESSAGE } from "@/lib/grader/limits";
 import { transpileSubmission } from "@/lib/grader/transpile";
 import { createObjective } from "@/lib/objectives";
 import type { ObjectiveName } from "@/lib/objectives/types";
@@ -29,7 +30,7 @@ export type VisibleTestResult = {
 
 /** The browser-side result of a Run. */
 export type VisibleRunResult =
-  | { kind: "compile-error" | "missing-export"; message: string }
+  | { kind: "too-large" | "compile-error" | "runtime-error" | "missing-export"; message: string }
   | { kind: "done"; tests: VisibleTestResult[]; durationMs: number };
 
 type Exports = { init?: unknown; step?: unknown };
@@ -80,13 +81,19 @@ function describeError(error: unknown): string {
 export function runVisibleTests(code: string, tests: readonly VisibleRunTest[]): VisibleRunResult {
   const started = performance.now();
   // The grader's transpile step (lib/grader/transpile.ts): a syntax error reads as Submit reports it.
+  // The grader's size limit (lib/grader/limits.ts): Run refuses what Submit would.
+  if (isCodeTooLarge(code)) return { kind: "too-large", message: TOO_LARGE_MESSAGE };
   const transpiled = transpileSubmission(code);
   if ("error" in transpiled) return { kind: "compile-error", message: transpiled.error };
   let exports: Exports;
   try {
     exports = loadExports(transpiled.js);
   } catch (error) {
-    return { kind: "compile-error", message: describeError(error) };
+    // Code that transpiled but threw while the module loaded (a top-level throw, an undefined
+    // name): a runtime error, as the grader calls it. V8 parse errors sucrase let through are
+    // SyntaxErrors, which the grader reports as compile errors.
+    const kind = error instanceof SyntaxError ? "compile-error" : "runtime-error";
+    return { kind, message: describeError(error) };
   }
   const missing = (["init", "step"] as const).filter((name) => typeof exports[name] !== "function");
   if (missing.length > 0)

@@ -1,6 +1,9 @@
-import { z } from "zod";
+// zod/mini: the browser parses the answers it receives with these schemas too (loaded when an
+// answer arrives, app/exercises/[slug]/answers.ts), so they stay small.
+import * as z from "zod/mini";
 import { DiagnosisIdSchema } from "../content/diagnosis-ids";
 import { TOLERANCE_TEXT } from "./compare";
+import { isCodeTooLarge, TOO_LARGE_MESSAGE } from "./limits";
 
 /**
  * Verdicts of a graded submission, and the only values the Submission.verdict column holds; only
@@ -44,8 +47,8 @@ export type GradeVerdict = Verdict | Refusal;
 
 /** First step and coordinate where the learner's trajectory left the tolerance (NaN/±∞ clamped to ±MAX_VALUE). */
 const FirstDivergenceSchema = z.object({
-  step: z.number().int().nonnegative(),
-  coordinate: z.number().int().nonnegative(),
+  step: z.number().check(z.int(), z.nonnegative()),
+  coordinate: z.number().check(z.int(), z.nonnegative()),
   expected: z.number(),
   actual: z.number(),
 });
@@ -63,7 +66,7 @@ const TrajectoryComparisonSchema = z.object({
 const GradeTestSchema = z.object({
   name: z.string(),
   status: z.enum(["pass", "fail", "error"]),
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
   /** The learner's console output during this test, capped (4 KB: driver-source.ts). */
   output: z.string(),
   /**
@@ -72,9 +75,9 @@ const GradeTestSchema = z.object({
    * since, so none is made up when they are read), on the "loading your module" entry and on
    * judgment answers, whose questions are on the page.
    */
-  test_code: z.string().optional(),
-  firstDivergence: FirstDivergenceSchema.optional(),
-  trajectory: TrajectoryComparisonSchema.optional(),
+  test_code: z.optional(z.string()),
+  firstDivergence: z.optional(FirstDivergenceSchema),
+  trajectory: z.optional(TrajectoryComparisonSchema),
 });
 
 /** A named classic mistake whose trajectory matches the learner's. */
@@ -87,12 +90,12 @@ export const RESULT_VERSION = 2 as const;
 const resultFields = {
   status: z.enum(["pass", "fail", "error"]),
   verdict: z.enum(GRADE_VERDICTS),
-  message: z.string().nullable(),
+  message: z.nullable(z.string()),
   /** The comparison rule, stated to the learner. */
   tolerance: z.string(),
-  diagnosis: DiagnosisSchema.nullable(),
+  diagnosis: z.nullable(DiagnosisSchema),
   tests: z.array(GradeTestSchema),
-  durationMs: z.number().nonnegative(),
+  durationMs: z.number().check(z.nonnegative()),
 };
 
 /**
@@ -110,9 +113,10 @@ export const GradeResultSchema = z.object({ version: z.literal(RESULT_VERSION), 
  */
 export const StoredGradeResultSchema = z.union([
   GradeResultSchema,
-  z
-    .object({ version: z.literal(1), ...resultFields })
-    .transform((v1) => ({ ...v1, version: RESULT_VERSION })),
+  z.pipe(
+    z.object({ version: z.literal(1), ...resultFields }),
+    z.transform((v1) => ({ ...v1, version: RESULT_VERSION })),
+  ),
 ]);
 
 /** Parses a stored results column (JSON text); null when it is not JSON or matches no version. */
@@ -159,11 +163,10 @@ export function createEarlyResult(verdict: GradeVerdict, message: string, durati
   };
 }
 
-/** Largest accepted submission, in bytes of UTF-8: the one code-size limit (route, pool and grader). */
-export const MAX_CODE_BYTES = 20_000;
+// The code-size limit lives in limits.ts (import-free: the browser's Run applies it too).
+export { MAX_CODE_BYTES } from "./limits";
 
 /** The "too-large" refusal for code over MAX_CODE_BYTES, or null when the size is fine. */
 export function refuseTooLarge(code: string): GradeResult | null {
-  if (new TextEncoder().encode(code).length <= MAX_CODE_BYTES) return null;
-  return createEarlyResult("too-large", `Submissions are limited to ${MAX_CODE_BYTES / 1000} KB.`);
+  return isCodeTooLarge(code) ? createEarlyResult("too-large", TOO_LARGE_MESSAGE) : null;
 }

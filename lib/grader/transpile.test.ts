@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { listCodeExerciseSlugs } from "../content/registry";
 import { runVisibleTests } from "../exercises/visible-run";
 import { gradeInProcess } from "./grade-core";
+import { MAX_CODE_BYTES } from "./limits";
 import { transpileSubmission } from "./transpile";
 
 const momentum = readFileSync("content/exercises/momentum/solution.ts", "utf8");
@@ -77,5 +78,25 @@ describe("Run and Submit report a syntax error in the same words", () => {
     if (run.kind !== "compile-error") return;
     expect(run.message).toMatch(/^Line \d+, column \d+: /);
     expect(submit.message).toBe(run.message);
+  });
+});
+
+describe("Run and Submit name the same failures the same way", () => {
+  const cases: Array<[string, string, string]> = [
+    ["a throw at the top level", `${momentum}\nthrow new Error("not yet");`, "runtime-error"],
+    ["an undefined name at the top level", `${momentum}\nconst lr = learningRate * 2;`, "runtime-error"],
+    ["code over the size limit", `${momentum}\n// ${"x".repeat(MAX_CODE_BYTES)}`, "too-large"],
+  ];
+
+  it.each(cases)("%s", async (_, code, verdict) => {
+    const run = runVisibleTests(code, []);
+    const submit = await gradeInProcess({ exercise: "momentum", code });
+    expect(run.kind).toBe(verdict);
+    expect(submit.verdict).toBe(verdict);
+    if (verdict === "too-large" && run.kind !== "done") expect(run.message).toBe(submit.message);
+    if (verdict === "runtime-error" && run.kind !== "done") {
+      // Run reports the error as V8 names it; the grader's message carries the same text.
+      expect(submit.message).toContain(run.message.replace(/^\w+: /, ""));
+    }
   });
 });

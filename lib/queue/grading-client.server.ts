@@ -5,7 +5,7 @@ import { Job, Queue, QueueEvents } from "bullmq";
 import type { Redis } from "ioredis";
 import type { GradeRequest, QueuePosition } from "../grader/pool";
 import { GradingAbortedError, LearnerBusyError } from "../grader/pool";
-import { createEarlyResult, type GradeResult, GradeResultSchema } from "../grader/result";
+import { createEarlyResult, type GradeResult, StoredGradeResultSchema } from "../grader/result";
 import { createRedis } from "./redis";
 import { GRADING_QUEUE, type GradingJobData, isStalledFailure, readQueueSettings } from "./settings";
 
@@ -121,7 +121,9 @@ function toResult(outcome: Outcome, started: number): GradeResult {
     if (isStalledFailure(outcome.failed)) return lostWorkerResult(started);
     throw new Error(`Grading failed: ${outcome.failed}`);
   }
-  const parsed = GradeResultSchema.safeParse(outcome.result);
+  // A worker of the previous release answers version 1 during a rolling deploy: read it as stored
+  // results are (version 1 → 2), not refused.
+  const parsed = StoredGradeResultSchema.safeParse(outcome.result);
   if (!parsed.success) throw new Error(`Invalid grade result: ${parsed.error.message}`);
   return parsed.data;
 }

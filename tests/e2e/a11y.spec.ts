@@ -67,3 +67,30 @@ for (const path of pages) {
     });
   }
 }
+
+// A graded report is drawn only after a submission: the starter of Momentum fails with plots, a first
+// divergence and each test's code, the densest report a learner sees.
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`a failed submission's report has no serious or critical axe finding, ${colorScheme}`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    await page.goto("/exercises/momentum");
+    await settle(page);
+    await page.getByRole("button", { name: "Submit" }).click();
+    const report = page.locator("[data-verdict]");
+    await expect(report).toHaveAttribute("data-verdict", "failed", { timeout: 60_000 });
+    await page.getByText("What this test ran").first().click();
+    await expect(page.locator("details[open]").first()).toBeVisible();
+    const results = await new AxeBuilder({ page })
+      .include("section[aria-labelledby='grade-verdict']")
+      .analyze();
+    const findings = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map(
+        (violation) => `${violation.id} ${violation.nodes.map((node) => node.target.join(" ")).join(" | ")}`,
+      );
+    expect(findings).toEqual([]);
+  });
+}

@@ -145,12 +145,15 @@ test("the code can be read, edited and run before Monaco arrives; Monaco takes o
 
 test("a saved draft is what the first paint shows, and text typed before React is kept", async ({ page }) => {
   test.setTimeout(120_000);
-  // The learner's draft, saved by the page itself.
+  // The learner's draft, saved by the page itself, typed in the light editor (Monaco held back: on
+  // an idle machine it takes over within 1.5 s and would hide the textarea under the fill).
+  await holdScripts(page);
   await page.goto("/exercises/momentum");
   await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
   const draft = `${starter}\n// my draft\n`;
   await codeBox(page).fill(draft);
   await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)).toBe(draft);
+  await page.unrouteAll({ behavior: "ignoreErrors" });
 
   // Coming back with no script but the page's inline ones: this is what is painted first.
   const { all } = await holdScripts(page, { all: true });

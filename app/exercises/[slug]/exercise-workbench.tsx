@@ -30,6 +30,9 @@ type Props = {
   visibleTests: VisibleRunTest[];
 };
 
+/** The answer schemas (zod/mini), loaded when the first answer arrives: the first load carries no zod. */
+const loadAnswers = () => import("@/lib/exercises/answers");
+
 const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
 
 function saveDraft(slug: string, code: string) {
@@ -173,8 +176,21 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   };
 
   const refreshHistory = useCallback(async () => {
-    const response = await fetch(`/api/exercises/${slug}/submissions`);
-    if (response.ok) setHistory(((await response.json()) as { submissions: SubmissionRow[] }).submissions);
+    try {
+      const [response, answers] = await Promise.all([
+        fetch(`/api/exercises/${slug}/submissions`),
+        loadAnswers(),
+      ]);
+      if (!response.ok) return;
+      const body = answers.parseAnswer(
+        answers.SubmissionListAnswerSchema,
+        await response.json(),
+        "the list of your submissions",
+      );
+      setHistory(body.submissions);
+    } catch {
+      // The history is a convenience: the page works without it.
+    }
   }, [slug]);
   useEffect(() => {
     void refreshHistory();
@@ -201,12 +217,23 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
     setGrading(true);
     setError(null);
     try {
+      // The schemas load while the submission is graded.
+      const answersLoaded = loadAnswers();
       const response = await fetch(`/api/exercises/${slug}/submissions`, {
         method: "POST",
         headers: { "content-type": "application/json", [TICKET_HEADER]: ticketRef.current },
         body: JSON.stringify({ code: codeRef.current }),
       });
-      const body = (await response.json()) as { result?: GradeResult; error?: string };
+      const answers = await answersLoaded;
+      const text = await response.text();
+      let json: unknown = null;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        // Not JSON (a proxy's error page): reported below with the status.
+      }
+      const parsed = answers.SubmitAnswerSchema.safeParse(json);
+      const body = parsed.success ? parsed.data : {};
       if (!response.ok || !body.result) setError(body.error ?? `The server answered ${response.status}.`);
       else setResult(body.result);
       await refreshHistory();
@@ -227,10 +254,13 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
     let stopped = false;
     const poll = async () => {
       try {
-        const response = await fetch(`/api/grader/queue?ticket=${ticketRef.current}`, { cache: "no-store" });
+        const [response, answers] = await Promise.all([
+          fetch(`/api/grader/queue?ticket=${ticketRef.current}`, { cache: "no-store" }),
+          loadAnswers(),
+        ]);
         if (!response.ok || stopped) return;
-        const body = (await response.json()) as { state: string; ahead?: number };
-        if (!stopped) setAhead(body.state === "waiting" ? (body.ahead ?? 0) : null);
+        const body = answers.QueuePositionAnswerSchema.safeParse(await response.json());
+        if (!stopped && body.success) setAhead(body.data.state === "waiting" ? body.data.ahead : null);
       } catch {
         // The submit request reports connection problems.
       }
@@ -250,13 +280,21 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   };
 
   const restore = async (id: string) => {
-    const response = await fetch(`/api/submissions/${id}`);
-    if (!response.ok) return setError("Could not load that submission.");
-    const { submission } = (await response.json()) as {
-      submission: { code: string; result: GradeResult | null };
-    };
-    updateCode(submission.code);
-    setResult(submission.result);
+    try {
+      const [response, answers] = await Promise.all([fetch(`/api/submissions/${id}`), loadAnswers()]);
+      if (!response.ok) return setError("Could not load that submission.");
+      const { submission } = answers.parseAnswer(
+        answers.SubmissionAnswerSchema,
+        await response.json(),
+        "loading that submission",
+      );
+      updateCode(submission.code);
+      setResult(submission.result);
+    } catch (error) {
+      // A page and server of different releases; anything else is the connection.
+      const unreadable = error instanceof Error && error.name === "UnexpectedAnswerError";
+      setError(unreadable ? error.message : "Could not load that submission.");
+    }
   };
 
   return (

@@ -18,10 +18,17 @@ export function useJudgmentSubmission(slug: string) {
 
   const loadHistory = useCallback(async () => {
     try {
-      const response = await fetch(`/api/exercises/${slug}/submissions`, { cache: "no-store" });
+      const [response, answers] = await Promise.all([
+        fetch(`/api/exercises/${slug}/submissions`, { cache: "no-store" }),
+        import("@/lib/exercises/answers"),
+      ]);
       if (!response.ok) return;
-      const body = (await response.json()) as { submissions?: PastSubmission[] };
-      setHistory(body.submissions ?? []);
+      const body = answers.parseAnswer(
+        answers.SubmissionListAnswerSchema,
+        await response.json(),
+        "the list of your submissions",
+      );
+      setHistory(body.submissions);
     } catch {
       // The history is a convenience; the page works without it.
     }
@@ -36,12 +43,15 @@ export function useJudgmentSubmission(slug: string) {
       setPending(true);
       setError(null);
       try {
+        const answersLoaded = import("@/lib/exercises/answers");
         const response = await fetch(`/api/exercises/${slug}/submissions`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ answer }),
         });
-        const body = (await response.json().catch(() => ({}))) as { result?: GradeResult; error?: string };
+        const { SubmitAnswerSchema } = await answersLoaded;
+        const parsed = SubmitAnswerSchema.safeParse(await response.json().catch(() => null));
+        const body = parsed.success ? parsed.data : {};
         if (!response.ok || !body.result) {
           setError(body.error ?? `The server answered ${response.status}.`);
           return;
