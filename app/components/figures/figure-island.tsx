@@ -1,6 +1,6 @@
 "use client";
 
-import { type ComponentType, useEffect, useRef, useState } from "react";
+import { type ComponentType, useEffect, useLayoutEffect, useRef, useState } from "react";
 // The static first frame is drawn on the server with these styles: they ship with the page, not the chunk.
 import "./figures.module.css";
 import type { FigureName, FigureProps } from "./figure-names";
@@ -31,6 +31,16 @@ const SERVER_FIGURES: Record<FigureName, AnyFigure> | null =
 /** How far below (and above) the viewport a figure starts loading. */
 const ROOT_MARGIN = "600px 0px";
 
+/** What can hold keyboard focus inside a figure; the server's first frame has the same ones, in order. */
+const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
+
+/** Position of the focused element among the figure's focusables, or -1 when focus is elsewhere. */
+function findFocusIndex(node: HTMLElement): number {
+  const active = document.activeElement;
+  if (!active || !node.contains(active)) return -1;
+  return Array.from(node.querySelectorAll(FOCUSABLE)).indexOf(active);
+}
+
 /**
  * A lesson figure: its first frame rendered on the server, made interactive when it comes near the
  * viewport. Until then React leaves the server's markup alone (nothing is hydrated inside
@@ -39,13 +49,18 @@ const ROOT_MARGIN = "600px 0px";
 export function FigureIsland<N extends FigureName>({ name, props }: { name: N; props: FigureProps[N] }) {
   const ref = useRef<HTMLDivElement>(null);
   const [Figure, setFigure] = useState<AnyFigure | null>(null);
+  // A reader who tabbed into the server's markup before the code arrived: where focus was, so the
+  // same control of the live figure gets it back (the swap replaces every node of the figure).
+  const focusIndex = useRef(-1);
   useEffect(() => {
     const node = ref.current;
     if (!node) return;
     let cancelled = false;
     const load = () =>
       LOADERS[name]().then((component) => {
-        if (!cancelled) setFigure(() => component);
+        if (cancelled) return;
+        focusIndex.current = findFocusIndex(node);
+        setFigure(() => component);
       });
     if (typeof IntersectionObserver === "undefined") {
       void load();
@@ -65,6 +80,13 @@ export function FigureIsland<N extends FigureName>({ name, props }: { name: N; p
       observer.disconnect();
     };
   }, [name]);
+  useLayoutEffect(() => {
+    const index = focusIndex.current;
+    if (!Figure || index < 0) return;
+    focusIndex.current = -1;
+    const target = ref.current?.querySelectorAll<HTMLElement>(FOCUSABLE)[index];
+    target?.focus({ preventScroll: true });
+  }, [Figure]);
 
   if (SERVER_FIGURES) {
     const Static: AnyFigure = SERVER_FIGURES[name];

@@ -11,6 +11,7 @@ import {
   type FigureHparams,
   getDefaultStart,
   getMinimumValue,
+  getObjectiveNameInSentence,
   isPlaygroundObjective,
   type OptimizerSetup,
   resolveOptimizerSetup,
@@ -91,6 +92,8 @@ export function Playground(props: PlaygroundProps) {
   const gaps = results.map((r) => r.losses.slice(0, frame + 1).map((v) => Math.max(LOSS_FLOOR, v - offset)));
   const gapMax = Math.max(1, ...gaps.map((g) => (g.length ? Math.max(...g) : 1)));
   const label = slots.map((s) => s.label).join(", ");
+  const objectiveName = getObjectiveNameInSentence(objective);
+  const minimaMark = objective.minima?.length === 1 ? "the minimum" : "the minima";
   const describeResult = (i: number): string => {
     const r = results[i];
     if (!r) return "";
@@ -115,7 +118,7 @@ export function Playground(props: PlaygroundProps) {
             xs: r.xs,
             ys: r.ys,
           }))}
-          ariaLabel={`Contour plot of the ${objective.label} function with the paths of ${label} from (${formatNumber(start[0])}, ${formatNumber(start[1])}). Click, or focus and use the arrow keys then Enter, to choose the start.`}
+          ariaLabel={`Contour plot of the ${objectiveName} function with the paths of ${label} from (${formatNumber(start[0])}, ${formatNumber(start[1])}). Click, or focus and use the arrow keys then Enter, to choose the start.`}
         />
         <LineChart
           series={gaps.map((g, i) => ({
@@ -182,9 +185,9 @@ export function Playground(props: PlaygroundProps) {
         ))}
       </div>
       <figcaption className={styles.caption}>
-        {slots.map((s) => s.label).join(" vs ")} on the {objective.label} function for {steps} steps. Click
-        the contour plot (or focus it, move with the arrow keys and press Enter) to choose the start; ▲ marks
-        the minima.
+        {slots.map((s) => s.label).join(" vs ")} on the {objectiveName} function for {steps} steps. Click the
+        contour plot (or focus it, move with the arrow keys and press Enter) to choose the start; ▲ marks{" "}
+        {minimaMark}.
       </figcaption>
     </figure>
   );

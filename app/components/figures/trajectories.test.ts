@@ -5,6 +5,7 @@ import {
   createPlaygroundObjective,
   getDefaultStart,
   getMinimumValue,
+  getObjectiveNameInSentence,
   PLAYGROUND_OBJECTIVES,
   resolveOptimizerSetup,
 } from "./trajectories";
@@ -20,8 +21,19 @@ describe("resolveOptimizerSetup", () => {
 
   test("resolves every optimizer name and rejects unknown entries", () => {
     expect(resolveOptimizerSetup("adam", "beale")).toMatchObject({ label: "Adam", optimizer: "adam" });
-    expect(resolveOptimizerSetup("rmsprop", "beale")?.label).toBe("RMSProp");
+    // PyTorch's spelling, as the lessons write it.
+    expect(resolveOptimizerSetup("rmsprop", "beale")?.label).toBe("RMSprop");
     expect(resolveOptimizerSetup("bogus", "beale")).toBeNull();
+  });
+});
+
+describe("getObjectiveNameInSentence", () => {
+  test("lower-cases common nouns and keeps the names of people", () => {
+    expect(getObjectiveNameInSentence(createPlaygroundObjective("quadratic"))).toBe(
+      "ill-conditioned quadratic",
+    );
+    expect(getObjectiveNameInSentence(createPlaygroundObjective("rosenbrock"))).toBe("Rosenbrock");
+    expect(getObjectiveNameInSentence(createPlaygroundObjective("styblinski_tang"))).toBe("Styblinski–Tang");
   });
 });
 

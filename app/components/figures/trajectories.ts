@@ -90,10 +90,19 @@ export function resolveOptimizerSetup(entry: string, objective: PlaygroundObject
   };
 }
 
+// Objectives named after a person keep their capital in a sentence; the others are common nouns.
+const COMMON_NOUNS: ReadonlySet<ObjectiveName> = new Set(["quadratic", "logreg", "least_squares"]);
+
+/** The objective's name as it reads inside a sentence: "the ill-conditioned quadratic function". */
+export function getObjectiveNameInSentence(objective: Pick<Objective, "name" | "label">): string {
+  const { label } = objective;
+  return COMMON_NOUNS.has(objective.name) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+}
+
 /** Display names of the optimizers. */
 const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   sgd: "SGD",
-  rmsprop: "RMSProp",
+  rmsprop: "RMSprop",
   adam: "Adam",
   adamw: "AdamW",
   adagrad: "Adagrad",

@@ -5,7 +5,12 @@ import { ContourPlot } from "./contour-plot";
 import styles from "./figures.module.css";
 import { LineChart } from "./line-chart";
 import { formatNumber } from "./optimizer-controls";
-import { computeSeries, createPlaygroundObjective, getDefaultStart } from "./trajectories";
+import {
+  computeSeries,
+  createPlaygroundObjective,
+  getDefaultStart,
+  getObjectiveNameInSentence,
+} from "./trajectories";
 
 /** Props of WeightDecayComparison. */
 export interface WeightDecayComparisonProps {
@@ -70,7 +75,7 @@ export function WeightDecayComparison(props: WeightDecayComparisonProps) {
             trajectories={[
               { key: v.key, color: v.color, xs: results[i]?.xs ?? [], ys: results[i]?.ys ?? [] },
             ]}
-            ariaLabel={`${v.label} on the ${objective.label} function, lr ${LR}, weight decay ${wd}: ${final(i)}.`}
+            ariaLabel={`${v.label} on the ${getObjectiveNameInSentence(objective)} function, lr ${LR}, weight decay ${wd}: ${final(i)}.`}
           />
         ))}
       </div>
@@ -114,9 +119,9 @@ export function WeightDecayComparison(props: WeightDecayComparisonProps) {
         </label>
       </div>
       <figcaption className={styles.caption}>
-        The same {objective.label} problem, {steps} steps of lr {LR} from ({start[0]}, {start[1]}): Adam adds
-        weight_decay·x to the gradient, so the adaptive denominator rescales the decay; AdamW shrinks x by (1
-        − lr·weight_decay) directly, the same for every coordinate.
+        The same {getObjectiveNameInSentence(objective)} problem, {steps} steps of lr {LR} from ({start[0]},{" "}
+        {start[1]}): Adam adds weight_decay·x to the gradient, so the adaptive denominator rescales the decay;
+        AdamW shrinks x by (1 − lr·weight_decay) directly, the same for every coordinate.
       </figcaption>
     </figure>
   );
