@@ -130,7 +130,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           </select>
         </label>
         <p className="muted" data-testid="remaining">
-          {due} due · {mistake} from mistakes · {fresh} new
+          {due} due now · {mistake} from mistakes · {fresh} new
         </p>
       </div>
       {message ? (

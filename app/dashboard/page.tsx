@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { formatVerdict } from "@/lib/exercises/verdicts";
 import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
 import { prisma } from "@/lib/progress/db.server";
-import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { CourseMap } from "./course-map";
 import styles from "./dashboard.module.css";
@@ -16,7 +16,8 @@ function NextStepLink({ step }: { step: NextStep }) {
     case "review":
       return (
         <Link href="/cards">
-          Review {step.count} due {step.count === 1 ? "card" : "cards"}
+          {/* Counted to the end of the learner's day: a card rated minutes ago may be due later today. */}
+          Review {step.count} {step.count === 1 ? "card" : "cards"} due today
         </Link>
       );
     case "lesson":

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getDeck } from "@/lib/cards/deck";
 import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
-import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getReviewHistory } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "../cards.module.css";
@@ -40,7 +40,7 @@ export default async function CardStatsPage() {
           <strong data-testid="retention">
             {retention === null ? "–" : `${Math.round(retention * 100)}%`}
           </strong>
-          retention ({reviews} reviews of cards in review)
+          retention ({reviews} {reviews === 1 ? "review" : "reviews"} of cards in review)
         </p>
         <p className={`card ${styles.figure}`}>
           <strong>{byState.unseen}</strong> not seen yet
@@ -58,6 +58,10 @@ export default async function CardStatsPage() {
       <section aria-labelledby="heatmap-title">
         <h2 id="heatmap-title">Reviews per day</h2>
         <ReviewHeatmap className={styles.chart} days={countReviewsPerDay(logs, clock, WEEKS)} />
+        <p className="muted">
+          The last {WEEKS} weeks, one column per week and one row per weekday (Sunday at the top), today at
+          the end; the darker a square, the more cards you reviewed that day.
+        </p>
       </section>
       <section aria-labelledby="forecast-title">
         <h2 id="forecast-title">Due over the next 14 days</h2>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { MdxContent } from "@/app/components/mdx/mdx-content";
 import { getDeck } from "@/lib/cards/deck";
 import { resolveLessonCards } from "@/lib/cards/lesson-cards";
+import { listExercises } from "@/lib/content/exercises.server";
 import { getLesson, getLessonSummaries } from "@/lib/content/lessons.server";
 import styles from "../learn.module.css";
 import { MarkReadButton } from "./mark-read-button";
@@ -34,6 +35,7 @@ export default async function LessonPage({ params }: Props) {
   const next = lessons[position + 1];
   const titles = new Map(lessons.map((entry) => [entry.slug, entry.title]));
   const cards = resolveLessonCards(lesson.cards, getDeck());
+  const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
 
   return (
     <div className={`container ${styles.lessonLayout}`}>
@@ -78,7 +80,9 @@ export default async function LessonPage({ params }: Props) {
                 {lesson.exercises.map((exercise) => (
                   <li key={exercise}>
                     {/* Plain links: no prefetch of sections built elsewhere. */}
-                    <a href={`/exercises/${exercise}`}>Exercise: {exercise.replaceAll("-", " ")}</a>
+                    <a href={`/exercises/${exercise}`}>
+                      Exercise: {exerciseTitles.get(exercise) ?? exercise.replaceAll("-", " ")}
+                    </a>
                   </li>
                 ))}
                 {cards.topics.map(({ topic, count }) => (
