@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { OBJECTIVE_NAMES } from "@/lib/objectives";
+import { OPTIMIZER_NAMES } from "@/lib/optim";
 import styles from "./home.module.css";
 
 const PILLARS = [
@@ -64,9 +66,10 @@ export default function HomePage() {
       <section className={styles.truth} aria-labelledby="truth-title">
         <h2 id="truth-title">One source of truth</h2>
         <p>
-          A single reference implementation of ten optimizers and eight test objectives drives the lesson
-          figures, the worked examples and the grader. It reproduces PyTorch&apos;s trajectories to within one
-          part in a billion, so what you see in a figure is what the grader expects from your code.
+          A single reference implementation of {OPTIMIZER_NAMES.length} optimizers and{" "}
+          {OBJECTIVE_NAMES.length} test objectives drives the lesson figures, the worked examples and the
+          grader. It reproduces PyTorch&apos;s trajectories to within one part in a billion, so what you see
+          in a figure is what the grader expects from your code.
         </p>
       </section>
     </div>

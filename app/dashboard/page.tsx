@@ -16,8 +16,8 @@ function NextStepLink({ step }: { step: NextStep }) {
     case "review":
       return (
         <Link href="/cards">
-          {/* Counted to the end of the learner's day: a card rated minutes ago may be due later today. */}
-          Review {step.count} {step.count === 1 ? "card" : "cards"} due today
+          {/* Cards the drill shows now; the stat beside it counts those due by the end of the day. */}
+          Review {step.count} {step.count === 1 ? "card" : "cards"} due now
         </Link>
       );
     case "lesson":

@@ -80,7 +80,7 @@ export async function getDashboard(
   }: { now?: Date; timeZone: string; deckIds?: string[] },
 ) {
   const endOfToday = startOfNextDay(now, timeZone);
-  const [reads, submissions, recent, cardsDue, cardsStudied, reviews] = await Promise.all([
+  const [reads, submissions, recent, cardsDue, cardsDueNow, cardsStudied, reviews] = await Promise.all([
     db.lessonRead.findMany({
       where: { learnerId },
       orderBy: { readAt: "asc" },
@@ -99,6 +99,8 @@ export async function getDashboard(
     }),
     // Only cards the deck still has: a merged or retired card is never shown, so never due.
     db.cardState.count({ where: { learnerId, due: { lt: endOfToday }, cardId: { in: deckIds } } }),
+    // What the drill would show at once: the next step offers a review only when there is one now.
+    db.cardState.count({ where: { learnerId, due: { lte: now }, cardId: { in: deckIds } } }),
     db.cardState.findMany({ where: { learnerId }, select: { cardId: true } }),
     db.reviewLog.findMany({ where: { learnerId, undone: false }, select: { review: true } }),
   ]);
@@ -154,22 +156,25 @@ export async function getDashboard(
       title: titleOf(submission.exerciseSlug),
     })),
     courseMap,
-    next: pickNextStep(courseMap, cardsDue),
+    next: pickNextStep(courseMap, cardsDueNow),
   };
 }
 
 /** The dashboard's data. */
 export type Dashboard = Awaited<ReturnType<typeof getDashboard>>;
 
-/** What to do next: due cards first, then, in course order, the first lesson not read or exercise not passed. */
+/**
+ * What to do next: cards due now first (a card due later today waits: the drill would show none),
+ * then, in course order, the first lesson not read or exercise not passed.
+ */
 export type NextStep =
   | { type: "review"; count: number }
   | { type: "lesson"; slug: string; title: string }
   | { type: "exercise"; slug: string; title: string }
   | { type: "done" };
 
-function pickNextStep(courseMap: CourseMapEntry[], cardsDue: number): NextStep {
-  if (cardsDue > 0) return { type: "review", count: cardsDue };
+function pickNextStep(courseMap: CourseMapEntry[], cardsDueNow: number): NextStep {
+  if (cardsDueNow > 0) return { type: "review", count: cardsDueNow };
   for (const lesson of courseMap) {
     if (!lesson.read) return { type: "lesson", slug: lesson.slug, title: lesson.title };
     const open = lesson.exercises.find((exercise) => exercise.verdict !== "passed");

@@ -1,13 +1,13 @@
 import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
-import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
 import { RatingSchema } from "@/lib/cards/domain-schemas";
+import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
 import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { startOfDay, startOfNextDay } from "@/lib/time/days";
 import { prisma } from "./db.server";
 
@@ -324,10 +324,16 @@ export async function undoRating(
       select: { id: true, version: true },
     });
     if (!row) throw new ReviewRequestError(409, "This card's state is gone; nothing to undo.");
-    const updated = await tx.cardState.updateMany({
-      where: { id: row.id, version: row.version },
-      data: { ...previous, version: row.version + 1 },
-    });
+    // The first rating of a card from the deck created its row: undoing it makes the card new
+    // again (no row: queued and counted as new, not as due). A mistake's card keeps its row, which
+    // existed before the rating and queues it as the mistake's.
+    const wasNew = previous.reps === 0 && previous.lastReview === null && previous.origin !== "mistake";
+    const updated = wasNew
+      ? await tx.cardState.deleteMany({ where: { id: row.id, version: row.version } })
+      : await tx.cardState.updateMany({
+          where: { id: row.id, version: row.version },
+          data: { ...previous, version: row.version + 1 },
+        });
     if (updated.count !== 1)
       throw new ReviewRequestError(409, "The card changed while undoing; reload and try again.");
     await tx.reviewLog.update({ where: { id: log.id }, data: { undone: true } });

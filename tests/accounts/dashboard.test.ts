@@ -178,6 +178,29 @@ describe("the dashboard", () => {
     expect(dashboard.next).toEqual({ type: "review", count: stillDue.length });
   });
 
+  it("counts a card rated Good minutes ago as due today, but offers no review until it is due", async () => {
+    const learner = await createLearner("dash-later");
+    const catalog = {
+      lessons: [{ slug: "adam", title: "Adam", order: 7, exercises: [], cards: [], cardTopics: [] }],
+      exerciseTitles: new Map<string, string>(),
+    };
+    const now = new Date("2026-03-10T09:00:00Z");
+    await rateCard(
+      learner,
+      { cardId: "adam-update", rating: 3, requestId: randomUUID(), version: 0 },
+      state.db,
+      now,
+    );
+    const dashboard = await getDashboard(state.db, learner, catalog, { timeZone: "UTC", now });
+    expect(dashboard.cardsDue).toBe(1);
+    expect(dashboard.next).toEqual({ type: "lesson", slug: "adam", title: "Adam" });
+    const later = await getDashboard(state.db, learner, catalog, {
+      timeZone: "UTC",
+      now: new Date(now.getTime() + 3_600_000),
+    });
+    expect(later.next).toEqual({ type: "review", count: 1 });
+  });
+
   it("offers as next step the first lesson not read or exercise not passed, in course order", async () => {
     const learner = await createLearner("dash-next");
     const catalog = {

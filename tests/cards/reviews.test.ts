@@ -136,6 +136,33 @@ describe("undo", () => {
     expect(Object.keys(parsed.current?.intervals ?? {})).toEqual(["1", "2", "3", "4"]);
   });
 
+  it("makes a card new again when its first rating is undone: queued and counted as new, not due", async () => {
+    const learnerId = await newLearner();
+    const now = new Date();
+    const before = await getDrillState(learnerId, { now, timeZone: "UTC" }, db);
+    const card = before.current;
+    expect(card?.reason).toBe("new");
+    const requestId = randomUUID();
+    await rateCard(learnerId, { cardId: card?.id ?? "", rating: 3, requestId, version: 0 }, db, now);
+    await undoRating(learnerId, requestId, db);
+
+    expect(await db.cardState.count({ where: { learnerId } })).toBe(0);
+    const after = await getDrillState(learnerId, { now, preferCardId: card?.id, timeZone: "UTC" }, db);
+    expect(after.current).toMatchObject({ id: card?.id, reason: "new", version: 0 });
+    expect(after.remaining).toEqual(before.remaining);
+    expect(await getCardsDueToday(learnerId, { timeZone: "UTC", now }, db)).toEqual([]);
+
+    // Rated again from the new card's view (version 0): one state, one live rating.
+    await rateCard(
+      learnerId,
+      { cardId: card?.id ?? "", rating: 3, requestId: randomUUID(), version: 0 },
+      db,
+      now,
+    );
+    expect(await db.cardState.count({ where: { learnerId } })).toBe(1);
+    expect(await db.reviewLog.count({ where: { learnerId, undone: false } })).toBe(1);
+  });
+
   it("refuses to undo another learner's rating", async () => {
     const learnerId = await newLearner();
     const other = await newLearner();
