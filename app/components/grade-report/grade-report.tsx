@@ -40,7 +40,9 @@ export function GradeReport({ result }: { result: GradeResult }) {
               {test.message && test.status !== "pass" ? (
                 <p className={styles.message}>{test.message}</p>
               ) : null}
-              {test.firstDivergence ? (
+              {/* The grader's message already states the first divergence in words (with how often a
+                  long run was checked); the structured line is for a test that has no message. */}
+              {test.firstDivergence && !test.message ? (
                 <p className={styles.message}>
                   First divergence at step {test.firstDivergence.step}, coordinate{" "}
                   {test.firstDivergence.coordinate}: expected <code>{test.firstDivergence.expected}</code>,
