@@ -49,6 +49,12 @@ async function holdScripts(page: Page, options: { all?: boolean } = {}) {
   return { monaco, all };
 }
 
+/**
+ * goto options while Monaco is held: on a slow machine the page asks for Monaco (idle timeout)
+ * before its load event, and a held script would keep "load" from ever firing.
+ */
+const HELD = { waitUntil: "domcontentloaded" } as const;
+
 /** route.fetch, again when the server closed a kept-alive socket under it (ECONNRESET). */
 async function fetchWithRetry(route: Route) {
   for (let attempt = 1; ; attempt++) {
@@ -70,7 +76,7 @@ test("the code can be read, edited and run before Monaco arrives; Monaco takes o
   const { monaco } = await holdScripts(page);
   const workers: string[] = [];
   page.on("worker", (worker) => workers.push(worker.url()));
-  await page.goto("/exercises/momentum");
+  await page.goto("/exercises/momentum", HELD);
   await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
   await expect(codeBox(page)).toHaveValue(starter);
   // The light editor has the code, highlighted, while Monaco is still held back.
@@ -148,7 +154,7 @@ test("a saved draft is what the first paint shows, and text typed before React i
   // The learner's draft, saved by the page itself, typed in the light editor (Monaco held back: on
   // an idle machine it takes over within 1.5 s and would hide the textarea under the fill).
   await holdScripts(page);
-  await page.goto("/exercises/momentum");
+  await page.goto("/exercises/momentum", HELD);
   await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
   const draft = `${starter}\n// my draft\n`;
   await codeBox(page).fill(draft);
@@ -189,7 +195,7 @@ test("a saved draft is what the first paint shows, and text typed before React i
 
 test("keyboard: Tab indents in the light editor, Escape then Tab leaves it", async ({ page }) => {
   await holdScripts(page);
-  await page.goto("/exercises/momentum");
+  await page.goto("/exercises/momentum", HELD);
   await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
   const box = codeBox(page);
   await box.focus();
@@ -208,7 +214,7 @@ for (const colorScheme of ["light", "dark"] as const) {
   }) => {
     await page.emulateMedia({ colorScheme });
     await holdScripts(page);
-    await page.goto("/exercises/momentum");
+    await page.goto("/exercises/momentum", HELD);
     await expect(frame(page)).toHaveAttribute("data-editor-usable", "true");
     await expect(codeBox(page)).toHaveAccessibleName(/Escape then Tab leaves the editor/);
     const results = await new AxeBuilder({ page }).include("[data-editor-frame]").analyze();
