@@ -11,6 +11,7 @@ import { newTicket, TICKET_HEADER } from "@/lib/grader/queue-ticket";
 import type { GradeResult } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 import { SubmissionHistory, type SubmissionRow } from "./submission-history";
+import { fetchPastSubmissions, loadAnswers, postSubmission } from "./submissions-client";
 
 // Monaco (≈ 1.1 MiB gzip, and its TypeScript worker ≈ 1.4 MiB) loads only here, and only once the
 // light editor is usable: when the browser is idle or the learner focuses the code, whichever is first.
@@ -29,9 +30,6 @@ type Props = {
   typesDts: string;
   visibleTests: VisibleRunTest[];
 };
-
-/** The answer schemas (zod/mini), loaded when the first answer arrives: the first load carries no zod. */
-const loadAnswers = () => import("@/lib/exercises/answers");
 
 const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
 
@@ -176,21 +174,8 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
   };
 
   const refreshHistory = useCallback(async () => {
-    try {
-      const [response, answers] = await Promise.all([
-        fetch(`/api/exercises/${slug}/submissions`),
-        loadAnswers(),
-      ]);
-      if (!response.ok) return;
-      const body = answers.parseAnswer(
-        answers.SubmissionListAnswerSchema,
-        await response.json(),
-        "the list of your submissions",
-      );
-      setHistory(body.submissions);
-    } catch {
-      // The history is a convenience: the page works without it.
-    }
+    const submissions = await fetchPastSubmissions(slug);
+    if (submissions) setHistory(submissions);
   }, [slug]);
   useEffect(() => {
     void refreshHistory();
@@ -217,25 +202,13 @@ export function ExerciseWorkbench({ slug, starter, typesDts, visibleTests }: Pro
     setGrading(true);
     setError(null);
     try {
-      // The schemas load while the submission is graded.
-      const answersLoaded = loadAnswers();
-      const response = await fetch(`/api/exercises/${slug}/submissions`, {
-        method: "POST",
-        headers: { "content-type": "application/json", [TICKET_HEADER]: ticketRef.current },
-        body: JSON.stringify({ code: codeRef.current }),
-      });
-      const answers = await answersLoaded;
-      const text = await response.text();
-      let json: unknown = null;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        // Not JSON (a proxy's error page): reported below with the status.
-      }
-      const parsed = answers.SubmitAnswerSchema.safeParse(json);
-      const body = parsed.success ? parsed.data : {};
-      if (!response.ok || !body.result) setError(body.error ?? `The server answered ${response.status}.`);
-      else setResult(body.result);
+      const answer = await postSubmission(
+        slug,
+        { code: codeRef.current },
+        { [TICKET_HEADER]: ticketRef.current },
+      );
+      if ("result" in answer) setResult(answer.result);
+      else setError(answer.error);
       await refreshHistory();
     } catch {
       setError("Could not reach the server. Your code is saved in this browser; try again.");

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import type { GradeResult, Verdict } from "@/lib/grader/result";
+import { fetchPastSubmissions, postSubmission } from "../submissions-client";
 
 /** A past submission as listed by GET /api/exercises/[slug]/submissions. */
 export type PastSubmission = { id: string; verdict: Verdict; createdAt: string };
@@ -17,21 +18,8 @@ export function useJudgmentSubmission(slug: string) {
   const [history, setHistory] = useState<PastSubmission[]>([]);
 
   const loadHistory = useCallback(async () => {
-    try {
-      const [response, answers] = await Promise.all([
-        fetch(`/api/exercises/${slug}/submissions`, { cache: "no-store" }),
-        import("@/lib/exercises/answers"),
-      ]);
-      if (!response.ok) return;
-      const body = answers.parseAnswer(
-        answers.SubmissionListAnswerSchema,
-        await response.json(),
-        "the list of your submissions",
-      );
-      setHistory(body.submissions);
-    } catch {
-      // The history is a convenience; the page works without it.
-    }
+    const submissions = await fetchPastSubmissions(slug);
+    if (submissions) setHistory(submissions);
   }, [slug]);
 
   useEffect(() => {
@@ -43,20 +31,12 @@ export function useJudgmentSubmission(slug: string) {
       setPending(true);
       setError(null);
       try {
-        const answersLoaded = import("@/lib/exercises/answers");
-        const response = await fetch(`/api/exercises/${slug}/submissions`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ answer }),
-        });
-        const { SubmitAnswerSchema } = await answersLoaded;
-        const parsed = SubmitAnswerSchema.safeParse(await response.json().catch(() => null));
-        const body = parsed.success ? parsed.data : {};
-        if (!response.ok || !body.result) {
-          setError(body.error ?? `The server answered ${response.status}.`);
+        const graded = await postSubmission(slug, { answer });
+        if ("error" in graded) {
+          setError(graded.error);
           return;
         }
-        setResult(body.result);
+        setResult(graded.result);
         void loadHistory();
       } catch {
         setError("The answer could not be sent. Check your connection and try again.");

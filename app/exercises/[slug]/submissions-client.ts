@@ -1,0 +1,54 @@
+// The two requests every exercise page makes, coded or of judgment: its past submissions, and a
+// new submission's answer. The answer schemas (lib/exercises/answers.ts, zod/mini) are imported
+// with the request, never up front, so the first load carries no zod.
+import type { SubmissionSummaryAnswer } from "@/lib/exercises/answers";
+import type { GradeResult } from "@/lib/grader/result";
+
+/** The answer schemas; a dynamic import, loaded once and then cached by the browser. */
+export const loadAnswers = () => import("@/lib/exercises/answers");
+
+/**
+ * The learner's past submissions of an exercise, newest first; null when they cannot be had (the
+ * history is a convenience: the page works without it).
+ */
+export async function fetchPastSubmissions(slug: string): Promise<SubmissionSummaryAnswer[] | null> {
+  try {
+    const [response, answers] = await Promise.all([
+      fetch(`/api/exercises/${slug}/submissions`, { cache: "no-store" }),
+      loadAnswers(),
+    ]);
+    if (!response.ok) return null;
+    const body = answers.parseAnswer(
+      answers.SubmissionListAnswerSchema,
+      await response.json(),
+      "the list of your submissions",
+    );
+    return body.submissions;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Posts a submission (`{ code }` or `{ answer }`) and reads the answer: the graded result, or the
+ * message to show (the route's error, else the status). Throws only when the server cannot be
+ * reached; the schemas load while the submission is graded.
+ */
+export async function postSubmission(
+  slug: string,
+  body: { code: string } | { answer: Record<string, number | string> },
+  headers: Record<string, string> = {},
+): Promise<{ result: GradeResult } | { error: string }> {
+  const answersLoaded = loadAnswers();
+  const response = await fetch(`/api/exercises/${slug}/submissions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  const { SubmitAnswerSchema } = await answersLoaded;
+  // Not JSON (a proxy's error page) or another shape: reported with the status.
+  const parsed = SubmitAnswerSchema.safeParse(await response.json().catch(() => null));
+  const answer = parsed.success ? parsed.data : {};
+  if (response.ok && answer.result) return { result: answer.result };
+  return { error: answer.error ?? `The server answered ${response.status}.` };
+}
