@@ -5,30 +5,8 @@ import { getObjectiveBundle } from "./objective-bundle";
 /** Memory limit of one submission's isolate, in MB. */
 export const ISOLATE_MEMORY_MB = 64;
 
-/** One run of the learner's init + step loop, fully described by copyable data. */
-export interface SandboxRunSpec {
-  objective: string;
-  args: Record<string, unknown>;
-  dim: number;
-  x0: number[];
-  steps: number;
-  hp: Record<string, number>;
-  /** Ascending 1-based steps whose parameters are recorded. */
-  record: number[];
-  /** Tensor sizes: init and step get lists of views of the flat vector instead of the vector. */
-  layers?: number[];
-  /** Mini-batch mode: step gets a zeroed gradient buffer and the data set as a fifth argument. */
-  minibatch?: boolean;
-}
-
-/** Outcome of one run: recorded parameters (record.length × dim, row-major) and console output. */
-export interface SandboxRunResult {
-  status: "ok" | "runtime-error" | "timeout" | "memory-limit";
-  message: string;
-  stepsRun: number;
-  recorded: Float64Array;
-  output: string;
-}
+export type { RunOutcome as SandboxRunResult, RunSpec as SandboxRunSpec } from "../harness/spec";
+import type { RunOutcome as SandboxRunResult, RunSpec as SandboxRunSpec } from "../harness/spec";
 
 /** Failure of a whole submission before any run. */
 export interface SandboxLoadFailure {
