@@ -1,0 +1,1 @@
+export { getPythonAvailability } from "../lib/sandbox/python/availability.mjs";
