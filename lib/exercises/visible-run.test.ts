@@ -55,6 +55,6 @@ describe("runVisibleTests", () => {
     const code = "export function init() { return {}; }\nexport function step() { throw new Error('boom'); }";
     const result = runVisibleTests(code, [makeTest()]);
     if (result.kind !== "done") throw new Error(result.kind);
-    expect(result.tests[0]).toMatchObject({ status: "error", message: "Error: boom" });
+    expect(result.tests[0]).toMatchObject({ status: "error", message: "step 1 threw Error: boom" });
   });
 });

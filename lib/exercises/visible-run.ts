@@ -2,6 +2,7 @@ import { isWithinTolerance } from "@/lib/grader/compare";
 import { isCodeTooLarge, TOO_LARGE_MESSAGE } from "@/lib/grader/limits";
 import { transpileSubmission } from "@/lib/grader/transpile";
 import { createObjective } from "@/lib/objectives";
+import { describeFailure, driveRun, type LoopParticipant, type PreparedRun, prepareRun } from "@/lib/harness/loop";
 import type { ObjectiveName } from "@/lib/objectives/types";
 
 /** A visible test with its reference trajectory (computed on the server with lib/optim). */
@@ -34,34 +35,8 @@ export type VisibleRunResult =
   | { kind: "done"; tests: VisibleTestResult[]; durationMs: number };
 
 type Exports = { init?: unknown; step?: unknown };
-type Tensors = Float64Array | readonly Float64Array[];
-type InitFn = (params: Tensors) => unknown;
-type StepFn = (
-  params: Tensors,
-  grad: Tensors,
-  state: unknown,
-  hp: Readonly<Record<string, number>>,
-  data?: MinibatchData,
-) => void;
-
-/** What step receives in mini-batch mode (same object as the grader's driver gives). */
-export type MinibatchData = Readonly<{
-  size: number;
-  order(epoch: number): number[];
-  gradient(i: number, params: Float64Array, out: Float64Array): void;
-}>;
-
-/** Views of `flat` cut at `layers` (frozen list), or `flat` itself. */
-function toTensors(flat: Float64Array, layers: readonly number[] | undefined): Tensors {
-  if (!layers) return flat;
-  const out: Float64Array[] = [];
-  let start = 0;
-  for (const size of layers) {
-    out.push(flat.subarray(start, start + size));
-    start += size;
-  }
-  return Object.freeze(out);
-}
+type InitFn = LoopParticipant["init"];
+type StepFn = LoopParticipant["step"];
 
 function loadExports(js: string): Exports {
   const module = { exports: {} as Exports };
@@ -106,45 +81,34 @@ export function runVisibleTests(code: string, tests: readonly VisibleRunTest[]):
 
 function runOne(test: VisibleRunTest, init: InitFn, step: StepFn): VisibleTestResult {
   const { name } = test;
+  let prepared: PreparedRun;
   try {
     const objective = createObjective(test.objective.name, test.objective.args, { dim: test.dim });
-    const x = Float64Array.from(test.x0);
-    const grad = new Float64Array(x.length);
-    const hp = Object.freeze({ ...test.hp });
-    const xs = toTensors(x, test.layers);
-    const gs = toTensors(grad, test.layers);
-    const data: MinibatchData | undefined = test.minibatch
-      ? Object.freeze({
-          size: objective.examples ?? 0,
-          order: (epoch: number) => objective.epochOrder?.(epoch) ?? [],
-          gradient: (i: number, params: Float64Array, out: Float64Array) =>
-            objective.exampleGradient?.(i, params, out),
-        })
-      : undefined;
-    const state = init(xs);
-    for (let k = 1; k <= test.steps; k++) {
-      if (data) grad.fill(0);
-      else objective.gradient(x, grad, k);
-      if (data) step(xs, gs, state, hp, data);
-      else step(xs, gs, state, hp);
-      const expected = test.expected[k];
-      if (!expected) break;
-      for (let i = 0; i < x.length; i++) {
-        const want = expected[i] as number;
-        const got = x[i] as number;
-        // The grader's comparison (compare.ts): NaN and ±∞ are never within the tolerance.
-        if (!isWithinTolerance(want, got)) {
-          return {
-            name,
-            status: "fail",
-            message: `Step ${k}, coordinate ${i}: expected ${want}, got ${got}.`,
-            firstDivergence: { step: k, coordinate: i, expected: want, actual: got },
-          };
-        }
-      }
-    }
-    return { name, status: "pass", message: `All ${test.steps} steps match the reference.` };
+    prepared = prepareRun({ ...test, minibatch: test.minibatch !== undefined }, objective);
   } catch (error) {
     return { name, status: "error", message: describeError(error) };
   }
+  const { x } = prepared;
+  let divergence: VisibleTestResult | null = null;
+  const failure = driveRun(prepared, { init, step }, (k) => {
+    const expected = test.expected[k];
+    if (!expected) return false;
+    for (let i = 0; i < x.length; i++) {
+      const want = expected[i] as number;
+      const got = x[i] as number;
+      // The grader's comparison (compare.ts): NaN and ±∞ are never within the tolerance.
+      if (!isWithinTolerance(want, got)) {
+        divergence = {
+          name,
+          status: "fail",
+          message: `Step ${k}, coordinate ${i}: expected ${want}, got ${got}.`,
+          firstDivergence: { step: k, coordinate: i, expected: want, actual: got },
+        };
+        return false;
+      }
+    }
+    return true;
+  });
+  if (failure) return { name, status: "error", message: describeFailure(failure, describeError(failure.error)) };
+  return divergence ?? { name, status: "pass", message: `All ${test.steps} steps match the reference.` };
 }

@@ -19,11 +19,9 @@ import {
   refuseTooLarge,
   TOLERANCE_TEXT,
 } from "./result";
-import { loadSubmission, type SandboxRunResult } from "./sandbox";
+import { capOutput, loadSubmission, type SandboxRunResult, type SandboxRunSpec } from "./sandbox";
 import { writeTestCode } from "./test-code";
 import { transpileSubmission } from "./transpile";
-
-/** Largest accepted submission, in bytes of UTF-8. */
 
 /** Wall-clock budget of one submission (load + all tests). */
 const SUBMISSION_BUDGET_MS = 5_000;
@@ -70,6 +68,21 @@ export function resolveTests(config: ExerciseConfig): GradedTestRun[] {
     ...(config.batchSize ? { minibatch: true } : {}),
     testCode: writeTestCode(config, t),
   }));
+}
+
+/** The copyable run specification of a resolved test (what the sandbox receives). */
+function toRunSpec(test: GradedTestRun): SandboxRunSpec {
+  return {
+    objective: test.objective,
+    args: test.args,
+    dim: test.dim,
+    x0: test.x0,
+    steps: test.steps,
+    hp: test.hp,
+    record: test.record,
+    ...(test.layers ? { layers: test.layers } : {}),
+    ...(test.minibatch ? { minibatch: true } : {}),
+  };
 }
 
 function downsample(rows: number[][], max: number): number[][] {
@@ -246,7 +259,8 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
   if ("error" in transpiled)
     return createEarlyResult("compile-error", transpiled.error, Date.now() - started);
   const deadline = started + SUBMISSION_BUDGET_MS;
-  const loaded = await loadSubmission(transpiled.js, LOAD_BUDGET_MS);
+  const tests = resolveTests(config);
+  const loaded = await loadSubmission(transpiled.js, tests.map(toRunSpec), LOAD_BUDGET_MS);
   if (!("run" in loaded)) {
     const result = createEarlyResult(loaded.status, loaded.message, Date.now() - started);
     if (loaded.output)
@@ -255,7 +269,6 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
       ];
     return result;
   }
-  const tests = resolveTests(config);
   const graded: GradeTest[] = [];
   let verdict: GradeVerdict = "passed";
   let message: string | null = null;
@@ -272,21 +285,8 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
         });
         continue;
       }
-      const run = await loaded.run(
-        {
-          objective: test.objective,
-          args: test.args,
-          dim: test.dim,
-          x0: test.x0,
-          steps: test.steps,
-          hp: test.hp,
-          record: test.record,
-          ...(test.layers ? { layers: test.layers } : {}),
-          ...(test.minibatch ? { minibatch: true } : {}),
-        },
-        deadline - Date.now(),
-      );
-      if (graded.length === 0 && loaded.loadOutput) run.output = loaded.loadOutput + run.output;
+      const run = await loaded.run(index, deadline - Date.now());
+      if (graded.length === 0 && loaded.loadOutput) run.output = capOutput(loaded.loadOutput + run.output);
       const expected = getCachedReference(input.exercise, config, test, index);
       const compared = compareRun(test, expected, run);
       graded.push(compared.test);

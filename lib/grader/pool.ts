@@ -3,6 +3,7 @@ import path from "node:path";
 import { remember } from "@epic-web/remember";
 import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
+import { getGraderBuildFile } from "./build-output";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
 
 /** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
@@ -164,8 +165,8 @@ function servingOrder(now: number): Job[] {
 
 // Resolved from the working directory, not import.meta.url: Next bundles this module elsewhere.
 function spawnChild(slot: Slot): ChildProcess {
-  // turbopackIgnore: the path is a runtime file, not a module for the bundler to resolve.
-  const entry = path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "grader", "grader-process.ts");
+  // Compiled at build time (scripts/build-grader.mjs): production runs no TypeScript.
+  const entry = getGraderBuildFile("grader-process.mjs");
   // The child runs under /bin/sh only to set its limits before exec'ing Node (same pid, same IPC
   // channel): RLIMIT_DATA caps the whole process whatever allocates (V8 heaps, ArrayBuffers,
   // malloc); RLIMIT_AS cannot be used since V8 reserves >1.5 GB of address space up front. No
@@ -182,8 +183,8 @@ function spawnChild(slot: Slot): ChildProcess {
       "--no-expose-wasm",
       // The host heap (references, results) needs ~20 MB; isolates keep their own 64 MB limit.
       "--max-old-space-size=96",
-      "--import",
-      "tsx",
+      // Resizable and growable buffers grow outside the isolate's memory limit.
+      "--no-harmony-rab-gsab",
     ],
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "advanced",

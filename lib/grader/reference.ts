@@ -9,6 +9,7 @@ import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "../content/exercise-schema";
 import { toScheduleSpec, toTorchHparams } from "../content/exercise-schema";
 import type { SandboxRunSpec } from "./sandbox";
+import { driveRun, prepareRun } from "../harness/loop";
 import { createVariantState, getVariantStep } from "./variants";
 
 /** A test resolved to concrete data: what both the sandbox and the host reference run. */
@@ -84,18 +85,21 @@ export function runVariant(config: ExerciseConfig, test: ResolvedTest, id: Diagn
   const step = getVariantStep(config, id);
   if (!step) return null;
   const objective = getObjective(test);
-  const x = Float64Array.from(test.x0);
-  const g = new Float64Array(test.dim);
+  // The harness loop (lib/harness/loop.ts) with the variant in the learner's place; variants take
+  // the flat vectors and draw their own batches in mini-batch mode, like the reference.
+  const run = prepareRun({ ...test, minibatch: config.batchSize !== undefined }, objective);
+  const context = { layers: test.layers ?? [test.dim], objective };
   const state = createVariantState(test.dim);
   const out = new Float64Array(test.record.length * test.dim);
-  // Mini-batch variants draw their own batches; the others get the full gradient.
-  const context = { layers: test.layers ?? [test.dim], objective };
   let r = 0;
-  for (let k = 1; k <= test.steps; k++) {
-    if (config.batchSize) g.fill(0);
-    else objective.gradient(x, g, k);
-    step(x, g, state, test.hp, context);
-    if (k === test.record[r]) out.set(x, r++ * test.dim);
-  }
+  const failure = driveRun(
+    run,
+    { init: () => state, step: (_xs, _gs, s, hp) => step(run.x, run.g, s as typeof state, hp, context) },
+    (k) => {
+      if (k === test.record[r]) out.set(run.x, r++ * test.dim);
+      return true;
+    },
+  );
+  if (failure) throw failure.error;
   return out;
 }

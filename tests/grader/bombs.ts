@@ -50,4 +50,24 @@ export const MEMORY_BOMBS: Array<[string, string]> = [
     `const hoard: any[] = [];\n${inStep("hoard.push(new Float64Array(4e6).fill(1));")}`,
   ],
   ["string bomb", `let s = "x";\nfor (;;) s += s + Math.random();\n${adam}`],
+  [
+    "resizable ArrayBuffer grown to 120 MB",
+    `const b = new (ArrayBuffer as any)(1, { maxByteLength: 2 ** 30 });\n(b as any).resize(120 * 2 ** 20);\nnew Uint8Array(b).fill(1);\n${adam}`,
+  ],
+  [
+    "resizable ArrayBuffer from the original constructor",
+    `const AB = Object.getPrototypeOf(new Uint8Array(1).buffer).constructor;\nconst b = new AB(1, { maxByteLength: 2 ** 30 });\nconst resize = Object.getOwnPropertyDescriptor(AB.prototype, "resize")?.value;\nresize.call(b, 120 * 2 ** 20);\nnew Uint8Array(b).fill(1);\n${adam}`,
+  ],
+];
+
+/** Submissions that leave memory behind in the grader process after their job (ICU objects). */
+export const POISON: Array<[string, string]> = [
+  [
+    "Intl.Segmenter and Intl.DateTimeFormat objects",
+    `const keep: any[] = [];\nfor (let i = 0; i < 20000; i++) { keep.push(new (Intl as any).Segmenter("en", { granularity: "word" })); keep.push(new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Tokyo" })); }\n${adam}`,
+  ],
+  [
+    "locale-aware methods",
+    `let text = "";\nfor (let i = 0; i < 20000; i++) text = (i).toLocaleString("de-DE") + "a".localeCompare("b", "fr") + new Date(0).toLocaleString("ja-JP");\n${adam}`,
+  ],
 ];
