@@ -1,5 +1,5 @@
-// zod/mini: the browser parses the answers it receives with these schemas too (loaded when an
-// answer arrives, app/exercises/[slug]/answers.ts), so they stay small.
+// zod/mini: the browser parses the answers it receives with these schemas too (lib/exercises/answers.ts,
+// loaded when an answer arrives), so they stay small.
 import * as z from "zod/mini";
 import { DiagnosisIdSchema } from "../content/diagnosis-ids";
 import { TOLERANCE_TEXT } from "./compare";
@@ -67,7 +67,7 @@ const GradeTestSchema = z.object({
   name: z.string(),
   status: z.enum(["pass", "fail", "error"]),
   message: z.nullable(z.string()),
-  /** The learner's console output during this test, capped (4 KB: driver-source.ts). */
+  /** The learner's console output during this test, cut by the host at 500 characters (lib/harness/limits.ts; older rows hold up to 4 KB). */
   output: z.string(),
   /**
    * What the test ran, as code (test-code.ts): on every test of a coded exercise, written from its

@@ -3,7 +3,7 @@ import { getRecordSteps, resolveObjectiveArgs } from "./reference";
 
 // The `test_code` of a graded test (Exercism's test-runner interface, version 2): what the hidden test
 // ran, written from the test's definition in exercise.json as the few lines of TypeScript that call
-// the learner's init and step the way the grader's driver does (driver-source.ts). Learners never see
+// the learner's init and step the way every harness does (lib/harness/loop.ts). Learners never see
 // the hidden tests, so this is how they learn the start point, hyper-parameters and number of steps
 // of a test they failed.
 
