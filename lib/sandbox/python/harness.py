@@ -23,6 +23,13 @@ def main():
 
     import numpy as np
 
+    # Builtins bound as locals too: the learner can reassign builtins.float and the like.
+    from builtins import (
+        BaseException, Exception, IndexError, MemoryError, TypeError, ValueError, AttributeError,
+        SyntaxError, callable, dict, enumerate, exec, compile, float, getattr, id, int, isinstance,
+        len, list, min, object, range, repr, set, str, memoryview,
+    )
+
     os_write = os.write
     pack = struct.pack
     f64 = np.float64
@@ -32,6 +39,9 @@ def main():
     may_share_memory = np.may_share_memory
     sin = np.sin
     cumsum = np.cumsum
+    multiply = np.multiply
+    add = np.add
+    integer = np.integer
     ndarray = np.ndarray
     exit_now = os._exit
     OK, COMPILE_ERROR, RUNTIME_ERROR, MISSING_EXPORT, MEMORY_LIMIT = 0, 1, 2, 3, 5
@@ -49,6 +59,7 @@ def main():
     os.dup2(null, 0)
     os.close(null)
     os.dup2(1, 2)  # one output stream, in the order it was written
+    os.closerange(4, 1024)  # nothing but stdin, output and the result channel stays open
 
     written = [0]  # bytes of learner output through sys.stdout and sys.stderr
 
@@ -144,7 +155,7 @@ def main():
         name, args, n = spec["objective"], spec["args"], spec["dim"]
         if name == "quadratic":
             lam = asarray(data["eigenvalues"], dtype=f64)
-            return lambda x, g: np.multiply(lam, x, out=g)
+            return lambda x, g: multiply(lam, x, out=g)
         if name == "rosenbrock":
             a, b = float(args["a"]), float(args["b"])
 
@@ -159,9 +170,9 @@ def main():
         if name == "rastrigin":
             two_pi = 2 * math.pi
             scale = two_pi * float(args["A"])
-            return lambda x, g: np.add(2 * x, scale * sin(two_pi * x), out=g)
+            return lambda x, g: add(2 * x, scale * sin(two_pi * x), out=g)
         if name == "styblinski_tang":
-            return lambda x, g: np.add(2 * x * x * x - 16 * x, 2.5, out=g)
+            return lambda x, g: add(2 * x * x * x - 16 * x, 2.5, out=g)
         if name == "himmelblau":
 
             def himmelblau(p, g):
@@ -248,7 +259,7 @@ def main():
             return list(self._orders[epoch])
 
         def gradient(self, i, params, out):
-            if not (isinstance(i, (int, np.integer)) and 0 <= i < self.size):
+            if not (isinstance(i, (int, integer)) and 0 <= i < self.size):
                 raise IndexError(f"data.gradient: example {i!r} is not in 0 to {self.size - 1}")
             row = self._features[i]
             s = -self._labels[i]
