@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { readContentDir } from "../env-shared";
 import { type ExerciseConfig, type ExerciseDefinition, ExerciseDefinitionSchema } from "./exercise-schema";
 import { SLUG_PATTERN } from "./slug";
 
@@ -13,11 +14,11 @@ export type ExerciseSlug = string & { readonly [exerciseSlugBrand]: true };
 
 /**
  * The content folder: `content/` under the working directory, or CONTENT_DIR when set. CONTENT_DIR
- * exists for tests (a temporary course); it is read on every call so a test can point it elsewhere,
- * and the grader children inherit it with the rest of the environment.
+ * exists for tests (a temporary course); it is asked for on every call so a test can point it
+ * elsewhere, and the grader children inherit it with the rest of the environment.
  */
 export function getContentRoot(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), readContentDir());
 }
 
 /** A path for messages: relative to the working directory when inside it. */

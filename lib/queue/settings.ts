@@ -1,42 +1,7 @@
-import { z } from "zod";
-
-// The grading queue's settings (no "server-only": the worker script reads them too). With
-// REDIS_URL unset, grading stays in the web server's own pool of grader processes.
-
-/** REDIS_URL: a `redis://` or `rediss://` URL; empty or unset means no queue. */
-const RedisUrlSchema = z
-  .string()
-  .trim()
-  .refine((url) => url === "" || /^rediss?:\/\//.test(url), {
-    message: 'REDIS_URL must be a "redis://" or "rediss://" URL',
-  })
-  .optional();
-
-const positiveInt = (fallback: number, min: number) => z.coerce.number().int().min(min).catch(fallback);
-
-export const QueueSettingsSchema = z
-  .object({
-    REDIS_URL: RedisUrlSchema,
-    /** Jobs allowed to wait before a submission is answered "busy". */
-    GRADER_QUEUE_MAX_WAITING: positiveInt(200, 1),
-    /** How long a web server waits for a job's result before answering "busy" (ms). */
-    GRADER_QUEUE_WAIT_MS: positiveInt(120_000, 1_000),
-    /** A worker's health port on 127.0.0.1 (0: any free port; unset: none). */
-    GRADER_WORKER_PORT: z.coerce.number().int().min(0).max(65_535).optional().catch(undefined),
-  })
-  .transform((raw) => ({
-    redisUrl: raw.REDIS_URL ? raw.REDIS_URL : null,
-    maxWaiting: raw.GRADER_QUEUE_MAX_WAITING,
-    waitMs: raw.GRADER_QUEUE_WAIT_MS,
-    workerPort: raw.GRADER_WORKER_PORT ?? null,
-  }));
-
-export type QueueSettings = z.infer<typeof QueueSettingsSchema>;
-
-/** The queue's settings; throws when REDIS_URL is set to something that is not a Redis URL. */
-export function readQueueSettings(env: Record<string, string | undefined> = process.env): QueueSettings {
-  return QueueSettingsSchema.parse(env);
-}
+// The grading queue's constants. Its settings (REDIS_URL, GRADER_QUEUE_*, GRADER_WORKER_PORT) are
+// part of the one configuration schema, lib/env-shared.ts (no "server-only": the worker reads them
+// too). With REDIS_URL unset, grading stays in the web server's own pool of grader processes.
+export { type QueueSettings, readQueueSettings } from "../env-shared";
 
 /** The BullMQ queue that carries grading jobs (web servers add, grader workers take). */
 export const GRADING_QUEUE = "descent-grading";
