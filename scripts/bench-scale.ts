@@ -1,4 +1,4 @@
-// npm run bench:scale — the grading queue (issue 12) against the in-process pool, on a throwaway
+// npm run bench:scale — the grading queue against the in-process pool, on a throwaway
 // Redis (scripts/redis.mjs): added latency per submission, throughput and p50/p95 latency with
 // 1 and 2 grader workers (one grader process each, GRADER_PROCESSES=1), and recovery time after
 // a worker is killed with SIGKILL mid-job. Figures: docs/benchmarks.md.

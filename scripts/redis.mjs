@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A throwaway Redis server for tests and benchmarks (the grading queue, issue 12): finds (or
+// A throwaway Redis server for tests and benchmarks (for the grading queue): finds (or
 // installs, from Debian's `redis-server` package) redis-server, starts it on 127.0.0.1 at a free
 // port with its data in a temporary directory (append-only file on, so a restart keeps the
 // queue), and hands back its URL. restart() stops it (SIGTERM: it writes its data) and starts it

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:scale`: the tests that need real shared engines (issue 12). Starts a throwaway
+// `npm run test:scale`: the tests that need real shared engines. Starts a throwaway
 // PostgreSQL (scripts/pg.mjs: installs Debian's package when missing, loopback only, deleted
 // after), then runs, in order:
 //   1. database: every Vitest suite that uses a real database (those importing tests/test-db.ts,

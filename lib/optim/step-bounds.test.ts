@@ -1,4 +1,4 @@
-// The step-size bounds the lessons state (issue 13), checked by simulation with the reference core:
+// The step-size bounds the lessons state, checked by simulation with the reference core:
 // adaptive steps are bounded by the moment averages, not by eps, and eps only ever shrinks a step.
 //   AdaGrad  |Δθ| ≤ lr                    (G_t ≥ g_t²)
 //   RMSprop  |Δθ| ≤ lr / √(1 − α)         (s_t ≥ (1 − α) g_t²; 10·lr at α = 0.99, 3.16·lr at 0.9)

@@ -6,8 +6,8 @@ import { requestScope } from "../next-headers";
 import { createTestDatabase, makeGuestToken } from "./test-db";
 
 // The real learner module and routes over a temporary database; only Next's request scope
-// (cookies(), headers()) and the signed-in account (there is none) are stood in for. Probes from
-// issue 11: cookie-less clients got a new learner on every GET and unlimited submissions by
+// (cookies(), headers()) and the signed-in account (there is none) are stood in for. Probes of
+// earlier holes: cookie-less clients got a new learner on every GET and unlimited submissions by
 // dropping the cookie.
 const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,

@@ -1,4 +1,4 @@
-// Issue 14's "done when": a newcomer adds a lesson, an exercise and a card file to content/ and
+// Content is data: a newcomer adds a lesson, an exercise and a card file to content/ and
 // nothing else. The course is copied to a temporary folder, the fixture files of
 // tests/fixtures/content-added are added to it, and CONTENT_DIR points the app, the grader and the
 // scripts at it.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, uniqueClientAddress } from "../playwright-utils";
 
-// Issue 11's probes over real HTTP against the production build. The e2e server trusts its
+// Abuse probes (limits, guests, client addresses) over real HTTP against the production build. The e2e server trusts its
 // loopback peer as a proxy, so X-Forwarded-For's last hop is "the address the proxy saw": a client
 // can prepend what it likes, but not change that hop.
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { editorReady, expect, setEditorCode, test, uniqueClientAddress } from "../playwright-utils";
 
-// Issue 11's queue probes against the running app (its real node:http server, so request.signal
+// Fair-queue probes against the running app (its real node:http server, so request.signal
 // follows the client's socket): three learners' endless loops hold every grader process; the same
 // learner cannot queue a second job (409); ten endless loops abandoned after 0.3 s are dropped
 // instead of graded; a learner in the browser sees its place in the queue and then its verdict.

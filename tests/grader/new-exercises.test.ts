@@ -5,7 +5,7 @@ import { runVisibleTests } from "@/lib/exercises/visible-run";
 import { gradeInProcess } from "@/lib/grader/grade-core";
 import { type FixtureName, loadFixture } from "./load-fixture";
 
-// The exercises of issue 13 (SGD with weight decay and step decay, mini-batch SGD, clipping by global
+// Five exercises (SGD with weight decay and step decay, mini-batch SGD, clipping by global
 // norm, LAMB, Adafactor), graded in this process through the same sandbox as the grader children:
 // each reference solution passes, the starter fails, and a submission with one classic mistake is
 // failed and named (the <exercise>-* fixtures of tests/grader/fixtures/catalog.ts).

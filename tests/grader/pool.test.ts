@@ -139,7 +139,8 @@ async function restartPool(general: number, quiet: number): Promise<void> {
   resetGraderUsage();
 }
 
-// Issue 11: 20 abandoned endless loops were all graded and a correct submission then waited 38 s.
+// Before the fair queue, 20 abandoned endless loops were all graded and a correct submission then
+// waited 38 s.
 // This machine's 2 cores are shared, so the assertions are about order and who runs; the timing
 // bounds are loose (bench:abuse measures latency).
 describe("fair grading", () => {

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The grading queue on real engines (issue 12), run by `npm run test:scale`: PostgreSQL
+// The grading queue on real engines, run by `npm run test:scale`: PostgreSQL
 // (scripts/pg.mjs) and Redis (scripts/redis.mjs) on loopback with throwaway data, two web
 // servers (scripts/server.mjs on a production build) and grader workers (scripts/grader-worker.ts).
 //
