@@ -5,7 +5,14 @@
 // reference, so a forged frame can at best reproduce what a correct solution would have produced.
 
 /** Status codes shared with harness.py. */
-export const HARNESS_STATUS = ["ok", "compile-error", "runtime-error", "missing-export", "timeout", "memory-limit"] as const;
+export const HARNESS_STATUS = [
+  "ok",
+  "compile-error",
+  "runtime-error",
+  "missing-export",
+  "timeout",
+  "memory-limit",
+] as const;
 export type HarnessStatus = (typeof HARNESS_STATUS)[number];
 
 const FRAME_LOAD = 1;
@@ -111,12 +118,16 @@ export class ResultChannel {
       };
       return true;
     }
-    if (!this.load || this.load.status !== "ok") return this.fail("a test before a loaded module");
+    if (this.load?.status !== "ok") return this.fail("a test before a loaded module");
     if (kind === FRAME_ROW) {
       const run = this.runs[this.current];
       const shape = this.shapes[this.current];
       if (!run || !shape || body.length !== 8 + 8 * shape.dim) return this.fail("row size");
-      if (body.readUInt32LE(0) !== this.current || body.readUInt32LE(4) !== run.rows || run.rows >= shape.record.length)
+      if (
+        body.readUInt32LE(0) !== this.current ||
+        body.readUInt32LE(4) !== run.rows ||
+        run.rows >= shape.record.length
+      )
         return this.fail("row out of order");
       // The body's doubles may sit at any byte offset: copy before viewing them as Float64Array.
       const values = new Float64Array(Uint8Array.from(body.subarray(8)).buffer);

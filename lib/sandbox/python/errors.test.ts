@@ -4,11 +4,14 @@ import { expect, it } from "vitest";
 import { runPythonSubmission } from "./runner";
 import { describeSandbox, MOMENTUM, rosenbrockSpec } from "./test-support";
 
-const run = (code: string, specs = [rosenbrockSpec()]) => runPythonSubmission({ code, specs, timeoutMs: 5000 });
+const run = (code: string, specs = [rosenbrockSpec()]) =>
+  runPythonSubmission({ code, specs, timeoutMs: 5000 });
 
 describeSandbox("Python errors and output", () => {
   it("reports a SyntaxError with its line and column in solution.py", async () => {
-    const result = await run("import numpy as np\n\ndef init(params):\n    return {\n\ndef step(params, grad, state, hp):\n    pass\n");
+    const result = await run(
+      "import numpy as np\n\ndef init(params):\n    return {\n\ndef step(params, grad, state, hp):\n    pass\n",
+    );
     expect(result.load.status).toBe("compile-error");
     expect(result.load.message).toMatch(/File "solution\.py", line 4, column \d+/);
     expect(result.load.message).toMatch(/SyntaxError: /);
@@ -51,7 +54,9 @@ describeSandbox("Python errors and output", () => {
 
   it("says which hyper-parameters exist when a name is wrong, and keeps hp read-only", async () => {
     const wrongName = await run(MOMENTUM.replace("hp.lr", "hp.learning_rate"));
-    expect(wrongName.runs[0]?.message).toMatch(/AttributeError: hp has no 'learning_rate'; it has lr, momentum/);
+    expect(wrongName.runs[0]?.message).toMatch(
+      /AttributeError: hp has no 'learning_rate'; it has lr, momentum/,
+    );
     const assign = await run(MOMENTUM.replace("    params -=", "    hp.lr = 1\n    params -="));
     expect(assign.runs[0]?.message).toMatch(/AttributeError: hp is read-only/);
   });
@@ -81,9 +86,14 @@ describeSandbox("Python errors and output", () => {
       ),
     );
     expect(integer.runs[0]?.mistakes).toEqual([
-      expect.objectContaining({ id: "integer-array", message: expect.stringMatching(/^state\['v'\] is an integer array \(int64\)/) }),
+      expect.objectContaining({
+        id: "integer-array",
+        message: expect.stringMatching(/^state\['v'\] is an integer array \(int64\)/),
+      }),
     ]);
-    const kept = await run(MOMENTUM.replace('state["v"] = hp.momentum * state["v"] + grad', 'state["v"] = grad'));
+    const kept = await run(
+      MOMENTUM.replace('state["v"] = hp.momentum * state["v"] + grad', 'state["v"] = grad'),
+    );
     expect(kept.runs[0]?.mistakes.map((m) => m.id)).toEqual(["grad-reference-kept"]);
   });
 });

@@ -64,7 +64,8 @@ describeSandbox("Python objectives", () => {
       );
       expected.forEach((e, j) => {
         const actual = run?.recorded[j] as number;
-        if (!isClose(e, actual)) throw new Error(`${spec.objective} n=${spec.dim} #${i} [${j}]: ${e} vs ${actual}`);
+        if (!isClose(e, actual))
+          throw new Error(`${spec.objective} n=${spec.dim} #${i} [${j}]: ${e} vs ${actual}`);
         compared++;
       });
     });

@@ -91,9 +91,7 @@ export function getRunData(spec: z.infer<typeof runSpecSchema>): RunData {
   if (spec.minibatch) {
     const { seed } = leastSquaresArgsSchema.parse(spec.args);
     const epochs = Math.min(spec.steps + 1, Math.max(1, Math.floor(MAX_ORDER_ENTRIES / labels.length)));
-    data.orders = Array.from({ length: epochs }, (_, epoch) =>
-      getEpochOrder(labels.length, seed, epoch),
-    );
+    data.orders = Array.from({ length: epochs }, (_, epoch) => getEpochOrder(labels.length, seed, epoch));
   }
   return data;
 }

@@ -30,7 +30,9 @@ const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 const CHANNEL_SLACK_BYTES = 64 * 1024;
 
 /** Availability including the system-call filter: as root, the filter is what stops a fork bomb. */
-export function getPythonSandboxStatus(): { available: true; seccomp: boolean; note?: string } | { available: false; reason: string } {
+export function getPythonSandboxStatus():
+  | { available: true; seccomp: boolean; note?: string }
+  | { available: false; reason: string } {
   const base = getPythonAvailability();
   if (!base.available) return base;
   const filter = getSeccompFilter();
@@ -59,7 +61,8 @@ export async function runPythonSubmission(input: PythonSubmissionInput) {
   const payload = writePayload(input.code, input.specs);
   const shapes = input.specs.map((spec) => ({ dim: spec.dim, record: spec.record }));
   const maxChannelBytes =
-    shapes.reduce((sum, s) => sum + s.record.length * (13 + 8 * s.dim), 0) + CHANNEL_SLACK_BYTES * (shapes.length + 1);
+    shapes.reduce((sum, s) => sum + s.record.length * (13 + 8 * s.dim), 0) +
+    CHANNEL_SLACK_BYTES * (shapes.length + 1);
   const memoryBytes = input.memoryBytes ?? DEFAULT_MEMORY_BYTES;
   const filter = getSeccompFilter();
   const command = getSandboxCommand({

@@ -1,50 +1,47 @@
-// Reference solutions in NumPy pass every test of their exercise, compared with lib/optim's
-// trajectories by the grader's own rule (findDivergence, relative 1e-6).
-import { readFileSync } from "node:fs";
+// Every coded exercise's NumPy reference solution passes every test of its exercise, compared with
+// lib/optim's trajectories by the grader's own rule (findDivergence, relative 1e-6); every Python
+// starter loads and fails. Skipped (saying why) only where the sandbox cannot start.
+import { existsSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { ExerciseConfig } from "../../content/exercise-schema";
-import { loadExerciseConfig } from "../../content/registry";
+import { listCodeExerciseSlugs, loadExerciseConfig } from "../../content/registry";
 import { findDivergence } from "../../grader/compare";
-import { resolveTests } from "../../grader/grade-core";
+import { type GradedTestRun, resolveTests } from "../../grader/grade-core";
 import { runReference } from "../../grader/reference";
+import type { RunSpec } from "../../harness/spec";
 import { runPythonSubmission } from "./runner";
 import { describeSandbox } from "./test-support";
 
-async function expectAllPass(config: ExerciseConfig, code: string, adapt = (t: ReturnType<typeof resolveTests>[number]) => t) {
+const SLUGS = listCodeExerciseSlugs();
+const TIMEOUT_MS = 20_000;
+
+/** The copyable spec of a resolved test (what the sandbox receives). */
+function toSpec({ name: _name, testCode: _testCode, ...spec }: GradedTestRun): RunSpec {
+  return spec;
+}
+
+async function expectAllPass(config: ExerciseConfig, code: string, adapt = (t: GradedTestRun) => t) {
   const tests = resolveTests(config).map(adapt);
-  const result = await runPythonSubmission({ code, specs: tests, timeoutMs: 10_000 });
+  const result = await runPythonSubmission({ code, specs: tests.map(toSpec), timeoutMs: TIMEOUT_MS });
   expect(result.load).toMatchObject({ status: "ok", message: "", output: "" });
   expect(result.runs).toHaveLength(tests.length);
   tests.forEach((test, i) => {
     const run = result.runs[i];
     expect(run?.status, `${test.name}: ${run?.message}`).toBe("ok");
     expect(run?.stepsRun).toBe(test.steps);
-    expect(run?.mistakes).toEqual([]);
-    const divergence = findDivergence(runReference(config, test), run?.recorded ?? new Float64Array(), test.dim);
+    expect(run?.mistakes, test.name).toEqual([]);
+    const divergence = findDivergence(
+      runReference(config, test),
+      run?.recorded ?? new Float64Array(),
+      test.dim,
+    );
     expect(divergence, test.name).toBeNull();
   });
 }
 
-const MINIBATCH_SGD = `import numpy as np
+const read = (slug: string, file: string) => readFileSync(`content/exercises/${slug}/${file}`, "utf8");
 
-def init(params):
-    return {"epoch": 0, "position": 0, "order": None, "one": np.zeros_like(params)}
-
-def step(params, grad, state, hp, data):
-    if state["order"] is None:
-        state["order"] = data.order(0)
-    if state["position"] >= data.size:
-        state["epoch"] += 1
-        state["order"] = data.order(state["epoch"])
-        state["position"] = 0
-    end = min(state["position"] + hp.batchSize, data.size)
-    for k in range(state["position"], end):
-        data.gradient(state["order"][k], params, state["one"])
-        grad += state["one"]
-    params -= hp.lr * grad / (end - state["position"])
-    state["position"] = end
-`;
-
+// Adam is per coordinate, so splitting the vector into tensors leaves the reference unchanged.
 const LAYERED_ADAM = `import numpy as np
 
 def init(params):
@@ -59,21 +56,42 @@ def step(params, grad, state, hp):
         p -= (hp.lr / (1 - hp.beta1**t)) * m / (np.sqrt(v) / np.sqrt(1 - hp.beta2**t) + hp.eps)
 `;
 
-describeSandbox("Python reference solutions", () => {
-  it.each(["adam", "momentum", "rmsprop"])("content/exercises/%s/solution.py passes every test", async (slug) => {
-    const config = await loadExerciseConfig(slug as never);
-    await expectAllPass(config, readFileSync(`content/exercises/${slug}/solution.py`, "utf8"));
+describeSandbox("Python content of the coded exercises", () => {
+  it("every coded exercise has a Python starter and reference solution", () => {
+    expect(SLUGS.length).toBe(14);
+    for (const slug of SLUGS) {
+      expect(existsSync(`content/exercises/${slug}/solution.py`), `${slug}/solution.py`).toBe(true);
+      expect(existsSync(`content/exercises/${slug}/starter.py`), `${slug}/starter.py`).toBe(true);
+    }
   });
 
-  it("mini-batch SGD through data.size, data.order and data.gradient passes every test", async () => {
-    await expectAllPass(await loadExerciseConfig("minibatch-sgd" as never), MINIBATCH_SGD);
+  it.each(SLUGS)("content/exercises/%s/solution.py passes every test", async (slug) => {
+    await expectAllPass(await loadExerciseConfig(slug), read(slug, "solution.py"));
+  });
+
+  it.each(SLUGS)("content/exercises/%s/starter.py loads, runs and fails", async (slug) => {
+    const config = await loadExerciseConfig(slug);
+    const tests = resolveTests(config);
+    const result = await runPythonSubmission({
+      code: read(slug, "starter.py"),
+      specs: tests.map(toSpec),
+      timeoutMs: TIMEOUT_MS,
+    });
+    expect(result.load).toMatchObject({ status: "ok", message: "", output: "" });
+    let failed = 0;
+    tests.forEach((test, i) => {
+      const run = result.runs[i];
+      // A starter raises nothing: it runs to the end, with parameters that are not the reference's.
+      expect(run?.status, `${test.name}: ${run?.message}`).toBe("ok");
+      if (findDivergence(runReference(config, test), run?.recorded ?? new Float64Array(), test.dim)) failed++;
+    });
+    expect(failed, "the starter fails no test").toBeGreaterThan(0);
   });
 
   it("layers: step gets lists of views of the flat parameters and gradient", async () => {
-    const config = await loadExerciseConfig("adam" as never);
-    // Adam is per coordinate, so splitting the vector into tensors leaves the reference unchanged.
-    await expectAllPass(config, LAYERED_ADAM, (test) =>
-      ({ ...test, layers: test.dim > 1 ? [1, test.dim - 1] : [1] }),
-    );
+    await expectAllPass(await loadExerciseConfig("adam"), LAYERED_ADAM, (test) => ({
+      ...test,
+      layers: test.dim > 1 ? [1, test.dim - 1] : [1],
+    }));
   });
 });

@@ -6,7 +6,12 @@ import type { ResultChannel, RunShape } from "./channel";
 import type { OutputCapture } from "./output";
 
 /** Python mistakes the harness names (the lead maps them to diagnoses). */
-export const PYTHON_MISTAKE_IDS = ["params-rebound", "grad-reference-kept", "integer-array", "float32-array"] as const;
+export const PYTHON_MISTAKE_IDS = [
+  "params-rebound",
+  "grad-reference-kept",
+  "integer-array",
+  "float32-array",
+] as const;
 export type PythonMistakeId = (typeof PYTHON_MISTAKE_IDS)[number];
 export interface PythonMistake {
   id: PythonMistakeId;
@@ -53,17 +58,30 @@ type Stop = { status: "timeout" | "runtime-error" | "memory-limit"; message: str
 /** Why the process stopped without the harness reporting it. */
 function describeStop(end: ProcessEnd, channelError: string | null, stderr: string): Stop {
   const seconds = end.timeoutMs / 1000;
-  if (end.stoppedFor === "deadline") return { status: "timeout", message: `Your code ran out of time (${seconds} s).` };
+  if (end.stoppedFor === "deadline")
+    return { status: "timeout", message: `Your code ran out of time (${seconds} s).` };
   if (end.stoppedFor === "output")
     return { status: "runtime-error", message: "Your code printed more than 16 MB; it was stopped." };
   if (end.stoppedFor === "channel" || channelError)
-    return { status: "runtime-error", message: `Your code interfered with the grader: ${channelError ?? "unknown"}.` };
-  if (end.code === SIGXCPU_EXIT || end.signal === "SIGXCPU" || end.code === SIGKILL_EXIT)
+    return {
+      status: "runtime-error",
+      message: `Your code interfered with the grader: ${channelError ?? "unknown"}.`,
+    };
+  // The CPU limit is above the wall-clock deadline, so only threads reach it (SIGXCPU first).
+  if (end.code === SIGXCPU_EXIT || end.signal === "SIGXCPU")
     return { status: "timeout", message: "Your code used up its CPU time." };
   const crash = stderr.trim().split("\n").slice(-3).join("\n");
   if (/MemoryError|Cannot allocate memory|std::bad_alloc/.test(crash))
-    return { status: "memory-limit", message: `Your code used more than ${end.memoryBytes / 2 ** 20} MB of memory.` };
-  const how = end.signal ? `was killed by ${end.signal}` : `exited with code ${end.code}`;
+    return {
+      status: "memory-limit",
+      message: `Your code used more than ${end.memoryBytes / 2 ** 20} MB of memory.`,
+    };
+  // bwrap passes on a signal that killed Python as exit code 128 + signal.
+  const how = end.signal
+    ? `was killed by ${end.signal}`
+    : end.code === SIGKILL_EXIT
+      ? "was killed by SIGKILL"
+      : `exited with code ${end.code}`;
   return {
     status: "runtime-error",
     message: `Python ${how} before the test finished (os._exit, sys.exit from a thread, a signal or a crash).${crash ? `\n${crash}` : ""}`,
@@ -114,7 +132,8 @@ export function toSubmissionResult(input: {
     const doneEnd = frames.end;
     if (doneEnd && !(doneEnd.status === "ok" && frames.rows !== shape.record.length)) {
       offset = doneEnd.outputOffset;
-      const status = doneEnd.status === "memory-limit" ? "memory-limit" : doneEnd.status === "ok" ? "ok" : "runtime-error";
+      const status =
+        doneEnd.status === "memory-limit" ? "memory-limit" : doneEnd.status === "ok" ? "ok" : "runtime-error";
       return {
         status,
         message:
