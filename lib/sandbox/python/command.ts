@@ -32,9 +32,9 @@ function readSource(file: string): string {
 }
 
 let harness: string | null = null;
-/** harness.py's source, read once. */
+/** The harness's source, read once: the NumPy objectives, then the loop (harness.py calls them). */
 export function getHarnessSource(): string {
-  harness ??= readSource("harness.py");
+  harness ??= `${readSource("harness_objectives.py")}\n\n${readSource("harness.py")}`;
   return harness;
 }
 
