@@ -14,3 +14,9 @@ export declare const TMP_BYTES: number;
 export declare function getBaseBwrapArgs(): string[];
 /** Probed once per process; `refresh` probes again. */
 export declare function getPythonAvailability(options?: { refresh?: boolean }): PythonAvailability;
+/** The probe itself, uncached, with stand-in paths for tests. */
+export declare function probePythonAvailability(paths?: {
+  bwrap?: string;
+  prlimit?: string;
+  python?: string;
+}): PythonAvailability;

@@ -113,30 +113,33 @@ let cached = null;
  */
 export function getPythonAvailability(options = {}) {
   if (cached && !options.refresh) return cached;
-  cached = probe();
+  cached = probePythonAvailability();
   return cached;
 }
 
-function probe() {
+/** The probe itself, uncached; the paths are parameters so that tests can point at stand-ins. */
+export function probePythonAvailability(paths = {}) {
+  const bwrap = paths.bwrap ?? BWRAP_PATH;
+  const prlimit = paths.prlimit ?? PRLIMIT_PATH;
+  const python = paths.python ?? PYTHON_PATH;
   if (process.platform !== "linux")
     return { available: false, reason: "Python grading needs Linux (bubblewrap user namespaces)." };
-  if (!isExecutable(BWRAP_PATH))
-    return { available: false, reason: `bubblewrap is not installed (${BWRAP_PATH}): apt-get install bubblewrap` };
-  if (!isExecutable(PRLIMIT_PATH))
-    return { available: false, reason: `prlimit is not installed (${PRLIMIT_PATH}): apt-get install util-linux` };
-  if (!isExecutable(PYTHON_PATH))
-    return { available: false, reason: `${PYTHON_PATH} is missing: apt-get install python3-numpy` };
-  const numpy = spawnSync(PYTHON_PATH, ["-I", "-c", "import numpy"], { encoding: "utf8", timeout: 20_000 });
+  if (!isExecutable(bwrap))
+    return { available: false, reason: `bubblewrap is not installed (${bwrap}): apt-get install bubblewrap` };
+  if (!isExecutable(prlimit))
+    return { available: false, reason: `prlimit is not installed (${prlimit}): apt-get install util-linux` };
+  if (!isExecutable(python))
+    return { available: false, reason: `${python} is missing: apt-get install python3-numpy` };
+  const numpy = spawnSync(python, ["-I", "-c", "import numpy"], { encoding: "utf8", timeout: 20_000 });
   if (numpy.status !== 0)
     return {
       available: false,
-      reason: `NumPy is not installed for ${PYTHON_PATH}: apt-get install python3-numpy`,
+      reason: `NumPy is not installed for ${python}: apt-get install python3-numpy`,
     };
-  const sandbox = spawnSync(
-    BWRAP_PATH,
-    [...getBaseBwrapArgs(), PYTHON_PATH, "-I", "-c", "import numpy; print('ok')"],
-    { encoding: "utf8", timeout: 20_000 },
-  );
+  const sandbox = spawnSync(bwrap, [...getBaseBwrapArgs(), python, "-I", "-c", "import numpy; print('ok')"], {
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   if (sandbox.status !== 0 || sandbox.stdout.trim() !== "ok") {
     const said = `${sandbox.stderr ?? ""}`.trim().split("\n")[0] ?? "";
     const refused = /namespace|Operation not permitted|setting up uid map|Permission denied/i.test(said);
