@@ -46,6 +46,17 @@ async function main() {
   console.log(`  + NumPy import                ${ms(m.numpy - m.bare)}  (${ms(m.numpy)})`);
   console.log(`  + harness, payload, load code ${ms(m.load - m.numpy)}  (${ms(m.load)})`);
   console.log(`  + the tests                   ${ms(m.full - m.load)}  (${ms(m.full)} per submission)`);
+  for (const concurrency of [2, 4]) {
+    const started = performance.now();
+    let left = rounds;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (left-- > 0) await runPythonSubmission({ code, specs: tests, timeoutMs: 10_000 });
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`  ${concurrency} concurrent: ${(rounds / seconds).toFixed(1)} submissions/s`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -80,6 +80,7 @@ export async function runPythonSubmission(input: PythonSubmissionInput) {
   const output = new OutputCapture();
   const stderr = new SmallCapture();
   let stoppedFor: ProcessEnd["stoppedFor"] = null;
+  let settle: (code: number | null, signal: NodeJS.Signals | null) => void = () => {};
   const stop = (why: NonNullable<ProcessEnd["stoppedFor"]>) => {
     stoppedFor ??= why;
     try {
@@ -87,6 +88,8 @@ export async function runPythonSubmission(input: PythonSubmissionInput) {
     } catch {
       // already gone
     }
+    // A killed group is gone within milliseconds; never let a stuck pipe hold the grader.
+    setTimeout(() => settle(null, "SIGKILL"), 2000).unref();
   };
   const streams = child.stdio;
   const result = streams[RESULT_FD] as Readable;
@@ -106,7 +109,7 @@ export async function runPythonSubmission(input: PythonSubmissionInput) {
   const deadline = setTimeout(() => stop("deadline"), input.timeoutMs);
   const end = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     let settled = false;
-    const settle = (code: number | null, signal: NodeJS.Signals | null) => {
+    settle = (code, signal) => {
       if (settled) return;
       settled = true;
       resolve({ code, signal });
@@ -117,6 +120,7 @@ export async function runPythonSubmission(input: PythonSubmissionInput) {
     child.on("exit", (code, signal) => setTimeout(() => settle(code, signal), 1000).unref());
   });
   clearTimeout(deadline);
+  for (const stream of streams) stream?.destroy();
   return toSubmissionResult({
     channel,
     output,
