@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { type FixturePatch, PATCHES, type Replacement, WHOLE_FILES } from "./fixtures/catalog";
+import { PYTHON_PATCHES, type PythonFixtureNaming, type PythonFixturePatch } from "./fixtures/python-catalog";
 
 // The one way tests read a grader fixture (unit tests and the e2e journey alike). Paths are relative
 // to the repository root, where Vitest and Playwright run.
@@ -16,6 +17,7 @@ export const PATCH_FIXTURE_NAMES = Object.keys(PATCHES).sort() as PatchFixtureNa
 export const WHOLE_FILE_FIXTURE_NAMES = Object.keys(WHOLE_FILES).sort() as Array<keyof typeof WHOLE_FILES>;
 
 export const solutionPath = (exercise: string) => `content/exercises/${exercise}/solution.ts`;
+export const pythonSolutionPath = (exercise: string) => `content/exercises/${exercise}/solution.py`;
 export const wholeFilePath = (name: string) => `tests/grader/fixtures/${name}.ts`;
 
 /** Thrown when a patch fixture does not fit the solution it is applied to. */
@@ -44,12 +46,13 @@ export function applyFixturePatch(
   patch: FixturePatch,
   solution: string,
   origin = "the solution",
+  catalog = "tests/grader/fixtures/catalog.ts",
 ): string {
   const lines = solution.split("\n");
   const fail = (message: string): never => {
     throw new FixtureDriftError(
       `Grader fixture "${name}" no longer applies to ${origin}: ${message}\n` +
-        `Its mistake must be written into the current solution again (tests/grader/fixtures/catalog.ts).`,
+        `Its mistake must be written into the current solution again (${catalog}).`,
     );
   };
   if (patch.replace.length === 0) fail("it has no replacement");
@@ -99,4 +102,29 @@ export function loadFixture(name: FixtureName): Fixture {
     };
   }
   throw new Error(`No grader fixture named "${name}" in tests/grader/fixtures/catalog.ts`);
+}
+
+export type PythonFixtureName = keyof typeof PYTHON_PATCHES;
+export const PYTHON_FIXTURE_NAMES = Object.keys(PYTHON_PATCHES).sort() as PythonFixtureName[];
+
+/** A Python fixture: its code, its exercise, and the diagnosis or Python mistake it should be named. */
+export type PythonFixture = Fixture & PythonFixtureNaming;
+
+/** The code of a Python grader fixture (a patch on solution.py, tests/grader/fixtures/python-catalog.ts). */
+export function loadPythonFixture(name: PythonFixtureName): PythonFixture {
+  if (!Object.hasOwn(PYTHON_PATCHES, name))
+    throw new Error(`No Python grader fixture named "${name}" in tests/grader/fixtures/python-catalog.ts`);
+  const patch: PythonFixturePatch = PYTHON_PATCHES[name];
+  const { exercise, replace } = patch;
+  const named: PythonFixtureNaming =
+    "diagnosis" in patch ? { diagnosis: patch.diagnosis } : { pythonMistake: patch.pythonMistake };
+  const path = pythonSolutionPath(exercise);
+  const code = applyFixturePatch(
+    name,
+    { exercise, replace },
+    readFileSync(path, "utf8"),
+    path,
+    "tests/grader/fixtures/python-catalog.ts",
+  );
+  return { exercise, code, ...named };
 }

@@ -5,9 +5,14 @@ import { existsSync, readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import type { ExerciseConfig } from "../../content/exercise-schema";
 import { listCodeExerciseSlugs, loadExerciseConfig } from "../../content/registry";
-import { findDivergence } from "../../grader/compare";
+import {
+  loadPythonFixture,
+  PYTHON_FIXTURE_NAMES,
+  type PythonFixtureName,
+} from "../../../tests/grader/load-fixture";
+import { findDivergence, isSameValue } from "../../grader/compare";
 import { type GradedTestRun, resolveTests } from "../../grader/grade-core";
-import { runReference } from "../../grader/reference";
+import { runReference, runVariant } from "../../grader/reference";
 import type { RunSpec } from "../../harness/spec";
 import { runPythonSubmission } from "./runner";
 import { describeSandbox } from "./test-support";
@@ -116,9 +121,76 @@ describeSandbox("Python content of the coded exercises", () => {
   });
 
   it("layers: step gets lists of views of the flat parameters and gradient", async () => {
-    await expectAllPass(await loadExerciseConfig("adam"), LAYERED_ADAM, (test) => ({
+    await expectAllPass(await loadExerciseConfig("adam" as never), LAYERED_ADAM, (test) => ({
       ...test,
       layers: test.dim > 1 ? [1, test.dim - 1] : [1],
     }));
   });
+});
+
+/** Fixtures that raise in Python where TypeScript computes on (±∞, NaN): what every test reports. */
+const RAISES: Partial<Record<PythonFixtureName, RegExp>> = {
+  // 1 − β^0 = 0: Python's float division raises; the variant's trajectory is ±∞ and NaN.
+  "adam-step-count-from-zero": /ZeroDivisionError: float division by zero/,
+  "momentum-integer-velocity-in-place":
+    /Cannot cast ufunc 'multiply' output from dtype\('float64'\) to dtype\('int64'\)/,
+};
+
+/**
+ * Python mistakes the harness names for a fixture that makes none. With the old velocity (0) the
+ * first step leaves params where they are, which the harness's first-step check takes for
+ * `params = params - …`. When the harness tells them apart, this entry fails and must go.
+ */
+const MISNAMED: Partial<Record<PythonFixtureName, string[]>> = {
+  "momentum-old-velocity": ["params-rebound"],
+};
+
+describeSandbox("Python fixtures (patches on solution.py)", () => {
+  it.each(["adam", "momentum", "rmsprop"])("%s has one Python fixture per named diagnosis", async (slug) => {
+    const config = await loadExerciseConfig(slug as never);
+    const named = PYTHON_FIXTURE_NAMES.map(loadPythonFixture)
+      .filter((fixture) => fixture.exercise === slug && "diagnosis" in fixture)
+      .map((fixture) => ("diagnosis" in fixture ? fixture.diagnosis : ""));
+    expect(named.sort()).toEqual([...config.diagnoses].sort());
+  });
+
+  it.each(PYTHON_FIXTURE_NAMES)(
+    "%s fails, as its diagnosis's variant or named by the harness",
+    async (name) => {
+      const fixture = loadPythonFixture(name);
+      const config = await loadExerciseConfig(fixture.exercise as never);
+      const tests = resolveTests(config);
+      const result = await runPythonSubmission({
+        code: fixture.code,
+        specs: tests.map(toSpec),
+        timeoutMs: TIMEOUT_MS,
+      });
+      expect(result.load).toMatchObject({ status: "ok", message: "" });
+      const raises = RAISES[name];
+      let failed = 0;
+      tests.forEach((test, i) => {
+        const run = result.runs[i];
+        const mistakes = run?.mistakes.map((m) => m.id) ?? [];
+        if ("pythonMistake" in fixture) expect(mistakes, test.name).toContain(fixture.pythonMistake);
+        else expect(mistakes, test.name).toEqual(MISNAMED[name] ?? []);
+        if (raises) {
+          expect(run?.status, test.name).toBe("runtime-error");
+          expect(run?.message, test.name).toMatch(raises);
+          failed++;
+          return;
+        }
+        expect(run?.status, `${test.name}: ${run?.message}`).toBe("ok");
+        const actual = run?.recorded ?? new Float64Array();
+        if (!findDivergence(runReference(config, test), actual, test.dim)) return;
+        failed++;
+        if (!("diagnosis" in fixture)) return;
+        // The grader names a mistake by the variant that reproduces the learner's trajectory.
+        const variant = runVariant(config, test, fixture.diagnosis);
+        expect(variant, `${fixture.diagnosis} has a variant for ${fixture.exercise}`).not.toBeNull();
+        const off = findDivergence(variant ?? new Float64Array(), actual, test.dim, isSameValue);
+        expect(off, `${test.name}: the ${fixture.diagnosis} variant leaves the fixture`).toBeNull();
+      });
+      expect(failed, "the fixture fails no test").toBeGreaterThan(0);
+    },
+  );
 });
