@@ -2,10 +2,10 @@
 // Run before the tests: Python grading needs Debian's bubblewrap and NumPy for /usr/bin/python3.
 // Installs them when it can (root, or password-less sudo, with apt-get), and otherwise stops with
 // what to do, not a stack trace. Importing this file installs nothing: it re-exports the probe.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { getPythonAvailability } from "../lib/sandbox/python/availability.mjs";
+import { getPythonAvailability, PYTHON_PATH } from "../lib/sandbox/python/availability.mjs";
 
 export { getPythonAvailability };
 
@@ -25,18 +25,24 @@ function canSudo() {
   }
 }
 
+/** The seccomp filter is generated with python3-seccomp; as root the runner refuses without it. */
+function hasSeccompModule() {
+  return spawnSync(PYTHON_PATH, ["-I", "-c", "import seccomp"], { stdio: "ignore" }).status === 0;
+}
+
 function ensure() {
   const before = getPythonAvailability();
-  if (before.available) return;
+  if (before.available && hasSeccompModule()) return;
+  const reason = before.available ? `python3-seccomp is not installed for ${PYTHON_PATH}` : before.reason;
   // Only a missing package is installable; a refused user namespace is the kernel's policy.
-  if (/user namespaces/.test(before.reason)) fail(before.reason);
+  if (/user namespaces/.test(reason)) fail(reason);
   const hasApt = existsSync("/usr/bin/apt-get");
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const sudo = hasApt && !isRoot && canSudo();
   if (!hasApt || !(isRoot || sudo)) {
     fail(
       [
-        before.reason,
+        reason,
         "Install them and run the tests again:",
         `  Debian/Ubuntu:  sudo apt-get install ${PACKAGES.join(" ")}`,
       ].join("\n"),
@@ -56,6 +62,7 @@ function ensure() {
   }
   const after = getPythonAvailability({ refresh: true });
   if (!after.available) fail(`After installing: ${after.reason}`);
+  if (!hasSeccompModule()) fail("After installing: python3-seccomp still cannot be imported.");
   console.log("Python sandbox ready: bubblewrap and NumPy installed.");
 }
 
