@@ -57,8 +57,8 @@ function pathExists(doc: string, name: string): boolean {
   return existsSync(folder) && readdirSync(folder).some((entry) => entry.startsWith(`${last}-`));
 }
 
-const SOURCE = walk(".", (file) => /\.(tsx?|mts|mjs|js|prisma)$/.test(file) && !file.startsWith("tests/e2e/"))
-  .concat(walk("tests/e2e", (file) => file.endsWith(".ts")))
+/** Every source file of the repository (TypeScript, JavaScript, Python, shell, Prisma), as one text. */
+const SOURCE = walk(".", (file) => /\.(tsx?|mts|mjs|js|prisma|py|sh)$/.test(file))
   .map((file) => readFileSync(file, "utf8"))
   .join("\n");
 
