@@ -64,7 +64,7 @@ describeSandbox("hostile Python", () => {
     const started = Date.now();
     const result = await run("while True:\n    pass\n", 1500);
     expect(result.load.status).toBe("timeout");
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(6000); // bounded even on a loaded machine
     expect(await countLingeringProcesses()).toBe(0);
   });
 
@@ -208,7 +208,7 @@ while True:
     expect(["timeout", "runtime-error"]).toContain(result.load.status);
     expect(result.load.output.length).toBeLessThan(5000);
     expect(result.load.output).toMatch(/\[output truncated at 4 KB\]\n$/);
-    expect(Date.now() - started).toBeLessThan(4000);
+    expect(Date.now() - started).toBeLessThan(8000);
   });
 
   it("os._exit in step ends the submission with a runtime error", async () => {
