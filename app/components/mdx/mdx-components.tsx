@@ -1,5 +1,6 @@
 import { FigureIsland } from "@/app/components/figures/figure-island";
 import type { FigureProps } from "@/app/components/figures/figure-names";
+import { ForLanguage } from "./for-language";
 import { CodeBlock, H2, H3, MarkdownTable, Note, Question, Recap, Warning } from "./teaching";
 import { WorkedExample, WorkedValue } from "./worked-example";
 
@@ -15,6 +16,8 @@ export const mdxComponents = {
   Question,
   WorkedExample,
   WorkedValue,
+  // Task text for one language; TypeScript unless the page binds the learner's (see for-language.tsx).
+  ForLanguage,
   Playground: (props: FigureProps["Playground"]) => <FigureIsland name="Playground" props={props} />,
   MovingAverageExplorer: (props: FigureProps["MovingAverageExplorer"]) => (
     <FigureIsland name="MovingAverageExplorer" props={props} />
