@@ -4,14 +4,13 @@ import { formatVerdict } from "@/lib/exercises/verdicts";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getBestVerdicts } from "@/lib/progress/submissions.server";
 import styles from "./exercises.module.css";
+import { JUDGMENT_KIND_LABELS } from "./kind-labels";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = {
   title: "Exercises",
   description: "Implement the optimizers yourself, graded against PyTorch.",
 };
-
-const KIND_LABELS = { tune: "Tuning", diagnose: "Diagnosis", predict: "Prediction" } as const;
 
 /** Every exercise with the learner's best verdict so far. */
 export default async function ExercisesPage() {
@@ -35,7 +34,9 @@ export default async function ExercisesPage() {
                 </a>
               </h2>
               <p>{exercise.summary}</p>
-              {exercise.kind !== "code" ? <span className="badge">{KIND_LABELS[exercise.kind]}</span> : null}{" "}
+              {exercise.kind !== "code" ? (
+                <span className="badge">{JUDGMENT_KIND_LABELS[exercise.kind]}</span>
+              ) : null}{" "}
               <span className="badge">{verdict ? formatVerdict(verdict) : "Not attempted"}</span>
             </li>
           );

@@ -5,12 +5,7 @@ import { OPTIMIZER_NAMES, type ScheduleSpec } from "../optim";
 import type { OptimizerName } from "../optim/types";
 import { createRandom } from "../random";
 import { DiagnosisIdSchema } from "./diagnosis-ids";
-import {
-  DiagnoseConfigSchema,
-  type JudgmentConfig,
-  PredictConfigSchema,
-  TuneConfigSchema,
-} from "./judgment-schema";
+import { JUDGMENT_CONFIG_SCHEMAS } from "./judgment-schema";
 
 const objectiveSchema = z.strictObject({
   name: z.enum(OBJECTIVE_NAMES.filter((n) => n !== "logreg") as [ObjectiveName, ...ObjectiveName[]]),
@@ -48,8 +43,8 @@ export type HiddenTest = z.infer<typeof HiddenTestSchema>;
 
 /** exercise.json: metadata, the mapping to lib/optim, visible tests and the hidden suite. */
 export const ExerciseConfigSchema = z.strictObject({
-  /** A coded exercise (the default): the learner writes the step, graded in the sandbox. */
-  kind: z.literal("code").default("code"),
+  /** A coded exercise (the default: ExerciseDefinitionSchema reads a missing kind as "code"). */
+  kind: z.literal("code"),
   title: z.string().min(1),
   summary: z.string().min(1),
   order: z.number().int(),
@@ -79,26 +74,44 @@ export const ExerciseConfigSchema = z.strictObject({
 export type ExerciseConfig = z.infer<typeof ExerciseConfigSchema>;
 
 /**
+ * The schema of every kind of exercise, one entry per kind: the coded exercise (the learner writes
+ * the step, graded in the sandbox) and the exercises of judgment (judgment-schema.ts). A kind is
+ * added here; `unknownKind` then makes every switch on the kind that misses it a type error.
+ */
+const EXERCISE_CONFIG_SCHEMAS = [ExerciseConfigSchema, ...JUDGMENT_CONFIG_SCHEMAS] as const;
+
+/**
  * Any exercise.json: a discriminated union on `kind` ("code" when absent, so coded exercises need
- * no such field; "tune", "diagnose" and "predict" are the exercises of judgment, judgment-schema.ts).
+ * no such field).
  */
 export const ExerciseDefinitionSchema = z.preprocess(
   (raw) =>
     raw !== null && typeof raw === "object" && !Array.isArray(raw) && !("kind" in raw)
       ? { ...raw, kind: "code" }
       : raw,
-  z.discriminatedUnion("kind", [
-    ExerciseConfigSchema,
-    TuneConfigSchema,
-    DiagnoseConfigSchema,
-    PredictConfigSchema,
-  ]),
+  z.discriminatedUnion("kind", EXERCISE_CONFIG_SCHEMAS),
 );
 
 /** A validated exercise.json of any kind. */
-export type ExerciseDefinition = ExerciseConfig | JudgmentConfig;
+export type ExerciseDefinition = z.infer<typeof ExerciseDefinitionSchema>;
 /** The kind of an exercise. */
 export type ExerciseKind = ExerciseDefinition["kind"];
+/** Every kind, in the order of their schemas. */
+export const EXERCISE_KINDS: readonly ExerciseKind[] = EXERCISE_CONFIG_SCHEMAS.map(
+  (schema) => schema.shape.kind.value,
+);
+/** A kind as written in exercise.json. */
+export const ExerciseKindSchema = z.enum(EXERCISE_KINDS as [ExerciseKind, ...ExerciseKind[]]);
+
+/**
+ * The `default` of every switch on an exercise's kind (the page, the submissions route, the
+ * registry, the grading of judgment): its parameter is `never`, so a kind added to the union is a
+ * type error in each switch that does not handle it yet.
+ */
+export function unknownKind(value: never): never {
+  const kind = value !== null && typeof value === "object" ? (value as { kind?: unknown }).kind : value;
+  throw new Error(`No case for the exercise kind ${JSON.stringify(kind)}.`);
+}
 
 /** Maps the learner's Hyper values to the PyTorch hparams of lib/optim. */
 export function toTorchHparams(config: ExerciseConfig, hp: Record<string, number>): Record<string, unknown> {

@@ -56,7 +56,7 @@ export const TuneConfigSchema = z.strictObject({
   objective: objectiveSchema,
   x0: z.array(z.number()).min(1),
   steps: z.number().int().min(1).max(5000),
-  /** The loss after the last step must be below this. */
+  /** The mean loss over the last steps (getTuneWindow in lib/judgment/tune.ts) must be below this. */
   target: z.number().positive(),
   params: z.array(TuneParamSchema).min(1).max(6),
   /** PyTorch hparam name → param name, or a list of names for a tuple (betas). */
@@ -194,8 +194,12 @@ export const PredictConfigSchema = z.strictObject({
 });
 export type PredictConfig = z.infer<typeof PredictConfigSchema>;
 
+/**
+ * The schema of each kind of exercise of judgment, one entry per kind: exercise-schema.ts joins them
+ * with the coded exercise into the one union of exercise kinds (ExerciseDefinitionSchema).
+ */
+export const JUDGMENT_CONFIG_SCHEMAS = [TuneConfigSchema, DiagnoseConfigSchema, PredictConfigSchema] as const;
 /** Any exercise of judgment. */
-export type JudgmentConfig = TuneConfig | DiagnoseConfig | PredictConfig;
+export type JudgmentConfig = z.infer<(typeof JUDGMENT_CONFIG_SCHEMAS)[number]>;
 /** The kinds of exercise beside "code". */
-export const JUDGMENT_KINDS = ["tune", "diagnose", "predict"] as const;
-export type JudgmentKind = (typeof JUDGMENT_KINDS)[number];
+export type JudgmentKind = JudgmentConfig["kind"];

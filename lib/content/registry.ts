@@ -5,7 +5,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { readContentDir } from "../env-shared";
-import { type ExerciseConfig, type ExerciseDefinition, ExerciseDefinitionSchema } from "./exercise-schema";
+import {
+  type ExerciseConfig,
+  type ExerciseDefinition,
+  ExerciseDefinitionSchema,
+  type ExerciseKind,
+  ExerciseKindSchema,
+  unknownKind,
+} from "./exercise-schema";
 import { SLUG_PATTERN } from "./slug";
 
 declare const exerciseSlugBrand: unique symbol;
@@ -120,8 +127,31 @@ export function parseExerciseDefinition(text: string, file: string): ExerciseDef
   throw new Error(`${file}: ${problems.join("; ")}`);
 }
 
+/**
+ * How an exercise of this kind is graded: true when it is learner code run in the sandbox (lib/grader),
+ * false for an exercise of judgment, an answer graded on the server (lib/judgment). The registry's one
+ * switch on the kind: a new kind is a type error here until it is placed.
+ */
+export function isCodeKind(kind: ExerciseKind): boolean {
+  switch (kind) {
+    case "code":
+      return true;
+    case "tune":
+    case "diagnose":
+    case "predict":
+      return false;
+    default:
+      return unknownKind(kind);
+  }
+}
+
+/** Whether a definition is a coded exercise's (else it is an exercise of judgment). */
+export function isCodeExercise(definition: ExerciseDefinition): definition is ExerciseConfig {
+  return isCodeKind(definition.kind);
+}
+
 function requireCode(definition: ExerciseDefinition, file: string): ExerciseConfig {
-  if (definition.kind === "code") return definition;
+  if (isCodeExercise(definition)) return definition;
   throw new Error(`${file}: a "${definition.kind}" exercise has no code to grade.`);
 }
 
@@ -161,16 +191,19 @@ export async function loadExerciseConfig(
  * The kind of an exercise from its exercise.json's `kind` ("code" when absent), read without
  * validating the rest: cheap enough to sort slugs by kind (the tests, the grade script).
  */
-function readExerciseKind(slug: ExerciseSlug, root = getContentRoot()): string {
+function readExerciseKind(slug: ExerciseSlug, root = getContentRoot()): ExerciseKind {
   const file = path.join(getExerciseDir(slug, root), "exercise.json");
   const raw: unknown = JSON.parse(readFileSync(/* turbopackIgnore: true */ file, "utf8"));
-  const kind = raw !== null && typeof raw === "object" ? (raw as { kind?: unknown }).kind : undefined;
-  return typeof kind === "string" ? kind : "code";
+  const kind =
+    raw !== null && typeof raw === "object" ? ((raw as { kind?: unknown }).kind ?? "code") : "code";
+  const parsed = ExerciseKindSchema.safeParse(kind);
+  if (parsed.success) return parsed.data;
+  throw new Error(`${displayPath(file)}: field "kind": ${parsed.error.issues[0]?.message ?? "unknown kind"}`);
 }
 
 /** Slugs of the coded exercises (graded in the sandbox), in name order. */
 export function listCodeExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
-  return listExerciseSlugs(root).filter((slug) => readExerciseKind(slug, root) === "code");
+  return listExerciseSlugs(root).filter((slug) => isCodeKind(readExerciseKind(slug, root)));
 }
 
 // --- cards ---

@@ -13,7 +13,7 @@ import {
 
 // The page's schemas against what the server's own code answers, sent through JSON as the routes do.
 const state = vi.hoisted(() => ({ db: null as unknown as PrismaClient }));
-vi.mock("@/lib/progress/db.server", () => ({
+vi.mock("@/lib/db/prisma.server", () => ({
   get prisma() {
     return state.db;
   },

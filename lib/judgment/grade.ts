@@ -2,15 +2,21 @@
 // and compared with what the core computes. No learner code runs, so no sandbox: this runs in the
 // web server's process, in well under a second (the largest run is a few thousand steps in 2-D).
 import { z } from "zod";
+import { unknownKind } from "../content/exercise-schema";
+import { DomainError } from "../domain-error";
 import type { DiagnoseConfig, JudgmentConfig, PredictConfig, TuneConfig } from "../content/judgment-schema";
 import { type GradedResult, type GradeTest, RESULT_VERSION } from "../grader/result";
 import { OptimizerConfigError } from "../optim";
 import { formatNumber } from "./curves";
-import { runTune } from "./tune";
+import { describeTuneRule, getTuneWindow, runTune } from "./tune";
 import { computeExpected, isWithinTolerance } from "./values";
 
-/** An answer the grader refused to grade (a 400 for the route), with a message for the learner. */
-export class InvalidAnswerError extends Error {}
+/** An answer the grader refused to grade (wrong shape, out of range), with a message for the learner. */
+export class InvalidAnswerError extends DomainError {
+  constructor(problems: string) {
+    super("invalid", `Invalid answer: ${problems}`);
+  }
+}
 
 const finite = (what: string) =>
   z
@@ -46,6 +52,8 @@ export function getAnswerSchema(config: JudgmentConfig): z.ZodType<Record<string
       return z.strictObject(
         Object.fromEntries(config.questions.map((q) => [q.id, finite(`The answer to "${q.prompt}"`)])),
       );
+    default:
+      return unknownKind(config);
   }
 }
 
@@ -95,9 +103,10 @@ function gradeTune(config: TuneConfig, answer: Record<string, number>, started: 
     if (error instanceof OptimizerConfigError) throw new InvalidAnswerError(error.message);
     throw error;
   }
-  const { losses, final } = run;
+  const { losses, final, score } = run;
   const { steps, target } = config;
-  const rule = `loss after ${steps} steps < ${formatNumber(target)}`;
+  const window = getTuneWindow(config);
+  const rule = describeTuneRule(config);
   const name = `${steps} steps from (${config.x0.join(", ")})`;
   const blewUp = losses.findIndex((loss) => !Number.isFinite(loss));
   if (blewUp >= 0) {
@@ -111,16 +120,27 @@ function gradeTune(config: TuneConfig, answer: Record<string, number>, started: 
       "non-finite",
     );
   }
-  const passed = final < target;
+  const passed = score < target;
   const start = losses[0] as number;
+  const mean = `Mean loss over the last ${window} steps ${formatNumber(score)}`;
   let message: string;
   if (passed) {
-    message = `Final loss ${formatNumber(final)} after ${steps} steps: below the target ${formatNumber(target)}.`;
+    message = `${mean}: below the target ${formatNumber(target)} (loss after step ${steps}: ${formatNumber(final)}).`;
   } else {
+    const last = losses.slice(-window);
+    const lowest = Math.min(...last);
     const peak = Math.max(...losses);
     const half = losses[Math.floor(steps / 2)] as number;
     let why: string;
-    if (final > start || peak > 10 * start) {
+    if (lowest < target && last.every((loss, i) => i === 0 || loss < (last[i - 1] as number))) {
+      why =
+        `The loss only crossed the target in the last steps (it ends at ${formatNumber(final)}, still falling): ` +
+        "the run is on its way but too slow to have settled below the target.";
+    } else if (lowest < target) {
+      why =
+        `It dips as low as ${formatNumber(lowest)} but swings back above the target: the run oscillates across ` +
+        "the valley floor instead of settling. A somewhat smaller learning rate lets it settle.";
+    } else if (final > start || peak > 10 * start) {
       why =
         `The loss rose to ${formatNumber(peak)} on the way (it started at ${formatNumber(start)}): the steps overshoot ` +
         "the valley. A smaller learning rate, or less momentum (β1), keeps the run on the valley floor.";
@@ -133,10 +153,15 @@ function gradeTune(config: TuneConfig, answer: Record<string, number>, started: 
     } else {
       why = `The loss was still falling at the end (${formatNumber(half)} halfway): the run is on its way but too slow.`;
     }
-    message = `Final loss ${formatNumber(final)} after ${steps} steps; the target is below ${formatNumber(target)}. ${why}`;
+    message = `${mean}; the target is below ${formatNumber(target)}. ${why}`;
   }
   return finish(started, passed, message, rule, [
-    { name, status: passed ? "pass" : "fail", message: `Final loss ${formatNumber(final)}.`, output: "" },
+    {
+      name,
+      status: passed ? "pass" : "fail",
+      message: `${mean}; loss after step ${steps}: ${formatNumber(final)}.`,
+      output: "",
+    },
   ]);
 }
 
@@ -222,5 +247,7 @@ export function gradeJudgment(config: JudgmentConfig, rawAnswer: unknown): Grade
       return gradeDiagnose(config, answer as Record<string, string>, started);
     case "predict":
       return gradePredict(config, answer as Record<string, number>, started);
+    default:
+      return unknownKind(config);
   }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
-import type { JudgmentConfig, JudgmentKind } from "@/lib/content/judgment-schema";
+import { unknownKind } from "@/lib/content/exercise-schema";
+import type { JudgmentConfig } from "@/lib/content/judgment-schema";
 import { isExerciseSlug, readExerciseFile } from "@/lib/content/registry";
 import { loadJudgmentConfig } from "./config";
 import { type CurveSeries, computeCurve, describeCurve } from "./curves";
@@ -22,7 +23,6 @@ export type JudgmentView = {
   title: string;
   summary: string;
   order: number;
-  kind: JudgmentKind;
   /** The compiled task.mdx. */
   taskCode: string;
 } & (
@@ -64,6 +64,8 @@ function toKindView(config: JudgmentConfig) {
           tolerance: describeTolerance(q.tolerance),
         })),
       };
+    default:
+      return unknownKind(config);
   }
 }
 

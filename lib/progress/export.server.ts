@@ -2,8 +2,11 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseVerdictColumn } from "@/lib/grader/result";
 
-/** Version of the export format, bumped when its shape changes. */
-const EXPORT_VERSION = 1;
+/**
+ * Version of the export format, bumped when its shape changes. 2: a submission to an exercise of
+ * judgment has its answer as JSON in `answer` and `code: null` (in 1, the answer was text in `code`).
+ */
+const EXPORT_VERSION = 2;
 
 /**
  * Everything Descent stores about one learner, as plain JSON: the account (never its password
@@ -32,9 +35,10 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     learner: rest,
     account: user,
     lessonReads,
-    // The grader's results are stored as JSON text; exported as JSON.
+    // The grader's results and a judgment answer are stored as JSON text; exported as JSON.
     submissions: submissions.map((submission) => ({
       ...parseVerdictColumn(submission),
+      answer: submission.answer === null ? null : parseJson(submission.answer),
       results: parseJson(submission.results),
     })),
     cardStates,

@@ -49,12 +49,13 @@ test("a learner answers a tune, a diagnose and a predict exercise wrong, then ri
 
   // Diagnose: everything "too high" is wrong for most curves; each wrong one is marked.
   await page.goto("/exercises/read-the-loss-curve");
-  for (const run of ["a", "b", "c", "d", "e"])
+  for (const run of ["a", "b", "c", "d", "e", "f"])
     await page.getByTestId(`curve-run-${run}`).getByLabel("Learning rate too high").check();
   await page.getByRole("button", { name: "Submit diagnoses" }).click();
   await expectVerdict(page, "failed");
   await expect(page.getByTestId("curve-run-a")).toContainText("Not quite.");
   await expect(page.getByTestId("curve-run-d")).toContainText("Right:");
+  await expect(page.getByTestId("curve-run-f")).toContainText("Right:");
   const right = {
     a: "Large learning rate without warm-up",
     b: "Learning rate too low",

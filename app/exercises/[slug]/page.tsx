@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { MdxContent } from "@/app/components/mdx/mdx-content";
+import { unknownKind } from "@/lib/content/exercise-schema";
 import { listExerciseSlugs } from "@/lib/content/registry";
-import { getExerciseView } from "@/lib/exercises/exercise-view.server";
-import { getJudgmentView } from "@/lib/judgment/view.server";
-import styles from "../exercises.module.css";
-import { ExerciseWorkbench } from "./exercise-workbench";
+import { type ExerciseView, getExerciseView } from "@/lib/exercises/exercise-view.server";
+import { getJudgmentView, type JudgmentView } from "@/lib/judgment/view.server";
+import { CodeExercise } from "./code-exercise";
 import { JudgmentExercise } from "./judgment/judgment-exercise";
-import { WorkedFirstStep } from "./worked-first-step";
+import { DiagnoseWorkbench, PredictWorkbench, TuneWorkbench } from "./judgment/judgment-workbenches";
 
 export const dynamic = "force-static";
 export const dynamicParams = false;
 
 type Props = { params: Promise<{ slug: string }> };
+
+/** The page data of an exercise of any kind: the coded exercise's, or one of judgment. */
+type PageView = ({ kind: "code" } & ExerciseView) | JudgmentView;
+
+async function loadView(slug: string): Promise<PageView | null> {
+  const judgment = await getJudgmentView(slug);
+  if (judgment) return judgment;
+  const view = await getExerciseView(slug);
+  return view && { kind: "code", ...view };
+}
 
 /** One static page per folder of content/exercises; the learner's draft and submissions load in the browser. */
 export function generateStaticParams() {
@@ -20,39 +29,39 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const view = (await getJudgmentView(slug)) ?? (await getExerciseView(slug));
+  const view = await loadView((await params).slug);
   return view ? { title: `Exercise: ${view.title}`, description: view.summary } : {};
 }
 
-/** An exercise: the task on one side, the editor and the feedback on the other. */
+/**
+ * An exercise: the task on one side, the kind's workbench on the other (the code editor, or the
+ * answer form of an exercise of judgment). The one switch on the kind for the page.
+ */
 export default async function ExercisePage({ params }: Props) {
-  const { slug } = await params;
-  // Tune, diagnose and predict exercises have their own answer form instead of the editor.
-  const judgment = await getJudgmentView(slug);
-  if (judgment) return <JudgmentExercise view={judgment} />;
-  const view = await getExerciseView(slug);
+  const view = await loadView((await params).slug);
   if (!view) notFound();
-  const firstTest = view.visibleTests[0];
-  const components = {
-    // biome-ignore lint/correctness/noComponentHookFactories: a stateless server component bound to this exercise's data.
-    WorkedFirstStep: () => <WorkedFirstStep test={firstTest} />,
-  };
-  return (
-    <div className={`container ${styles.layout}`}>
-      <article className={styles.task}>
-        <p className="muted">
-          <a href="/exercises">Exercises</a> · Exercise {view.order}
-        </p>
-        {/* The lessons' MDX path (components map, KaTeX styles) plus the step bound to this exercise. */}
-        <MdxContent code={view.taskCode} components={components} />
-      </article>
-      <ExerciseWorkbench
-        slug={view.slug}
-        starter={view.starter}
-        typesDts={view.typesDts}
-        visibleTests={view.visibleTests}
-      />
-    </div>
-  );
+  switch (view.kind) {
+    case "code":
+      return <CodeExercise view={view} />;
+    case "tune":
+      return (
+        <JudgmentExercise view={view}>
+          <TuneWorkbench slug={view.slug} setup={view.setup} />
+        </JudgmentExercise>
+      );
+    case "diagnose":
+      return (
+        <JudgmentExercise view={view}>
+          <DiagnoseWorkbench slug={view.slug} choices={view.choices} curves={view.curves} />
+        </JudgmentExercise>
+      );
+    case "predict":
+      return (
+        <JudgmentExercise view={view}>
+          <PredictWorkbench slug={view.slug} questions={view.questions} />
+        </JudgmentExercise>
+      );
+    default:
+      return unknownKind(view);
+  }
 }

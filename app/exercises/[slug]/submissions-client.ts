@@ -1,6 +1,7 @@
-// The two requests every exercise page makes, coded or of judgment: its past submissions, and a
-// new submission's answer. The answer schemas (lib/exercises/answers.ts, zod/mini) are imported
-// with the request, never up front, so the first load carries no zod.
+// Every request an exercise page makes, coded or of judgment: its past submissions and a new
+// submission's answer; for the code workbench also the pending submission's place in the grader
+// queue and one stored submission to restore. The answer schemas (lib/exercises/answers.ts,
+// zod/mini) are imported with the request, never up front, so the first load carries no zod.
 import type { SubmissionSummaryAnswer } from "@/lib/exercises/answers";
 import type { GradeResult } from "@/lib/grader/result";
 
@@ -51,4 +52,46 @@ export async function postSubmission(
   const answer = parsed.success ? parsed.data : {};
   if (response.ok && answer.result) return { result: answer.result };
   return { error: answer.error ?? `The server answered ${response.status}.` };
+}
+
+/**
+ * Where a pending submission stands in the grader's queue: `ahead` submissions before it while it
+ * waits, null once it is being graded (or is unknown to the queue); null when the server gives no
+ * readable answer (the submit request itself reports connection problems).
+ */
+export async function fetchQueuePosition(ticket: string): Promise<{ ahead: number | null } | null> {
+  try {
+    const [response, answers] = await Promise.all([
+      fetch(`/api/grader/queue?ticket=${ticket}`, { cache: "no-store" }),
+      loadAnswers(),
+    ]);
+    if (!response.ok) return null;
+    const body = answers.QueuePositionAnswerSchema.safeParse(await response.json());
+    if (!body.success) return null;
+    return { ahead: body.data.state === "waiting" ? body.data.ahead : null };
+  } catch {
+    return null;
+  }
+}
+
+const NOT_LOADED = "Could not load that submission.";
+
+/** One stored submission of the learner (its code and result), or the message to show. */
+export async function fetchSubmission(
+  id: string,
+): Promise<{ code: string; result: GradeResult | null } | { error: string }> {
+  try {
+    const [response, answers] = await Promise.all([fetch(`/api/submissions/${id}`), loadAnswers()]);
+    if (!response.ok) return { error: NOT_LOADED };
+    const { submission } = answers.parseAnswer(
+      answers.SubmissionAnswerSchema,
+      await response.json(),
+      "loading that submission",
+    );
+    return submission;
+  } catch (error) {
+    // A page and server of different releases; anything else is the connection.
+    const unreadable = error instanceof Error && error.name === "UnexpectedAnswerError";
+    return { error: unreadable ? error.message : NOT_LOADED };
+  }
 }

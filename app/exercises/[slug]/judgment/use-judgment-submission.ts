@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useState } from "react";
 import type { GradeResult, Verdict } from "@/lib/grader/result";
-import { fetchPastSubmissions, postSubmission } from "../submissions-client";
+import { postSubmission } from "../submissions-client";
+import { useSubmissionHistory } from "../use-submission-history";
 
 /** A past submission as listed by GET /api/exercises/[slug]/submissions. */
 export type PastSubmission = { id: string; verdict: Verdict; createdAt: string };
@@ -15,16 +16,7 @@ export function useJudgmentSubmission(slug: string) {
   const [pending, setPending] = useState(false);
   const [result, setResult] = useState<GradeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [history, setHistory] = useState<PastSubmission[]>([]);
-
-  const loadHistory = useCallback(async () => {
-    const submissions = await fetchPastSubmissions(slug);
-    if (submissions) setHistory(submissions);
-  }, [slug]);
-
-  useEffect(() => {
-    void loadHistory();
-  }, [loadHistory]);
+  const { history, refresh } = useSubmissionHistory(slug);
 
   const submit = useCallback(
     async (answer: Record<string, number | string>) => {
@@ -37,14 +29,14 @@ export function useJudgmentSubmission(slug: string) {
           return;
         }
         setResult(graded.result);
-        void loadHistory();
+        void refresh();
       } catch {
         setError("The answer could not be sent. Check your connection and try again.");
       } finally {
         setPending(false);
       }
     },
-    [slug, loadHistory],
+    [slug, refresh],
   );
 
   return { pending, result, error, history, submit };
