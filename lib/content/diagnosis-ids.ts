@@ -42,6 +42,11 @@ export const DIAGNOSIS_IDS = [
   "adafactor-unfactored",
   "adafactor-no-update-clipping",
   "adafactor-no-relative-step",
+  // Mistakes of the language rather than the formula (named by the Python harness).
+  "params-rebound",
+  "grad-reference-kept",
+  "integer-array",
+  "float32-array",
 ] as const;
 
 /** Id of a classic mistake. */

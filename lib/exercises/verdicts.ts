@@ -57,6 +57,7 @@ const VERDICT_LABELS: Record<Verdict, string> = {
 const REFUSAL_LABELS: Record<Refusal, string> = {
   busy: "Grader busy",
   "too-large": "Too large",
+  unavailable: "Not available here",
 };
 
 const LABELS: Record<GradeVerdict, string> = { ...VERDICT_LABELS, ...REFUSAL_LABELS };

@@ -7,7 +7,7 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
   "missing-bias-correction": {
     title: "Missing bias correction",
     explanation:
-      "m and v start at 0, so early averages are too small. Divide by 1 − β1^t and 1 − β2^t (or fold the factors into the step size).",
+      "m and v start at 0, so early averages are too small: divide m by 1 − β1^t and v by 1 − β2^t. To save work, fold only the first factor into the step size, lr/(1 − β1^t), and keep ε on the corrected root, √v/√(1 − β2^t) + ε, as PyTorch does. Folding both (lr·√(1 − β2^t)/(1 − β1^t), with ε added to √v) scales ε by 1/√(1 − β2^t): with tiny gradients the first step comes out more than twenty times too small.",
   },
   "eps-inside-root": {
     title: "ε inside the square root",
@@ -79,9 +79,9 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
       "Lion takes the sign of c = β1·m + (1 − β1)·g with the previous momentum and only then updates m ← β2·m + (1 − β2)·g. Updating m first gives c = β1β2·m + (1 − β1β2)·g, which weighs the current gradient more than intended.",
   },
   "warmup-off-by-one": {
-    title: "Warm-up off by one",
+    title: "Warm-up one step behind this exercise's convention",
     explanation:
-      "With the first step at t = 0 the warm-up rate is lr·(t + 1)/W: the first step already moves with lr/W and the ramp reaches lr at t = W − 1. lr·t/W makes the first step a no-op and lags the whole ramp by one step.",
+      "This exercise counts the first step as t = 0 and ramps with lr·(t + 1)/W: the first step moves with lr/W and the rate reaches lr at t = W − 1. lr·t/W is the other common convention (Hugging Face's get_linear_schedule_with_warmup uses it): its first step has rate 0 and every rate of the ramp comes one step later, so it does not match this reference.",
   },
   "cosine-ignores-warmup": {
     title: "Cosine counted from step 0, not from the end of warm-up",
@@ -172,6 +172,26 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     title: "Step not relative to the weights' scale",
     explanation:
       "Adafactor's step size is α_t = max(eps2, RMS(θ))·ρ_t with ρ_t = min(lr, 1/√t): a fraction of the weights' own RMS, measured before the weight decay. Using lr (or ρ_t) alone ignores the scale of θ.",
+  },
+  "params-rebound": {
+    title: "params rebound instead of updated in place",
+    explanation:
+      "`params = params - lr * grad` makes a new array and binds the local name to it; the caller's array never changes. Update in place: `params -= lr * grad`, `params[:] = …` or `np.copyto(params, …)`.",
+  },
+  "grad-reference-kept": {
+    title: "The state keeps the gradient array itself",
+    explanation:
+      "`grad` is refilled before every step, so a state entry that is the same array (`state['m'] = grad`) changes under you. Keep a copy (`grad.copy()`, `np.zeros_like(grad)` then `+=`), as PyTorch's buffers are their own tensors.",
+  },
+  "integer-array": {
+    title: "Integer arrays in the state",
+    explanation:
+      "`np.zeros(n, dtype=int)` or `np.array([0, 0])` makes integer arrays: every update is truncated. Use `np.zeros_like(params)` (float64, like the parameters).",
+  },
+  "float32-array": {
+    title: "float32 arrays in the state",
+    explanation:
+      "The reference computes in float64, like `torch.float64` parameters; float32 state rounds every update to about 7 digits and drifts past the tolerance. Use `np.zeros_like(params)`.",
   },
 };
 

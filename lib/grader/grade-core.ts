@@ -19,7 +19,16 @@ import {
   refuseTooLarge,
   TOLERANCE_TEXT,
 } from "./result";
-import { capOutput, loadSubmission, type SandboxRunResult, type SandboxRunSpec } from "./sandbox";
+import type { Language } from "../harness/languages";
+import { compareRun, type GradedTestRun } from "./compare-run";
+import { getLanguageMistake, loadPython } from "./python-runs";
+import {
+  capOutput,
+  type LoadedSubmission,
+  loadSubmission,
+  type SandboxLoadFailure,
+  type SandboxRunSpec,
+} from "./sandbox";
 import { writeTestCode } from "./test-code";
 import { transpileSubmission } from "./transpile";
 
@@ -27,7 +36,6 @@ import { transpileSubmission } from "./transpile";
 const SUBMISSION_BUDGET_MS = 5_000;
 /** Budget of the submission's top-level code. */
 const LOAD_BUDGET_MS = 2_000;
-const PLOT_POINTS = 200;
 
 // The suites are deterministic, so each process computes a reference trajectory once.
 const referenceCache = new Map<string, Float64Array>();
@@ -46,8 +54,7 @@ function getCachedReference(
   return expected;
 }
 
-/** A test resolved to a concrete run, with its test_code (what it ran, for the learner). */
-export type GradedTestRun = ResolvedTest & { testCode: string };
+export type { GradedTestRun } from "./compare-run";
 
 /** Resolves visible then hidden tests of an exercise into concrete runs, in a stable order. */
 export function resolveTests(config: ExerciseConfig): GradedTestRun[] {
@@ -82,115 +89,6 @@ function toRunSpec(test: GradedTestRun): SandboxRunSpec {
     record: test.record,
     ...(test.layers ? { layers: test.layers } : {}),
     ...(test.minibatch ? { minibatch: true } : {}),
-  };
-}
-
-function downsample(rows: number[][], max: number): number[][] {
-  if (rows.length <= max) return rows;
-  const out: number[][] = [];
-  for (let i = 0; i < max; i++) out.push(rows[Math.round((i * (rows.length - 1)) / (max - 1))] as number[]);
-  return out;
-}
-
-function toRows(test: ResolvedTest, flat: Float64Array, rows: number): number[][] {
-  const out: number[][] = [test.x0.slice()];
-  for (let r = 0; r < rows; r++) out.push(Array.from(flat.subarray(r * test.dim, (r + 1) * test.dim)));
-  return out;
-}
-
-function getTrajectory(
-  test: ResolvedTest,
-  expected: Float64Array,
-  actual: Float64Array,
-  rows: number,
-): GradeTest["trajectory"] {
-  const objective = getObjective(test);
-  const loss = (p: number[]) => {
-    const v = objective.value(Float64Array.from(p));
-    return Number.isFinite(v) ? v : Number.MAX_VALUE;
-  };
-  const clean = (p: number[]) => p.map(toJsonNumber);
-  const exp = downsample(toRows(test, expected, test.record.length), PLOT_POINTS);
-  const act = downsample(toRows(test, actual, rows), PLOT_POINTS).map(clean);
-  return {
-    objective: test.objective,
-    expected: exp,
-    actual: act,
-    expectedLoss: exp.map(loss),
-    actualLoss: act.map(loss),
-  };
-}
-
-// JSON has no NaN or infinities: non-finite values are clamped to ±MAX_VALUE (the message names them).
-function toJsonNumber(v: number): number {
-  if (Number.isFinite(v)) return v;
-  return v === Number.NEGATIVE_INFINITY ? -Number.MAX_VALUE : Number.MAX_VALUE;
-}
-
-interface Compared {
-  test: GradeTest;
-  nonFinite: boolean;
-  failed: boolean;
-}
-
-function compareRun(test: GradedTestRun, expected: Float64Array, run: SandboxRunResult): Compared {
-  const rows = run.status === "ok" ? test.record.length : test.record.filter((k) => k < run.stepsRun).length;
-  const trajectory = test.dim === 2 ? getTrajectory(test, expected, run.recorded, rows) : undefined;
-  if (run.status !== "ok") {
-    return {
-      test: {
-        name: test.name,
-        status: "error",
-        message: run.message,
-        output: run.output,
-        test_code: test.testCode,
-        trajectory,
-      },
-      nonFinite: false,
-      failed: false,
-    };
-  }
-  const div = findDivergence(expected, run.recorded, test.dim);
-  if (!div)
-    return {
-      test: {
-        name: test.name,
-        status: "pass",
-        message: null,
-        output: run.output,
-        test_code: test.testCode,
-        trajectory,
-      },
-      nonFinite: false,
-      failed: false,
-    };
-  const step = test.record[div.row] as number;
-  const at = div.row * test.dim + div.coordinate;
-  const exp = expected[at] as number;
-  const act = run.recorded[at] as number;
-  const every = test.record.length > 1 ? (test.record[1] as number) - (test.record[0] as number) : 1;
-  const when = every > 1 ? `by step ${step} (checked every ${every} steps)` : `at step ${step}`;
-  const nonFinite = !Number.isFinite(act) && Number.isFinite(exp);
-  const message = nonFinite
-    ? `Your parameters became ${act} ${when}, coordinate ${div.coordinate}; the reference stays finite (${exp}).`
-    : `Diverged from the reference ${when}, coordinate ${div.coordinate}: expected ${exp}, got ${act}.`;
-  return {
-    test: {
-      name: test.name,
-      status: "fail",
-      message,
-      output: run.output,
-      test_code: test.testCode,
-      firstDivergence: {
-        step,
-        coordinate: div.coordinate,
-        expected: toJsonNumber(exp),
-        actual: toJsonNumber(act),
-      },
-      trajectory,
-    },
-    nonFinite,
-    failed: true,
   };
 }
 
@@ -248,19 +146,37 @@ function finish(
   };
 }
 
+/** The runs of one submission, whichever sandbox produced them (see LoadedSubmission). */
+type SubmissionRuns = Pick<LoadedSubmission, "loadOutput" | "run" | "dispose">;
+type LoadFailure = { status: SandboxLoadFailure["status"]; message: string; output: string };
+
+async function loadTypeScript(code: string, tests: readonly GradedTestRun[]): Promise<SubmissionRuns | LoadFailure> {
+  const transpiled = transpileSubmission(code);
+  if ("error" in transpiled) return { status: "compile-error", message: transpiled.error, output: "" };
+  return loadSubmission(transpiled.js, tests.map(toRunSpec), LOAD_BUDGET_MS);
+}
+
 /** Grades a submission in this process (the caller must be a disposable process: see index.server.ts). */
-export async function gradeInProcess(input: { exercise: string; code: string }): Promise<GradeResult> {
+export async function gradeInProcess(input: {
+  exercise: string;
+  code: string;
+  language?: Language;
+}): Promise<GradeResult> {
   const started = Date.now();
   if (!isExerciseSlug(input.exercise)) throw new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`);
   const tooLarge = refuseTooLarge(input.code);
   if (tooLarge) return tooLarge;
   const config = await loadExerciseConfig(input.exercise);
-  const transpiled = transpileSubmission(input.code);
-  if ("error" in transpiled)
-    return createEarlyResult("compile-error", transpiled.error, Date.now() - started);
-  const deadline = started + SUBMISSION_BUDGET_MS;
   const tests = resolveTests(config);
-  const loaded = await loadSubmission(transpiled.js, tests.map(toRunSpec), LOAD_BUDGET_MS);
+  const deadline = started + SUBMISSION_BUDGET_MS;
+  let loaded: SubmissionRuns | LoadFailure;
+  if (input.language === "python") {
+    const python = await loadPython(input.code, tests.map(toRunSpec), SUBMISSION_BUDGET_MS);
+    if ("refusal" in python) return createEarlyResult("unavailable", python.refusal, Date.now() - started);
+    loaded = python;
+  } else {
+    loaded = await loadTypeScript(input.code, tests);
+  }
   if (!("run" in loaded)) {
     const result = createEarlyResult(loaded.status, loaded.message, Date.now() - started);
     if (loaded.output)
@@ -269,25 +185,31 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
       ];
     return result;
   }
+  return gradeRuns(input.exercise, config, tests, loaded, { started, deadline });
+}
+
+/** Runs every test through `loaded`, compares each with the reference and names the mistake. */
+async function gradeRuns(
+  slug: string,
+  config: ExerciseConfig,
+  tests: readonly GradedTestRun[],
+  loaded: SubmissionRuns,
+  time: { started: number; deadline: number },
+): Promise<GradeResult> {
   const graded: GradeTest[] = [];
   let verdict: GradeVerdict = "passed";
   let message: string | null = null;
   const failed: FailedRun[] = [];
+  let languageMistake: Diagnosis | null = null;
   try {
     for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
-        graded.push({
-          name: test.name,
-          status: "error",
-          message: "Not run.",
-          output: "",
-          test_code: test.testCode,
-        });
+        graded.push({ name: test.name, status: "error", message: "Not run.", output: "", test_code: test.testCode });
         continue;
       }
-      const run = await loaded.run(index, deadline - Date.now());
+      const run = await loaded.run(index, time.deadline - Date.now());
       if (graded.length === 0 && loaded.loadOutput) run.output = capOutput(loaded.loadOutput + run.output);
-      const expected = getCachedReference(input.exercise, config, test, index);
+      const expected = getCachedReference(slug, config, test, index);
       const compared = compareRun(test, expected, run);
       graded.push(compared.test);
       if (run.status !== "ok" && verdict !== "runtime-error") {
@@ -298,13 +220,16 @@ export async function gradeInProcess(input: { exercise: string; code: string }):
         message = `${test.name}: ${compared.test.message}`;
       }
       // Diagnose only the failures seen before any error (timeouts and crashes are not mistakes).
-      if (compared.failed && (verdict === "failed" || verdict === "non-finite"))
+      if (compared.failed && (verdict === "failed" || verdict === "non-finite")) {
         failed.push({ test, actual: run.recorded, nonFinite: compared.nonFinite });
+        languageMistake ??= getLanguageMistake(run);
+      }
     }
   } finally {
     loaded.dispose();
   }
-  const diagnosis = diagnose(config, failed);
+  // A language-level mistake (Python's rebound params, say) explains the run before any formula does.
+  const diagnosis = languageMistake ?? diagnose(config, failed);
   if (verdict === "passed") message = `All ${graded.length} tests passed.`;
-  return { ...finish(verdict, message, graded, diagnosis, started), tolerance: TOLERANCE_TEXT };
+  return { ...finish(verdict, message, graded, diagnosis, time.started), tolerance: TOLERANCE_TEXT };
 }

@@ -34,7 +34,7 @@ export function parseVerdictColumn<T extends { verdict: string }>(
 }
 
 /** Answers to a submit request that graded nothing: the result says why, and it is never stored. */
-export const REFUSALS = ["busy", "too-large"] as const;
+export const REFUSALS = ["busy", "too-large", "unavailable"] as const;
 
 /** Why a submit request graded nothing. */
 export type Refusal = (typeof REFUSALS)[number];

@@ -27,4 +27,6 @@ export interface RunOutcome {
   stepsRun: number;
   recorded: Float64Array;
   output: string;
+  /** Mistakes of the language the harness saw (Python: params rebound, integer arrays …). */
+  mistakes?: ReadonlyArray<{ id: string; message: string }>;
 }
