@@ -11,11 +11,13 @@ import {
   type PythonFixtureName,
 } from "../../../tests/grader/load-fixture";
 import { findDivergence, isSameValue } from "../../grader/compare";
-import { type GradedTestRun, resolveTests } from "../../grader/grade-core";
+import { resolveTests } from "../../grader/grade-core";
 import { runReference, runVariant } from "../../grader/reference";
 import type { RunSpec } from "../../harness/spec";
 import { runPythonSubmission } from "./runner";
 import { describeSandbox } from "./test-support";
+
+type GradedTestRun = ReturnType<typeof resolveTests>[number];
 
 const SLUGS = listCodeExerciseSlugs();
 const TIMEOUT_MS = 20_000;
