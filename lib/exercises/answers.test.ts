@@ -58,6 +58,7 @@ describe("the exercise page's answers", () => {
       learnerId,
       exerciseSlug: "momentum",
       code: "// mine",
+      language: "typescript",
       result: failed,
     });
     const submitted = parseAnswer(

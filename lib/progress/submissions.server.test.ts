@@ -6,7 +6,7 @@ import { createTestDatabase } from "@/tests/test-db";
 // Submission rows written before results carried test_code hold version 1 JSON; they stay as they
 // are in the database and are read as version 2 (docs/decisions/071-one-grading-rule.md).
 const state = vi.hoisted(() => ({ db: null as unknown as PrismaClient }));
-vi.mock("@/lib/progress/db.server", () => ({
+vi.mock("@/lib/db/prisma.server", () => ({
   get prisma() {
     return state.db;
   },
@@ -59,7 +59,7 @@ describe("stored results", () => {
         { name: "Booth", status: "fail", message: "Diverged.", output: "", test_code: "const f = booth();" },
       ],
     };
-    const { id } = await createSubmission({ learnerId, exerciseSlug: "momentum", code: "// new", result });
+    const { id } = await createSubmission({ learnerId, exerciseSlug: "momentum", code: "// new", language: "typescript", result });
     expect((await getSubmission(learnerId, id))?.result).toEqual(result);
   });
 

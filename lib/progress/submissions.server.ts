@@ -1,5 +1,8 @@
 import "server-only";
+import { prisma } from "@/lib/db/prisma.server";
+import { DomainError } from "@/lib/domain-error";
 import { pickBestSubmissions } from "@/lib/exercises/verdicts";
+import { Prisma } from "@/lib/generated/prisma/client";
 import {
   type GradedResult,
   type GradeResult,
@@ -7,50 +10,114 @@ import {
   parseVerdictColumn,
   type Verdict,
 } from "@/lib/grader/result";
-import { prisma } from "./db.server";
+import { isLanguage, type Language } from "@/lib/harness/languages";
 
 /** A stored submission without its code and results (for lists). */
 export type SubmissionSummary = {
   id: string;
   exerciseSlug: string;
+  /** The code's language; null for an answer to an exercise of judgment. */
+  language: Language | null;
   verdict: Verdict;
   durationMs: number;
   createdAt: Date;
 };
 
-/** A stored submission with its code and parsed grader result. */
-export type SubmissionDetail = SubmissionSummary & { code: string; result: GradeResult | null };
+/** The answer to an exercise of judgment: one number or choice id per parameter, curve or question. */
+export type JudgmentAnswer = Readonly<Record<string, number | string>>;
+
+/** What a learner submits: code (a coded exercise), or an answer (an exercise of judgment). */
+export type Submitted =
+  | { code: string; language: Language; answer?: undefined }
+  | { answer: JudgmentAnswer; code?: undefined; language?: undefined };
+
+/**
+ * A stored submission with what was submitted (its code or its answer; the other is null) and its
+ * parsed grader result.
+ */
+export type SubmissionDetail = SubmissionSummary & {
+  code: string | null;
+  answer: JudgmentAnswer | null;
+  result: GradeResult | null;
+};
 
 const summarySelect = {
   id: true,
   exerciseSlug: true,
+  language: true,
   verdict: true,
   durationMs: true,
   createdAt: true,
 } as const;
 
-/** Stores a graded submission (a refusal such as "busy" is not a submission and has no type here). */
-export async function createSubmission(input: {
-  /** The row's id (the grading job's id); a new cuid when omitted. */
-  id?: string;
-  learnerId: string;
-  exerciseSlug: string;
-  code: string;
-  result: GradedResult;
-}): Promise<SubmissionSummary> {
-  const row = await prisma.submission.create({
-    data: {
-      id: input.id,
-      learnerId: input.learnerId,
-      exerciseSlug: input.exerciseSlug,
-      code: input.code,
-      verdict: input.result.verdict,
-      results: JSON.stringify(input.result),
-      durationMs: Math.round(input.result.durationMs),
-    },
-    select: summarySelect,
-  });
-  return parseVerdictColumn(row);
+/** A row's columns as a summary: verdict and language parsed (an unknown language reads as null). */
+function toSummary<T extends { verdict: string; language: string | null }>(
+  row: T,
+): Omit<T, "verdict" | "language"> & { verdict: Verdict; language: Language | null } {
+  const parsed = parseVerdictColumn(row);
+  return { ...parsed, language: isLanguage(row.language) ? row.language : null } as Omit<
+    T,
+    "verdict" | "language"
+  > & {
+    verdict: Verdict;
+    language: Language | null;
+  };
+}
+
+/**
+ * The learner a submission was for no longer exists: its account was deleted (or its guest merged
+ * into an account) while the submission was graded. Nothing was stored; a conflict, not a fault.
+ */
+export class LearnerGoneError extends DomainError {
+  constructor() {
+    super(
+      "conflict",
+      "This learner no longer exists (the account was deleted, or signed in elsewhere, while the submission was graded), so nothing was stored.",
+    );
+  }
+}
+
+/**
+ * Whether a write failed because its learner row is gone: a foreign-key violation, which Prisma
+ * reports as P2003 on SQLite and PostgreSQL alike (the only foreign key these rows hold is the
+ * learner's). Rethrows it as LearnerGoneError; anything else as it was.
+ */
+export function rethrowIfLearnerGone(error: unknown): never {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
+    throw new LearnerGoneError();
+  throw error;
+}
+
+/**
+ * Stores a graded submission (a refusal such as "busy" is not a submission and has no type here).
+ * Throws LearnerGoneError, storing nothing, when the learner was deleted meanwhile.
+ */
+export async function createSubmission(
+  input: {
+    /** The row's id (the grading job's id); a new cuid when omitted. */
+    id?: string;
+    learnerId: string;
+    exerciseSlug: string;
+    result: GradedResult;
+  } & Submitted,
+): Promise<SubmissionSummary> {
+  const row = await prisma.submission
+    .create({
+      data: {
+        id: input.id,
+        learnerId: input.learnerId,
+        exerciseSlug: input.exerciseSlug,
+        code: input.code ?? null,
+        language: input.language ?? null,
+        answer: input.answer === undefined ? null : JSON.stringify(input.answer),
+        verdict: input.result.verdict,
+        results: JSON.stringify(input.result),
+        durationMs: Math.round(input.result.durationMs),
+      },
+      select: summarySelect,
+    })
+    .catch(rethrowIfLearnerGone);
+  return toSummary(row);
 }
 
 /** This learner's submissions for one exercise, newest first (at most `limit`). */
@@ -65,19 +132,23 @@ export async function listSubmissions(
     orderBy: { createdAt: "desc" },
     take: limit,
   });
-  return rows.map(parseVerdictColumn);
+  return rows.map(toSummary);
 }
 
 /** One submission of this learner, or null (also when it belongs to someone else). */
 export async function getSubmission(learnerId: string, id: string): Promise<SubmissionDetail | null> {
   const row = await prisma.submission.findFirst({
     where: { id, learnerId },
-    select: { ...summarySelect, code: true, results: true },
+    select: { ...summarySelect, code: true, answer: true, results: true },
   });
   if (!row) return null;
-  const { results, ...rest } = parseVerdictColumn(row);
+  const { results, answer, ...rest } = toSummary(row);
   // Version 1 rows (before test_code) are read as version 2; a row matching no version reads as null.
-  return { ...rest, result: parseStoredResult(results) };
+  return {
+    ...rest,
+    answer: answer === null ? null : parseAnswerColumn(answer),
+    result: parseStoredResult(results),
+  };
 }
 
 /** The best verdict per exercise slug for this learner, by rank (see pickBestSubmissions). */
@@ -88,4 +159,16 @@ export async function getBestVerdicts(learnerId: string): Promise<Record<string,
   });
   const best = pickBestSubmissions(rows.map(parseVerdictColumn));
   return Object.fromEntries([...best].map(([slug, submission]) => [slug, submission.verdict]));
+}
+
+/** The answer column: the JSON object the route stored; a value that is none reads as null. */
+function parseAnswerColumn(text: string): JudgmentAnswer | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value)
+      ? (value as JudgmentAnswer)
+      : null;
+  } catch {
+    return null;
+  }
 }
