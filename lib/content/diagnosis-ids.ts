@@ -2,6 +2,17 @@
 import * as z from "zod/mini";
 
 /**
+ * Mistakes of the language rather than the formula: named from what the Python harness sees
+ * (parameters not updated in place, arrays of the wrong type), for every exercise, with no variant.
+ */
+export const LANGUAGE_MISTAKE_IDS = [
+  "params-rebound",
+  "grad-reference-kept",
+  "integer-array",
+  "float32-array",
+] as const;
+
+/**
  * Ids of the classic mistakes the grader can name. Content refers to them (an exercise's
  * `diagnoses`, a card's `mistakes`), the grader defines each one (lib/grader/diagnoses.ts and
  * variants.ts), and the database stores them on submissions: one list for all three.
@@ -42,11 +53,7 @@ export const DIAGNOSIS_IDS = [
   "adafactor-unfactored",
   "adafactor-no-update-clipping",
   "adafactor-no-relative-step",
-  // Mistakes of the language rather than the formula (named by the Python harness).
-  "params-rebound",
-  "grad-reference-kept",
-  "integer-array",
-  "float32-array",
+  ...LANGUAGE_MISTAKE_IDS,
 ] as const;
 
 /** Id of a classic mistake. */

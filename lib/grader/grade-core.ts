@@ -1,7 +1,10 @@
 import { type ExerciseConfig, type HiddenTest, resolveX0 } from "../content/exercise-schema";
 import { isExerciseSlug, loadExerciseConfig } from "../content/registry";
+import type { Language } from "../harness/languages";
 import { findDivergence, isSameValue } from "./compare";
+import { compareRun, type GradedTestRun } from "./compare-run";
 import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
+import { getLanguageMistake, loadPython } from "./python-runs";
 import {
   getObjective,
   getRecordSteps,
@@ -19,9 +22,6 @@ import {
   refuseTooLarge,
   TOLERANCE_TEXT,
 } from "./result";
-import type { Language } from "../harness/languages";
-import { compareRun, type GradedTestRun } from "./compare-run";
-import { getLanguageMistake, loadPython } from "./python-runs";
 import {
   capOutput,
   type LoadedSubmission,
@@ -150,7 +150,10 @@ function finish(
 type SubmissionRuns = Pick<LoadedSubmission, "loadOutput" | "run" | "dispose">;
 type LoadFailure = { status: SandboxLoadFailure["status"]; message: string; output: string };
 
-async function loadTypeScript(code: string, tests: readonly GradedTestRun[]): Promise<SubmissionRuns | LoadFailure> {
+async function loadTypeScript(
+  code: string,
+  tests: readonly GradedTestRun[],
+): Promise<SubmissionRuns | LoadFailure> {
   const transpiled = transpileSubmission(code);
   if ("error" in transpiled) return { status: "compile-error", message: transpiled.error, output: "" };
   return loadSubmission(transpiled.js, tests.map(toRunSpec), LOAD_BUDGET_MS);
@@ -185,12 +188,13 @@ export async function gradeInProcess(input: {
       ];
     return result;
   }
-  return gradeRuns(input.exercise, config, tests, loaded, { started, deadline });
+  return gradeRuns(input.exercise, input.code, config, tests, loaded, { started, deadline });
 }
 
 /** Runs every test through `loaded`, compares each with the reference and names the mistake. */
 async function gradeRuns(
   slug: string,
+  code: string,
   config: ExerciseConfig,
   tests: readonly GradedTestRun[],
   loaded: SubmissionRuns,
@@ -204,7 +208,13 @@ async function gradeRuns(
   try {
     for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
-        graded.push({ name: test.name, status: "error", message: "Not run.", output: "", test_code: test.testCode });
+        graded.push({
+          name: test.name,
+          status: "error",
+          message: "Not run.",
+          output: "",
+          test_code: test.testCode,
+        });
         continue;
       }
       const run = await loaded.run(index, time.deadline - Date.now());
@@ -222,7 +232,7 @@ async function gradeRuns(
       // Diagnose only the failures seen before any error (timeouts and crashes are not mistakes).
       if (compared.failed && (verdict === "failed" || verdict === "non-finite")) {
         failed.push({ test, actual: run.recorded, nonFinite: compared.nonFinite });
-        languageMistake ??= getLanguageMistake(run);
+        languageMistake ??= getLanguageMistake(run, code);
       }
     }
   } finally {

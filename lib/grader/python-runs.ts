@@ -1,10 +1,7 @@
+import { LANGUAGE_MISTAKE_IDS } from "../content/diagnosis-ids";
 import { MESSAGE_LIMIT_CHARS } from "../harness/limits";
 import type { RunSpec } from "../harness/spec";
-import {
-  PythonSandboxUnavailableError,
-  type PythonRunOutcome,
-  runPythonSubmission,
-} from "../sandbox/python";
+import { type PythonRunOutcome, PythonSandboxUnavailableError, runPythonSubmission } from "../sandbox/python";
 import { getDiagnosis } from "./diagnoses";
 import type { Diagnosis } from "./result";
 import { capOutput, capText, type LoadedSubmission, type SandboxLoadFailure } from "./sandbox";
@@ -33,7 +30,10 @@ export async function loadPython(
   }
   const { load, runs } = outcome;
   if (load.status !== "ok") {
-    const where = load.line !== undefined && !/^Line \d+/.test(load.message) ? `Line ${load.line}, column ${load.column ?? 1}: ` : "";
+    const where =
+      load.line !== undefined && !/^Line \d+/.test(load.message)
+        ? `Line ${load.line}, column ${load.column ?? 1}: `
+        : "";
     return {
       status: load.status,
       message: capText(`${where}${load.message}`, MESSAGE_LIMIT_CHARS, "…"),
@@ -45,7 +45,14 @@ export async function loadPython(
     loadOutput: capOutput(load.output),
     async run(index) {
       const run = runs[index];
-      if (!run) return { status: "runtime-error", message: "Not run.", stepsRun: 0, recorded: new Float64Array(0), output: "" };
+      if (!run)
+        return {
+          status: "runtime-error",
+          message: "Not run.",
+          stepsRun: 0,
+          recorded: new Float64Array(0),
+          output: "",
+        };
       return {
         status: run.status,
         message: capText(run.message, MESSAGE_LIMIT_CHARS, "…"),
@@ -59,11 +66,22 @@ export async function loadPython(
   };
 }
 
-/** The diagnosis for a mistake of the language that a run reported (Python's rebound params). */
-export function getLanguageMistake(run: { mistakes?: ReadonlyArray<{ id: string }> }): Diagnosis | null {
-  const first = run.mistakes?.[0];
-  if (!first) return null;
-  if (first.id === "params-rebound" || first.id === "grad-reference-kept" || first.id === "integer-array" || first.id === "float32-array")
-    return getDiagnosis(first.id);
+// `params = …` (or `params=…`) at the start of a statement, not `params == …` or `params[…] = …`.
+const REBINDS_PARAMS = /^\s*params\s*=(?!=)/m;
+
+/**
+ * The diagnosis for a mistake of the language that a run reported. Parameters left unchanged by a
+ * step are "rebound" only when the code does rebind the name: a starter that does nothing yet,
+ * or an optimizer whose first step legitimately does not move, is not told so.
+ */
+export function getLanguageMistake(
+  run: { mistakes?: ReadonlyArray<{ id: string }> },
+  code: string,
+): Diagnosis | null {
+  for (const { id } of run.mistakes ?? []) {
+    const known = LANGUAGE_MISTAKE_IDS.find((candidate) => candidate === id);
+    if (!known || (known === "params-rebound" && !REBINDS_PARAMS.test(code))) continue;
+    return getDiagnosis(known);
+  }
   return null;
 }

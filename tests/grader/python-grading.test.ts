@@ -35,6 +35,12 @@ describe.skipIf(!status.available)("Python submissions are graded like TypeScrip
     expect(result.diagnosis?.id).toBe("params-rebound");
   });
 
+  it("does not call an untouched starter or a still first step a rebinding", async () => {
+    const starter = await grade("momentum", readFileSync("content/exercises/momentum/starter.py", "utf8"));
+    expect(starter.verdict).toBe("failed");
+    expect(starter.diagnosis?.id).not.toBe("params-rebound");
+  });
+
   it("reports a SyntaxError with line and column, and a printed fake result is only output", async () => {
     const broken = await grade("adam", "def init(params)\n    return {}\n");
     expect(broken.verdict).toBe("compile-error");
