@@ -2,8 +2,16 @@
 // checks that the lesson still says it, so changing either side without the other fails.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { getDefaultStart, resolveOptimizerSetup } from "@/app/components/figures/trajectories";
+import { DIAGNOSES } from "@/lib/grader/diagnoses";
+import { createObjective } from "@/lib/objectives";
+import {
+  clipGradNorm as coreClipGradNorm,
+  createOptimizer,
+  createSchedule,
+  runTrajectory,
+} from "@/lib/optim";
 import { createRandom } from "@/lib/random";
-import { clipGradNorm as coreClipGradNorm, createOptimizer } from "@/lib/optim";
 
 const lesson = (file: string) => readFileSync(`content/lessons/${file}`, "utf8");
 
@@ -189,5 +197,278 @@ describe("lesson 13: training stability", () => {
       "largest value is 65 504 and its smallest normal value is $2^{-14} \\approx 6.1\\times10^{-5}$",
     );
     expect(text).toContain("it starts at $2^{16} = 65\\,536$");
+  });
+});
+
+/** Box–Muller normals from lib/random, seeded. */
+function normals(seed: number): () => number {
+  const random = createRandom(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+}
+
+describe("lesson 3: momentum does not average the gradient noise away", () => {
+  const text = lesson("03-momentum.mdx");
+  // f(x) = ½ h x², gradient h·x + σ·ξ. The stationary mean of f, exactly, for plain SGD with rate e
+  // and for heavy ball with rate η and momentum μ (the AR(2) variance of x_{t+1} = (1 + μ − ηh) x_t − μ x_{t−1} + ηξ).
+  const h = 1;
+  const sigma = 1;
+  const sgdLoss = (e: number) => (0.5 * h * (e * sigma ** 2)) / (h * (2 - e * h));
+  const heavyBallLoss = (eta: number, mu: number) =>
+    (0.5 * h * ((1 + mu) * eta * sigma ** 2)) / ((1 - mu) * h * (2 * (1 + mu) - eta * h));
+  /** The mean of f over the second half of a long seeded run of the core's SGD. */
+  const simulate = (hparams: Record<string, unknown>, seed: number) => {
+    const noise = normals(seed);
+    const opt = createOptimizer("sgd", 1, hparams);
+    const x = Float64Array.of(0);
+    const g = new Float64Array(1);
+    let sum = 0;
+    const steps = 400_000;
+    for (let t = 1; t <= steps; t++) {
+      g[0] = h * (x[0] as number) + sigma * noise();
+      opt.step(x, g);
+      if (t > steps / 2) sum += 0.5 * h * (x[0] as number) ** 2;
+    }
+    return sum / (steps / 2);
+  };
+
+  it("heavy ball at η settles where plain SGD at η/(1 − μ) does, to first order in η, and 1/(1 − μ) times above SGD at η", () => {
+    const mu = 0.9;
+    for (const eta of [1e-3, 1e-2]) {
+      const ratio = heavyBallLoss(eta, mu) / sgdLoss(eta / (1 - mu));
+      // (2 − e·h) / (2 − e·h·(1 − μ)/(1 + μ)) with e = η/(1 − μ): 1 − O(η).
+      expect(Math.abs(1 - ratio)).toBeLessThan(eta / (1 - mu));
+      expect(heavyBallLoss(eta, mu) / sgdLoss(eta)).toBeCloseTo(1 / (1 - mu), 0);
+    }
+    // The core, with seeded noise: the same stationary loss within the sampling error.
+    const heavy = simulate({ lr: 0.002, momentum: mu }, 5);
+    const plain = simulate({ lr: 0.02 }, 6);
+    const same = simulate({ lr: 0.002 }, 7);
+    expect(heavy / heavyBallLoss(0.002, mu)).toBeCloseTo(1, 1);
+    expect(plain / sgdLoss(0.02)).toBeCloseTo(1, 1);
+    expect(heavy / plain).toBeGreaterThan(0.85);
+    expect(heavy / plain).toBeLessThan(1.15);
+    expect(heavy / same).toBeGreaterThan(8);
+    expect(text).toContain(
+      "heavy ball with learning rate $\\eta$ settles at the same average loss above the minimum as plain SGD with the effective rate $\\eta/(1-\\mu)$, to first order in $\\eta$, which is about $1/(1-\\mu)$ times the loss plain SGD settles at with the same $\\eta$",
+    );
+  });
+});
+
+describe("lesson 4: the figure compares heavy ball with Nesterov on Rosenbrock", () => {
+  const text = lesson("04-nesterov.mdx");
+  const objective = createObjective("rosenbrock", {}, { dim: 2 });
+  const run = (entry: "momentum" | "nesterov", lr?: number) => {
+    const setup = resolveOptimizerSetup(entry, "rosenbrock");
+    if (!setup) throw new Error(entry);
+    return runTrajectory({
+      optimizer: setup.optimizer,
+      hparams: { ...setup.hparams, ...(lr === undefined ? {} : { lr }) },
+      objective,
+      x0: getDefaultStart("rosenbrock"),
+      steps: 300,
+    });
+  };
+  const swing = (trajectory: ReturnType<typeof run>) =>
+    Math.max(
+      ...[...trajectory.points.entries()]
+        .filter(([k]) => k >= 20)
+        .map(([, p]) => Math.abs((p[1] as number) - (p[0] as number) ** 2)),
+    );
+
+  it("the Playground runs the two presets at the same rate and μ = 0.9", () => {
+    expect(text).toContain('<Playground objective="rosenbrock" optimizers={["momentum", "nesterov"]} />');
+    const momentum = resolveOptimizerSetup("momentum", "rosenbrock");
+    const nesterov = resolveOptimizerSetup("nesterov", "rosenbrock");
+    expect(momentum?.hparams).toEqual({ ...nesterov?.hparams, nesterov: false });
+    expect(momentum?.hparams.momentum).toBe(0.9);
+  });
+
+  it("past its first steps Nesterov swings across the floor far less; raising the rate, it blows up first", () => {
+    expect(swing(run("nesterov"))).toBeLessThan(swing(run("momentum")) / 5);
+    const lrs = Array.from({ length: 30 }, (_, i) => 1e-3 * 1.05 ** i);
+    const blowsUp = (entry: "momentum" | "nesterov") =>
+      lrs.find((lr) => !Number.isFinite(run(entry, lr).losses[300] as number));
+    const nesterovLimit = blowsUp("nesterov");
+    expect(nesterovLimit).toBeDefined();
+    expect(blowsUp("momentum") ?? Number.POSITIVE_INFINITY).toBeGreaterThan(nesterovLimit as number);
+    expect(text).toContain("once past its first few steps, Nesterov stays far closer to the floor");
+    expect(text).toContain("Nesterov is also the first of the two to blow up");
+  });
+});
+
+describe("lesson 7: Adam's step bound depends on which of 1 − β1 and √(1 − β2) is larger", () => {
+  const text = lesson("07-adam.mdx");
+  /** |Δθ|/lr of Adam at each step for a gradient sequence (one coordinate). */
+  const ratios = (betas: [number, number], g: (t: number) => number, steps: number) => {
+    const opt = createOptimizer("adam", 1, { lr: 1, betas, eps: 1e-300 }); // negligible, and 0/0 stays 0
+    const x = new Float64Array(1);
+    const out: number[] = [];
+    for (let t = 1; t <= steps; t++) {
+      const before = x[0] as number;
+      opt.step(x, Float64Array.of(g(t)));
+      out.push(Math.abs((x[0] as number) - before));
+    }
+    return out;
+  };
+
+  it("at β2 = 0.95, √(1 − β2) ≈ 0.22 > 1 − β1, the bound is η, reached by steady gradients; growth reaches 1.16 η", () => {
+    const b1 = 0.9;
+    const b2 = 0.95;
+    expect(Math.sqrt(1 - b2)).toBeCloseTo(0.22, 2);
+    expect(1 - b1).toBeLessThan(Math.sqrt(1 - b2));
+    expect((1 - 0.9) / Math.sqrt(1 - 0.999)).toBeCloseTo(3.2, 1);
+    // The first step and a steady gradient move η; one spike after zeros moves only 0.45 η.
+    expect(ratios([b1, b2], () => 3, 200).every((r) => Math.abs(r - 1) < 1e-12)).toBe(true);
+    expect(ratios([b1, b2], (t) => (t < 2000 ? 0 : 1), 2000).at(-1)).toBeLessThan(0.45);
+    // Over all sequences: (1 − β1)/√((1 − β2)(1 − β1²/β2)), approached by growth of β2/β1 per step.
+    const sup = (1 - b1) / Math.sqrt((1 - b2) * (1 - (b1 * b1) / b2));
+    expect(sup).toBeCloseTo(1.16, 2);
+    const growing = ratios([b1, b2], (t) => (b2 / b1) ** t, 400);
+    expect(Math.max(...growing)).toBeGreaterThan(1.15);
+    expect(Math.max(...growing)).toBeLessThanOrEqual(sup);
+    expect(text).toContain(
+      "Kingma and Ba's bound $\\eta\\,(1-\\beta_1)/\\sqrt{1-\\beta_2}$ holds only when $1-\\beta_1 > \\sqrt{1-\\beta_2}$; otherwise their bound is $\\eta$",
+    );
+    expect(text).toContain("$\\sqrt{1-\\beta_2} \\approx 0.22$ exceeds $1-\\beta_1 = 0.1$");
+    expect(text).toContain("from about $3.2\\,\\eta$ at the defaults to about $\\eta$");
+    expect(text).toContain("can reach about $1.16\\,\\eta$");
+  });
+
+  it("the folded form's ε acts like ε/√(1 − β2^t), 32 ε at t = 1; with gradients near 1e-9 its first step is over 20 times smaller", () => {
+    expect(1 / Math.sqrt(1 - 0.999)).toBeCloseTo(32, 0);
+    const lr = 0.01;
+    const eps = 1e-8;
+    for (const g of [1e-10, 1e-9, 2e-9, 4e-9]) {
+      const opt = createOptimizer("adam", 1, { lr, eps });
+      const x = new Float64Array(1);
+      opt.step(x, Float64Array.of(g));
+      const pytorch = Math.abs(x[0] as number);
+      const m = 0.1 * g;
+      const v = 0.001 * g * g;
+      const folded = ((lr * Math.sqrt(0.001)) / 0.1) * (m / (Math.sqrt(v) + eps));
+      expect(pytorch / folded, `g = ${g}`).toBeGreaterThan(20);
+    }
+    expect(text).toContain("about $32\\,\\hat\\epsilon$ at $t = 1$ with $\\beta_2 = 0.999$");
+    expect(text).toContain("its first step is more than twenty times smaller than PyTorch's");
+  });
+});
+
+describe("lesson 8: with momentum, L2 acts 1/(1 − μ) times as strongly as decoupled decay", () => {
+  const text = lesson("08-weight-decay.mdx");
+
+  it("the fixed points are ∇L + λθ = 0 and ∇L + (1 − μ)λθ = 0: ten times apart at μ = 0.9 (the core's SGD)", () => {
+    // f(θ) = ½ h (θ − c)²: L2 rests at hc/(h + λ), decoupled decay at hc/(h + (1 − μ)λ).
+    const h = 2;
+    const c = 1;
+    const lambda = 0.5;
+    const mu = 0.9;
+    const lr = 0.01;
+    const rest = (decoupled: boolean) => {
+      const opt = createOptimizer("sgd", 1, { lr, momentum: mu, weight_decay: decoupled ? 0 : lambda });
+      const x = Float64Array.of(3);
+      for (let t = 0; t < 20_000; t++) {
+        const g = Float64Array.of(h * ((x[0] as number) - c));
+        if (decoupled) x[0] = (x[0] as number) * (1 - lr * lambda); // SGDW: shrink outside the buffer
+        opt.step(x, g);
+      }
+      return x[0] as number;
+    };
+    const l2 = rest(false);
+    const decoupled = rest(true);
+    expect(l2).toBeCloseTo((h * c) / (h + lambda), 10);
+    expect(decoupled).toBeCloseTo((h * c) / (h + (1 - mu) * lambda), 10);
+    // The pull each one balances, h(c − θ)/θ: λ for L2, (1 − μ)λ for decoupled decay.
+    const pull = (theta: number) => (h * (c - theta)) / theta;
+    expect(pull(l2) / pull(decoupled)).toBeCloseTo(1 / (1 - mu), 8);
+    expect(1 / (1 - mu)).toBeCloseTo(10, 12);
+    expect(text).toContain(
+      "\\text{L2: } \\nabla L(\\theta) + \\lambda\\,\\theta = 0, \\qquad \\text{decoupled: } \\nabla L(\\theta) + (1-\\mu)\\,\\lambda\\,\\theta = 0",
+    );
+    expect(text).toContain(
+      "the same $\\lambda$ pulls about $1/(1-\\mu) = 10$ times harder as an L2 penalty than as decoupled decay",
+    );
+  });
+});
+
+describe("lesson 10: the two warm-up conventions", () => {
+  const text = lesson("10-learning-rate-schedules.mdx");
+
+  it("(t + 1)/W moves the first step with η/W and tops out at t = W − 1; t/W starts at 0 and tops out at t = W; LinearLR needs a positive start", () => {
+    const W = 5;
+    const course = createSchedule(1, { type: "warmup-cosine", warmupSteps: W, totalSteps: 100 });
+    expect(course(0)).toBeCloseTo(1 / W, 15);
+    expect(course(W - 1)).toBe(1);
+    const huggingFace = (t: number) => Math.min(1, t / W); // get_linear_schedule_with_warmup's ramp
+    expect(huggingFace(0)).toBe(0);
+    expect(huggingFace(W - 1)).toBeLessThan(1);
+    expect(huggingFace(W)).toBe(1);
+    const linear = createSchedule(1, { type: "linear-warmup", warmupSteps: W, startFactor: 0.2 });
+    expect(linear(0)).toBeCloseTo(0.2, 15);
+    expect(linear(W - 1)).toBeLessThan(1);
+    expect(linear(W)).toBe(1);
+    expect(() => createSchedule(1, { type: "linear-warmup", warmupSteps: W, startFactor: 0 })).toThrow();
+    expect(text).toContain(
+      "the first update moves with $\\eta_0/W$ and the ramp reaches $\\eta_0$ at $t = W-1$",
+    );
+    expect(text).toContain("the first update has a rate of 0");
+  });
+});
+
+describe("lesson 14: the averaged (EMA) form of momentum takes steps 1 − β times as large", () => {
+  const text = lesson("14-interview-flash-notes.mdx");
+
+  it("started from zero, m_t = (1 − β) b_t at every step, so the EMA form with η is heavy ball with (1 − β)η", () => {
+    const beta = 0.9;
+    const lr = 0.05;
+    const g = (t: number) => Math.sin(t) + 0.3 * t;
+    const heavy = createOptimizer("sgd", 1, { lr: (1 - beta) * lr, momentum: beta });
+    const xHeavy = new Float64Array(1);
+    let xEma = 0;
+    let m = 0;
+    for (let t = 1; t <= 200; t++) {
+      heavy.step(xHeavy, Float64Array.of(g(t)));
+      m = beta * m + (1 - beta) * g(t);
+      xEma -= lr * m;
+      expect(xEma).toBeCloseTo(xHeavy[0] as number, 10);
+      const { momentum_buffer: b } = heavy.state() as { momentum_buffer: Float64Array };
+      expect(m).toBeCloseTo((1 - beta) * (b[0] as number), 12);
+    }
+    expect(1 / (1 - beta)).toBeCloseTo(10, 12);
+    expect(text).toContain("Started from zero, $m_t = (1-\\beta)\\, b_t$ at every step");
+    expect(text).toContain("ten times smaller at $\\beta = 0.9$");
+    // One symbol, one meaning: the momentum forms use b and d, and v is only Adam's second moment.
+    expect(text).not.toMatch(/v_t = \\mu|\\mu\\, v_\{t-1\}|\\mu v_\{t-1\}/);
+  });
+});
+
+describe("cards and grader texts: the numbers they quote", () => {
+  const cards = (file: string) => readFileSync(`content/cards/${file}`, "utf8");
+
+  it("Adafactor's state for a 4096 × 4096 matrix: 8 thousand numbers against Adam's 33.6 million", () => {
+    expect(4096 + 4096).toBe(8192);
+    expect((2 * 4096 * 4096) / 1e6).toBeCloseTo(33.6, 1);
+    expect(cards("adam-variants.json")).toContain(
+      "needs about 8 thousand numbers of state instead of Adam's 33.6 million",
+    );
+  });
+
+  it("the Adam diagnosis: folding both corrections makes the first step over twenty times too small with tiny gradients", () => {
+    expect(DIAGNOSES["missing-bias-correction"].explanation).toContain(
+      "with tiny gradients the first step comes out more than twenty times too small",
+    );
+    // The hidden test of the adam exercise: quadratic with curvatures 1, 2, 4 from (1e-9, −2e-9, 5e-10).
+    const lr = 0.01;
+    const eps = 1e-8;
+    for (const g of [1e-9, -4e-9, 2e-9]) {
+      const folded =
+        ((lr * Math.sqrt(0.001)) / 0.1) * ((0.1 * Math.abs(g)) / (Math.sqrt(0.001) * Math.abs(g) + eps));
+      const kept =
+        (lr / 0.1) * ((0.1 * Math.abs(g)) / ((Math.sqrt(0.001) * Math.abs(g)) / Math.sqrt(0.001) + eps));
+      const opt = createOptimizer("adam", 1, { lr, eps });
+      const x = new Float64Array(1);
+      opt.step(x, Float64Array.of(g));
+      expect(kept).toBeCloseTo(Math.abs(x[0] as number), 15); // the recommended fold is PyTorch's step
+      expect(Math.abs(x[0] as number) / folded).toBeGreaterThan(20);
+    }
   });
 });

@@ -82,6 +82,7 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
           "run-c": "overfitting",
           "run-d": "lr-too-high",
           "run-e": "healthy",
+          "run-f": "lr-too-high",
         },
         {
           "run-a": "no-warmup",
@@ -89,6 +90,7 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
           "run-c": "overfitting",
           "run-d": "lr-too-high",
           "run-e": "healthy",
+          "run-f": "lr-too-high",
         },
       ],
       [
