@@ -1,6 +1,5 @@
 import { type ExerciseConfig, type HiddenTest, resolveX0 } from "../content/exercise-schema";
 import { isExerciseSlug, loadExerciseConfig } from "../content/registry";
-import type { Language } from "../harness/languages";
 import { findDivergence, isSameValue } from "./compare";
 import { compareRun, type GradedTestRun } from "./compare-run";
 import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
@@ -30,6 +29,7 @@ import {
   type SandboxRunSpec,
 } from "./sandbox";
 import { writeTestCode } from "./test-code";
+import type { GradeJobInput } from "./transport";
 import { transpileSubmission } from "./transpile";
 
 /** Wall-clock budget of one submission (load + all tests). */
@@ -160,17 +160,14 @@ async function loadTypeScript(
 }
 
 /** Grades a submission in this process (the caller must be a disposable process: see index.server.ts). */
-export async function gradeInProcess(input: {
-  exercise: string;
-  code: string;
-  language?: Language;
-}): Promise<GradeResult> {
+export async function gradeInProcess(input: GradeJobInput): Promise<GradeResult> {
   const started = Date.now();
   if (!isExerciseSlug(input.exercise)) throw new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`);
   const tooLarge = refuseTooLarge(input.code);
   if (tooLarge) return tooLarge;
   const config = await loadExerciseConfig(input.exercise);
-  const tests = resolveTests(config);
+  // Python's Run: the visible tests only (they come first), through the same sandbox and queue.
+  const tests = resolveTests(config).slice(0, input.scope === "visible" ? config.visibleTests.length : undefined);
   const deadline = started + SUBMISSION_BUDGET_MS;
   let loaded: SubmissionRuns | LoadFailure;
   if (input.language === "python") {

@@ -1,71 +1,84 @@
 import { type ChildProcess, fork } from "node:child_process";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { remember } from "@epic-web/remember";
 import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
 import { getGraderBuildFile } from "./build-output";
+import { type GradeJobInput, toJobInput } from "./transport";
+import {
+  addCost as addUsage,
+  admission,
+  afterJob,
+  type Cost,
+  decayUsage,
+  HARD_TIMEOUT_MS,
+  isQuiet,
+  isSpent,
+  type JobOutcome,
+  jobCost,
+  NO_COST,
+  orderOf,
+  QUIET_PREEMPT_MS,
+  runningCost,
+  sumCosts,
+  TEXTS,
+  type Usage,
+  usageKeys,
+  waitingLimit,
+} from "./policy";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
+import {
+  type GradeRequest,
+  GradingAbortedError,
+  type GradingTransport,
+  LearnerBusyError,
+  type QueuePosition,
+} from "./transport";
 
-/** Submissions allowed to wait for a grader process; more are answered "busy" (see `admit`). */
-export const MAX_WAITING = 16;
+// The in-process way of grading: GRADER_PROCESSES general and GRADER_QUIET_PROCESSES reserved
+// grader processes forked by this server (or by a queue worker, lib/queue/worker.ts), each grading
+// one submission at a time, plus one idle spare that takes the place of a process that dies or is
+// retired. Who is served first, what a job costs, the limits and the refusal texts are the shared
+// policy (policy.ts); the queue client applies the same one.
 
-/** Half-life of a learner's (and client's) recorded grading time, which orders the queue. */
-const USAGE_HALF_LIFE_MS = 60_000;
-/**
- * Grading time per job above which the excess also counts as "heavy" (a correct solution takes
- * 0.1-0.5 s, a timed-out one 5 s: 3.5 s of excess), remembered longer (HEAVY_HALF_LIFE_MS).
- */
-const HEAVY_AFTER_MS = 1_500;
-const HEAVY_HALF_LIFE_MS = 300_000;
-/**
- * The reserved "quiet" process takes only jobs whose learner and client have less heavy time than
- * this: one timeout keeps a learner out for about 4 minutes, a learner who keeps submitting
- * endless loops for good; correct code, however often, never.
- */
-export const QUIET_HEAVY_MS = 2_000;
+export { type GradeRequest, GradingAbortedError, LearnerBusyError, type QueuePosition } from "./transport";
 
-// A child that does not answer within this time is killed (the sandbox's own budget is 5 s).
-const HARD_TIMEOUT_MS = 30_000;
+/** Submissions allowed to wait with the default GRADER_PROCESSES and GRADER_QUIET_PROCESSES. */
+export const MAX_WAITING = waitingLimit(
+  readGraderSettings({}).processes + readGraderSettings({}).quietProcesses,
+);
 
-/** Thrown by gradeSubmission when the learner already has a submission queued or being graded. */
-export class LearnerBusyError extends Error {
-  constructor() {
-    super("You already have a submission being graded: wait for its result, then submit again.");
-    this.name = "LearnerBusyError";
-  }
-}
-
-/** Rejection of a job whose client went away (its AbortSignal fired) before a grader took it. */
-export class GradingAbortedError extends Error {
-  constructor() {
-    super("The submission was withdrawn before it was graded.");
-    this.name = "AbortError";
-  }
-}
+type Graded = { result: GradeResult; cost: Cost };
 
 type Job = {
   id: number;
+  /** What the grader process receives (exercise, code, language, scope). */
+  input: GradeJobInput;
   exercise: string;
   code: string;
   /** Fairness keys: the learner (one job at a time) and, when given, the network client. */
   learner: string;
   client: string | null;
   ticket: string | null;
-  /** False for anonymous jobs (CLI, benchmarks): no usage is recorded for them. */
+  /** False for anonymous jobs (CLI, benchmarks, a worker's): no learner usage is recorded for them. */
   tracked: boolean;
   started: number;
   /** When a grader process was handed the job (for usage accounting). */
   sentAt: number;
   /** Times this job was handed to a grader process that died before acknowledging it. */
   lost: number;
-  resolve: (result: GradeResult) => void;
+  /** Moved off a quiet process once (see QUIET_PREEMPT_MS): it runs on general processes only. */
+  generalOnly: boolean;
+  resolve: (graded: Graded) => void;
   reject: (error: Error) => void;
   detach: () => void;
 };
 
 /**
  * `received`: the child acknowledged the job, so its death from now on is the job's doing.
- * `quiet`: the reserved process, which takes only jobs of learners and clients without recent heavy use.
+ * `quiet`: a reserved process, which takes only jobs of learners and clients without recent heavy use.
+ * `timedOut`: the pool killed the child at HARD_TIMEOUT_MS. `rssBeforeMb`: the child's resident
+ * memory when it was handed the job.
  */
 type Slot = {
   child: ChildProcess | null;
@@ -73,98 +86,96 @@ type Slot = {
   received: boolean;
   timer: NodeJS.Timeout | null;
   quiet: boolean;
+  timedOut: boolean;
+  rssBeforeMb: number | null;
 };
-
-/** Decayed grading time (`ms`) and its heavy part (`heavy`), both as of `at`. */
-type Usage = { ms: number; heavy: number; at: number };
 
 type PoolState = {
   waiting: Job[];
   slots: Slot[];
+  /** A started process holding no slot, ready to take the place of one that dies or is retired. */
+  spare: ChildProcess | null;
   nextId: number;
   /** Learners with a job waiting or running. */
   active: Map<string, Job>;
   /** Jobs by the caller's ticket (see GradeRequest.ticket). */
   tickets: Map<string, Job>;
   usage: Map<string, Usage>;
+  /** Children that have sent a message, so they did start: only these are replaced at once. */
+  started: WeakSet<ChildProcess>;
+  stats: GraderPoolStats;
+  /** Calls pump when a job on a quiet process reaches QUIET_PREEMPT_MS while a quiet job waits. */
+  preemptTimer: NodeJS.Timeout | null;
+  /** Tests: the data limit (MB) the retirement rule is applied against instead of GRADER_DATA_LIMIT_MB. */
+  retireLimitMb: number | null;
+};
+
+/**
+ * Counters since this server started: processes forked, jobs that killed theirs, hard timeouts,
+ * bloated processes retired, jobs moved off a quiet process.
+ */
+export type GraderPoolStats = {
+  starts: number;
+  crashes: number;
+  timeouts: number;
+  retired: number;
+  preempted: number;
 };
 
 // One pool per server process even if a bundler duplicates this module between routes.
 const pool: PoolState = remember("descent.grader.pool", () => ({
   waiting: [],
   slots: [],
+  spare: null,
   nextId: 1,
   active: new Map(),
   tickets: new Map(),
   usage: new Map(),
+  started: new WeakSet(),
+  stats: { starts: 0, crashes: 0, timeouts: 0, retired: 0, preempted: 0 },
+  preemptTimer: null,
+  retireLimitMb: null,
 }));
 
-// --- usage accounting (decayed grading milliseconds per learner and per client) ---
+// --- usage accounting (policy.ts: decayed grading time and its heavy part, per learner and client) ---
 
-function usageOf(key: string | null, now: number): { ms: number; heavy: number } {
-  const u = key === null ? undefined : pool.usage.get(key);
-  if (!u) return { ms: 0, heavy: 0 };
-  return {
-    ms: u.ms * 2 ** (-(now - u.at) / USAGE_HALF_LIFE_MS),
-    heavy: u.heavy * 2 ** (-(now - u.at) / HEAVY_HALF_LIFE_MS),
-  };
+function usageOf(key: string | null, now: number): Cost {
+  return key === null ? NO_COST : decayUsage(pool.usage.get(key), now);
 }
 
-function charge(key: string | null, ms: number, now: number): void {
-  if (key === null) return;
-  const u = usageOf(key, now);
-  pool.usage.set(key, { ms: u.ms + ms, heavy: u.heavy + Math.max(0, ms - HEAVY_AFTER_MS), at: now });
+function charge(job: Job, cost: Cost, now: number): void {
+  const keys = usageKeys(job.learner, job.client);
+  for (const key of [job.tracked ? keys.learner : null, keys.client])
+    if (key !== null) pool.usage.set(key, addUsage(pool.usage.get(key), cost, now));
   if (pool.usage.size > 10_000)
-    for (const [k] of pool.usage) {
-      const old = usageOf(k, now);
-      if (old.ms < 10 && old.heavy < 10) pool.usage.delete(k);
-    }
+    for (const [key, usage] of pool.usage) if (isSpent(usage, now)) pool.usage.delete(key);
 }
 
-/** Time used so far by the running jobs of this client, and its heavy part. */
-function running(client: string | null, now: number): { ms: number; heavy: number } {
-  const total = { ms: 0, heavy: 0 };
-  if (client === null) return total;
-  for (const slot of pool.slots)
-    if (slot.job?.client === client) {
-      total.ms += now - slot.job.sentAt;
-      total.heavy += Math.max(0, now - slot.job.sentAt - HEAVY_AFTER_MS);
-    }
-  return total;
-}
-
-/**
- * Lower is served first: the learner's recent grading time, or its client's if more, counting the time
- * the client's running jobs have used so far (many fresh learners behind one client fall behind
- * as soon as the first of them runs, not only once it finishes).
- */
-function priority(job: Job, now: number): number {
-  const client = usageOf(job.client === null ? null : `c:${job.client}`, now);
-  return Math.max(usageOf(`l:${job.learner}`, now).ms, client.ms + running(job.client, now).ms);
-}
-
-/** Whether the job may use the reserved quiet process (see QUIET_HEAVY_MS). */
-function isQuiet(job: Job, now: number): boolean {
-  const client = usageOf(job.client === null ? null : `c:${job.client}`, now);
-  const heavy = Math.max(
-    usageOf(`l:${job.learner}`, now).heavy,
-    client.heavy + running(job.client, now).heavy,
+/** What the running jobs of this client have cost so far. */
+function running(client: string | null, now: number): Cost {
+  if (client === null) return NO_COST;
+  return sumCosts(
+    pool.slots.flatMap((slot) => (slot.job?.client === client ? [runningCost(now - slot.job.sentAt)] : [])),
   );
-  return heavy < QUIET_HEAVY_MS;
 }
 
-/** The waiting jobs in the order they will be served (least recent grading time, then arrival). */
+function usagesOf(job: Job, now: number): [Cost, Cost, Cost] {
+  const keys = usageKeys(job.learner, job.client);
+  return [usageOf(keys.learner, now), usageOf(keys.client, now), running(job.client, now)];
+}
+
+/** The waiting jobs in the order they will be served (policy.orderOf, then arrival). */
 function servingOrder(now: number): Job[] {
   return pool.waiting
-    .map((job) => ({ job, p: priority(job, now) }))
-    .sort((a, b) => a.p - b.p || a.job.id - b.job.id)
+    .map((job) => ({ job, order: orderOf(...usagesOf(job, now)) }))
+    .sort((a, b) => a.order - b.order || a.job.id - b.job.id)
     .map((entry) => entry.job);
 }
 
 // --- grader processes ---
 
 // Resolved from the working directory, not import.meta.url: Next bundles this module elsewhere.
-function spawnChild(slot: Slot): ChildProcess {
+function spawnChild(): ChildProcess {
   // Compiled at build time (scripts/build-grader.mjs): production runs no TypeScript.
   const entry = getGraderBuildFile("grader-process.mjs");
   // The child runs under /bin/sh only to set its limits before exec'ing Node (same pid, same IPC
@@ -189,49 +200,125 @@ function spawnChild(slot: Slot): ChildProcess {
     stdio: ["ignore", "ignore", "inherit", "ipc"],
     serialization: "advanced",
   });
-  child.on("message", (message: { id: number; received?: true; result?: unknown; error?: string }) => {
-    const job = slot.job;
-    if (!job || job.id !== message.id) return;
-    if (message.received) {
-      slot.received = true;
-      return;
-    }
-    finishJob(slot);
-    if (message.error !== undefined) job.reject(new Error(message.error));
-    else {
-      const parsed = GradeResultSchema.safeParse(message.result);
-      if (parsed.success) job.resolve(parsed.data);
-      else job.reject(new Error(`Invalid grade result: ${parsed.error.message}`));
-    }
-    pump();
-  });
-  child.on("exit", () => {
-    // A replaced child's late exit: the slot (and any job in it) belongs to its successor.
-    if (slot.child !== child) return;
-    slot.child = null;
-    const job = slot.job;
-    const received = slot.received;
-    if (job) {
-      // Sent to a child that was already dying (killed while idle): not the submission's fault.
-      if (!received && job.lost < 2) {
-        clearSlot(slot);
-        job.lost += 1;
-        pool.waiting.unshift(job);
-      } else {
-        finishJob(slot);
-        job.resolve(
-          createEarlyResult(
-            "memory-limit",
-            "The grader stopped while running your code (most likely it used too much memory).",
-            Date.now() - job.started,
-          ),
-        );
-      }
-    }
-    pump();
-  });
+  pool.stats.starts += 1;
+  child.on("message", (message: { id: number; received?: true; result?: unknown; error?: string }) =>
+    onMessage(child, message),
+  );
+  child.on("exit", () => onExit(child));
+  // Idle children do not keep this process alive; one grading a job does (see dispatch).
   child.unref();
   return child;
+}
+
+const isAlive = (child: ChildProcess | null): child is ChildProcess =>
+  child !== null && child.exitCode === null && child.signalCode === null && child.connected;
+
+const slotOf = (child: ChildProcess): Slot | undefined => pool.slots.find((slot) => slot.child === child);
+
+/** A started process for a slot: the spare when there is one (no start to wait for), else a new one. */
+function takeProcess(): ChildProcess {
+  const spare = pool.spare;
+  pool.spare = null;
+  return isAlive(spare) ? spare : spawnChild();
+}
+
+/** Starts a spare if there is none (once the pool is in use). */
+function ensureSpare(): void {
+  if (pool.slots.length > 0 && !isAlive(pool.spare)) pool.spare = spawnChild();
+}
+
+/** Resident memory of a process in MB (Linux /proc; null elsewhere or once it has exited). */
+function residentMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
+    return kb === undefined ? null : Number(kb) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+function onMessage(
+  child: ChildProcess,
+  message: { id: number; received?: true; result?: unknown; error?: string },
+) {
+  pool.started.add(child);
+  const slot = slotOf(child);
+  const job = slot?.job;
+  if (!slot || !job || job.id !== message.id) return;
+  if (message.received) {
+    slot.received = true;
+    return;
+  }
+  // A process that stays bloated after a job (memory the isolate does not count, e.g. ICU objects)
+  // is retired before it takes another: the next learner's correct code must not die of it.
+  const after = afterJob({
+    rssBeforeMb: slot.rssBeforeMb,
+    rssAfterMb: residentMb(child.pid),
+    limitMb: pool.retireLimitMb ?? readGraderSettings().dataLimitMb,
+  });
+  const cost = finishJob(slot, { heldMs: Date.now() - job.sentAt, replaced: after.blame });
+  if (after.retire) retire(slot);
+  if (message.error !== undefined) job.reject(new Error(message.error));
+  else {
+    const parsed = GradeResultSchema.safeParse(message.result);
+    if (parsed.success) job.resolve({ result: parsed.data, cost });
+    else job.reject(new Error(`Invalid grade result: ${parsed.error.message}`));
+  }
+  ensureSpare();
+  pump();
+}
+
+function onExit(child: ChildProcess): void {
+  if (pool.spare === child) {
+    // Replaced when it is next needed, not now: a child that cannot start must not loop.
+    pool.spare = null;
+    return;
+  }
+  // A retired or stopped child's late exit: its slot (if any) belongs to a successor.
+  const slot = slotOf(child);
+  if (!slot) return;
+  slot.child = null;
+  const job = slot.job;
+  if (job) {
+    const heldMs = Date.now() - job.sentAt;
+    if (!slot.received && job.lost < 2) {
+      // Sent to a child that was already dying (killed while idle): not the submission's fault.
+      clearSlot(slot);
+      job.lost += 1;
+      pool.waiting.unshift(job);
+    } else if (slot.timedOut) {
+      pool.stats.timeouts += 1;
+      const cost = finishJob(slot, { heldMs, replaced: true });
+      job.resolve({
+        result: createEarlyResult("timeout", TEXTS.hardTimeout, Date.now() - job.started),
+        cost,
+      });
+    } else {
+      pool.stats.crashes += 1;
+      const cost = finishJob(slot, { heldMs, crashed: true });
+      job.resolve({
+        result: createEarlyResult("memory-limit", TEXTS.graderStopped, Date.now() - job.started),
+        cost,
+      });
+    }
+  }
+  // A child that had started is replaced at once, so a crash does not make the next job wait for
+  // a start: the spare takes its place, and a new spare starts.
+  if (pool.started.has(child)) {
+    slot.child = takeProcess();
+    ensureSpare();
+  }
+  pump();
+}
+
+/** Takes the slot's child out of service (the spare takes its place) and stops it. */
+function retire(slot: Slot): void {
+  const old = slot.child;
+  if (!old) return;
+  pool.stats.retired += 1;
+  slot.child = takeProcess();
+  old.kill("SIGKILL");
 }
 
 function clearSlot(slot: Slot): void {
@@ -239,18 +326,20 @@ function clearSlot(slot: Slot): void {
   slot.timer = null;
   slot.job = null;
   slot.received = false;
+  slot.timedOut = false;
+  slot.rssBeforeMb = null;
+  slot.child?.unref();
 }
 
-/** Frees the slot and the learner's turn, and charges the learner for the time used. */
-function finishJob(slot: Slot): void {
+/** Frees the slot and the learner's turn, and charges the learner and client what the job cost. */
+function finishJob(slot: Slot, outcome: JobOutcome): Cost {
   const job = slot.job;
   clearSlot(slot);
-  if (!job) return;
-  const now = Date.now();
-  const used = now - job.sentAt;
-  if (job.tracked) charge(`l:${job.learner}`, used, now);
-  charge(job.client === null ? null : `c:${job.client}`, used, now);
+  if (!job) return NO_COST;
+  const cost = jobCost(outcome);
+  charge(job, cost, Date.now());
   release(job);
+  return cost;
 }
 
 function release(job: Job): void {
@@ -268,7 +357,27 @@ function ensureSlots(): void {
     received: false,
     timer: null,
     quiet: i >= general,
+    timedOut: false,
+    rssBeforeMb: null,
   }));
+}
+
+function dispatch(slot: Slot, job: Job): void {
+  if (!isAlive(slot.child)) slot.child = takeProcess();
+  const child = slot.child;
+  slot.job = job;
+  job.sentAt = Date.now();
+  slot.rssBeforeMb = residentMb(child.pid);
+  slot.timer = setTimeout(() => {
+    if (slot.job !== job || slot.child !== child) return;
+    slot.timedOut = true;
+    child.kill("SIGKILL");
+  }, HARD_TIMEOUT_MS);
+  slot.timer.unref();
+  // Until this job is answered, its child keeps this process alive: a script waiting for the
+  // verdict (npm run grade) sees the child's death instead of exiting with nothing to do.
+  child.ref();
+  child.send({ id: job.id, ...job.input });
 }
 
 function pump(): void {
@@ -279,77 +388,101 @@ function pump(): void {
   // General processes first, so the quiet one stays free for a quiet learner as long as possible.
   for (const slot of [...pool.slots].sort((a, b) => Number(a.quiet) - Number(b.quiet))) {
     if (slot.job) continue;
-    const index = order.findIndex((job) => !slot.quiet || isQuiet(job, now));
+    const index = order.findIndex((job) => !slot.quiet || mayUseQuiet(job, now));
     if (index < 0) continue;
     const [job] = order.splice(index, 1) as [Job];
     pool.waiting.splice(pool.waiting.indexOf(job), 1);
-    if (!slot.child?.connected) slot.child = spawnChild(slot);
-    slot.job = job;
-    job.sentAt = Date.now();
-    const child = slot.child;
-    slot.timer = setTimeout(() => child.kill("SIGKILL"), HARD_TIMEOUT_MS);
-    slot.timer.unref();
-    child.send({ id: job.id, exercise: job.exercise, code: job.code });
+    dispatch(slot, job);
   }
+  preemptForQuiet(order, now);
+}
+
+const mayUseQuiet = (job: Job, now: number) => !job.generalOnly && isQuiet(...usagesOf(job, now));
+
+/**
+ * While a job that may use a quiet process waits, a job that has run QUIET_PREEMPT_MS on a quiet
+ * process is moved to the general ones (preempt); before that, a timer comes back when it will have.
+ */
+function preemptForQuiet(waiting: Job[], now: number): void {
+  if (pool.preemptTimer) clearTimeout(pool.preemptTimer);
+  pool.preemptTimer = null;
+  if (!waiting.some((job) => mayUseQuiet(job, now))) return;
+  let soonest = Number.POSITIVE_INFINITY;
+  for (const slot of pool.slots) {
+    if (!slot.quiet || !slot.job) continue;
+    const ran = now - slot.job.sentAt;
+    if (ran >= QUIET_PREEMPT_MS) {
+      preempt(slot, now);
+      pump();
+      return;
+    }
+    soonest = Math.min(soonest, QUIET_PREEMPT_MS - ran);
+  }
+  if (soonest === Number.POSITIVE_INFINITY) return;
+  pool.preemptTimer = setTimeout(() => {
+    pool.preemptTimer = null;
+    pump();
+  }, soonest + 5);
+  pool.preemptTimer.unref();
 }
 
 /**
- * Room in the queue for a job of this priority: true when there is space, or when a waiting job
- * of a learner with more recent grading time can be answered "busy" to make space (so learners
- * who keep the grader busy cannot lock out the others by filling the queue).
+ * Stops the job of a quiet slot and queues it again for the general processes: its learner and
+ * client are charged what it ran plus a restart, and the spare takes the slot at once.
  */
-function admit(newPriority: number, now: number): boolean {
-  if (pool.waiting.length < MAX_WAITING) return true;
-  const last = servingOrder(now).at(-1);
-  if (!last || priority(last, now) <= newPriority) return false;
-  pool.waiting.splice(pool.waiting.indexOf(last), 1);
-  release(last);
-  last.resolve(createEarlyResult("busy", "The grader is busy, try again in a few seconds"));
+function preempt(slot: Slot, now: number): void {
+  const job = slot.job;
+  const old = slot.child;
+  if (!job) return;
+  pool.stats.preempted += 1;
+  const heldMs = now - job.sentAt;
+  clearSlot(slot);
+  charge(job, jobCost({ heldMs, replaced: true }), now);
+  job.generalOnly = true;
+  pool.waiting.push(job);
+  slot.child = takeProcess();
+  ensureSpare();
+  old?.kill("SIGKILL");
+}
+
+/** Room for a job with this order key: policy.admission, the busiest waiting job answered "busy" to make room. */
+function admit(incoming: number, now: number): boolean {
+  const order = servingOrder(now);
+  const last = order.at(-1);
+  const decision = admission({
+    waiting: pool.waiting.length,
+    limit: waitingLimit(pool.slots.length),
+    last: last ? orderOf(...usagesOf(last, now)) : null,
+    incoming,
+  });
+  if (decision === "refuse") return false;
+  if (decision === "evict-last" && last) {
+    pool.waiting.splice(pool.waiting.indexOf(last), 1);
+    release(last);
+    last.resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
+  }
   return true;
 }
 
-export interface GradeRequest {
-  exercise: string;
-  code: string;
-  /** Who submits: at most one job per learner is queued or running. Omitted: no such limit (CLI). */
-  learner?: string;
-  /** The network client (e.g. peer address): learners behind one client share its fair share. */
-  client?: string;
-  /** Aborted by the caller when its client goes away: a job still waiting is dropped. */
-  signal?: AbortSignal;
-  /**
-   * A random id the client chose, to ask for the job's place with `ticketPosition` (a first-time
-   * guest has no cookie until the submit request answers, so it cannot be found by learner).
-   */
-  ticket?: string;
-  /**
-   * The id the result will be stored under. The grading queue (lib/queue) uses it as the job id,
-   * so a job taken again after its worker died is still one job; the pool ignores it.
-   */
-  id?: string;
-}
-
 /**
- * Grades a submission in a separate, restartable grader process. Throws for an unknown exercise,
- * throws LearnerBusyError when the learner already has a job queued or running, rejects with
- * GradingAbortedError when `signal` fires before a grader takes the job; answers "busy" when the
- * queue is full of learners with less recent grading time and "too-large" above MAX_CODE_BYTES.
- * Waiting jobs are served by least recent grading time (the learner's or its client's, whichever is more), then
- * arrival: a learner whose submissions keep timing out waits behind everyone else.
+ * gradeSubmission, with what the job cost (policy.jobCost): a queue worker sends it back with the
+ * result, so the web server charges its learner as this pool charges its own.
  */
-export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
+export function gradeSubmissionWithCost(input: GradeRequest): Promise<Graded> {
   if (!isExerciseSlug(input.exercise))
     return Promise.reject(new Error(`Unknown exercise ${JSON.stringify(input.exercise)}`));
   const tooLarge = refuseTooLarge(input.code);
-  if (tooLarge) return Promise.resolve(tooLarge);
+  if (tooLarge) return Promise.resolve({ result: tooLarge, cost: NO_COST });
   if (input.signal?.aborted) return Promise.reject(new GradingAbortedError());
   const id = pool.nextId++;
   const learner = input.learner ?? `anonymous#${id}`;
   if (pool.active.has(learner)) return Promise.reject(new LearnerBusyError());
+  ensureSlots();
   return new Promise((resolve, reject) => {
     const signal = input.signal;
     const job: Job = {
       id,
+      input: toJobInput(input),
       exercise: input.exercise,
       code: input.code,
       learner,
@@ -359,6 +492,7 @@ export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
       started: Date.now(),
       sentAt: 0,
       lost: 0,
+      generalOnly: false,
       resolve,
       reject,
       detach: () => signal?.removeEventListener("abort", onAbort),
@@ -371,8 +505,8 @@ export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
       reject(new GradingAbortedError());
     }
     const now = Date.now();
-    if (!admit(priority(job, now), now)) {
-      resolve(createEarlyResult("busy", "The grader is busy, try again in a few seconds"));
+    if (!admit(orderOf(...usagesOf(job, now)), now)) {
+      resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
       return;
     }
     signal?.addEventListener("abort", onAbort, { once: true });
@@ -383,15 +517,22 @@ export function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
   });
 }
 
+/**
+ * Grades a submission in a separate, restartable grader process (the contract of
+ * GradingTransport.grade). Waiting jobs are served by policy.orderOf (least recent grading time of
+ * the learner or its client, whichever is more), then arrival: a learner whose submissions keep
+ * timing out waits behind everyone else, and never reaches the quiet process.
+ */
+export async function gradeSubmission(input: GradeRequest): Promise<GradeResult> {
+  return (await gradeSubmissionWithCost(input)).result;
+}
+
 /** Whether the learner has a submission queued or being graded (the route answers 409 first). */
 export function isLearnerGrading(learner: string): boolean {
   return pool.active.has(learner);
 }
 
-/**
- * Where the learner's submission stands: waiting with `ahead` jobs to be served before it,
- * being graded, or none. Priorities change as others' jobs finish, so `ahead` is a snapshot.
- */
+/** Where the learner's submission stands (`ahead` is a snapshot: priorities change as jobs finish). */
 export function queuePosition(learner: string): QueuePosition {
   return positionOf(pool.active.get(learner));
 }
@@ -401,25 +542,43 @@ export function ticketPosition(ticket: string): QueuePosition {
   return positionOf(pool.tickets.get(ticket));
 }
 
-export type QueuePosition = { state: "waiting"; ahead: number } | { state: "grading" } | { state: "none" };
-
 function positionOf(job: Job | undefined): QueuePosition {
   if (!job) return { state: "none" };
   const ahead = servingOrder(Date.now()).indexOf(job);
   return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };
 }
 
+/** This server's own grader processes, as the routes use them (lib/grading/index.server.ts). */
+export const poolTransport: GradingTransport = {
+  grade: gradeSubmission,
+  isLearnerGrading: async (learner) => isLearnerGrading(learner),
+  learnerPosition: async (learner) => queuePosition(learner),
+  ticketPosition: async (ticket) => ticketPosition(ticket),
+  health: async () => ({ mode: "in-process", ok: true, processes: graderProcesses().length }),
+};
+
 /**
- * Stops the grader processes (tests and scripts call this to exit cleanly). When none is grading,
- * the next submission also re-reads GRADER_PROCESSES and GRADER_QUIET_PROCESSES.
+ * Stops the grader processes, the spare included (tests and scripts call this to exit cleanly); a
+ * job being graded is answered "busy". The next submission re-reads GRADER_PROCESSES and
+ * GRADER_QUIET_PROCESSES.
  */
 export function stopGraderProcesses(): void {
   for (const slot of pool.slots) {
     const child = slot.child;
     slot.child = null;
+    const job = slot.job;
+    if (job) {
+      clearSlot(slot);
+      release(job);
+      job.resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
+    }
     child?.kill();
   }
-  if (pool.slots.every((slot) => slot.job === null)) pool.slots = [];
+  pool.spare?.kill();
+  pool.spare = null;
+  pool.slots = [];
+  if (pool.preemptTimer) clearTimeout(pool.preemptTimer);
+  pool.preemptTimer = null;
 }
 
 /** Forgets the recorded grading time of every learner (tests and benchmarks). */
@@ -428,14 +587,40 @@ export function resetGraderUsage(): void {
 }
 
 /**
- * The live grader processes: pid, whether each is grading a submission it has acknowledged, and
- * whether it is the process reserved for quiet learners. For tests and operators only (the pool
- * forks lazily: empty before the first submission).
+ * Tests: apply the retirement rule (policy.afterJob) against this data limit in MB instead of
+ * GRADER_DATA_LIMIT_MB, e.g. a small one so that any process is retired after its job; null
+ * restores the setting.
  */
-export function graderProcesses(): Array<{ pid: number; grading: boolean; quiet: boolean }> {
-  return pool.slots.flatMap((slot) =>
-    slot.child?.pid !== undefined && slot.child.exitCode === null && slot.child.signalCode === null
-      ? [{ pid: slot.child.pid, grading: slot.job !== null && slot.received, quiet: slot.quiet }]
-      : [],
-  );
+export function setRetireLimitForTests(limitMb: number | null): void {
+  pool.retireLimitMb = limitMb;
+}
+
+/** Processes started, crashes, hard timeouts, retirements and preemptions since this server started. */
+export function graderPoolStats(): GraderPoolStats {
+  return { ...pool.stats };
+}
+
+/**
+ * The live grader processes: pid, whether each is grading a submission it has acknowledged,
+ * whether it is a process reserved for quiet learners, and whether it is the idle spare. For tests
+ * and operators only (the pool forks lazily: empty before the first submission).
+ */
+export function graderProcesses(): Array<{ pid: number; grading: boolean; quiet: boolean; spare: boolean }> {
+  const live = (child: ChildProcess | null): child is ChildProcess & { pid: number } =>
+    child?.pid !== undefined && child.exitCode === null && child.signalCode === null;
+  return [
+    ...pool.slots.flatMap((slot) =>
+      live(slot.child)
+        ? [
+            {
+              pid: slot.child.pid,
+              grading: slot.job !== null && slot.received,
+              quiet: slot.quiet,
+              spare: false,
+            },
+          ]
+        : [],
+    ),
+    ...(live(pool.spare) ? [{ pid: pool.spare.pid, grading: false, quiet: false, spare: true }] : []),
+  ];
 }

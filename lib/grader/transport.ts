@@ -8,11 +8,30 @@ import { TEXTS } from "./policy";
 import type { GradeResult } from "./result";
 
 /** One submission to grade, and who sent it (for the one-job rule and fair order). */
-export interface GradeRequest {
+/** What a grader needs to grade one submission: it travels to grader processes and queue workers. */
+export interface GradeJobInput {
   exercise: string;
   code: string;
   /** The code's language; TypeScript when omitted. */
   language?: Language;
+  /** "visible": only the tests the page shows (Python's Run); every test when omitted. */
+  scope?: TestScope;
+}
+
+/** Which tests a job runs. */
+export type TestScope = "visible" | "all";
+
+/** Copies the job fields of a request (what is sent to a grader process or a worker). */
+export function toJobInput(input: GradeJobInput): GradeJobInput {
+  return {
+    exercise: input.exercise,
+    code: input.code,
+    ...(input.language ? { language: input.language } : {}),
+    ...(input.scope ? { scope: input.scope } : {}),
+  };
+}
+
+export interface GradeRequest extends GradeJobInput {
   /** Who submits: at most one job per learner is queued or running. Omitted: no such limit (CLI). */
   learner?: string;
   /** The network client (e.g. peer address): learners behind one client share its fair share. */

@@ -2,6 +2,7 @@
 // part of the one configuration schema, lib/env-shared.ts (no "server-only": the worker reads them
 // too). With REDIS_URL unset, grading stays in the web server's own pool of grader processes.
 export { type QueueSettings, readQueueSettings } from "../env-shared";
+import type { GradeJobInput } from "../grader/transport";
 
 /** The BullMQ queue that carries grading jobs (web servers add, grader workers take). */
 export const GRADING_QUEUE = "descent-grading";
@@ -18,7 +19,7 @@ export const STALLED_CHECK_MS = 2_000;
 export const MAX_STALLED = 2;
 
 /** Data of one grading job: the exercise and the code (the learner stays with the web server). */
-export type GradingJobData = { exercise: string; code: string };
+export type GradingJobData = GradeJobInput;
 
 /** The failure reason BullMQ gives a job that lost its worker more than MAX_STALLED times. */
 export function isStalledFailure(reason: string): boolean {

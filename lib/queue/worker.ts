@@ -2,9 +2,12 @@ import { createServer, type Server } from "node:http";
 import { hostname } from "node:os";
 import { Worker } from "bullmq";
 import { readGraderSettings } from "../env-shared";
-import { gradeSubmission, graderProcesses, stopGraderProcesses } from "../grader/pool";
+import type { Cost } from "../grader/policy";
+import { graderProcesses, gradeSubmissionWithCost, stopGraderProcesses } from "../grader/pool";
 import type { GradeResult } from "../grader/result";
-import { createRedis } from "./redis";
+import { toJobInput } from "../grader/transport";
+import { createRedis } from "../redis/client";
+import { announceCapacity, CAPACITY_RENEW_MS, withdrawCapacity } from "./capacity";
 import {
   GRADING_QUEUE,
   type GradingJobData,
@@ -16,8 +19,10 @@ import {
 
 // A grader worker: takes grading jobs from the queue and grades each in the same isolated-vm
 // grader processes as the in-process pool (lib/grader/pool.ts: same sandbox, limits and
-// restarts), GRADER_PROCESSES at a time. One JSON line per job on stdout; GRADER_WORKER_PORT
-// serves its health.
+// restarts), GRADER_PROCESSES at a time. Each answer carries what the job cost (policy.jobCost:
+// time held, crashes, retired processes) for the web server to charge its learner; the worker
+// announces its processes so that web servers size the waiting room (./capacity.ts). One JSON line
+// per job on stdout; GRADER_WORKER_PORT serves its health.
 
 export type WorkerHandle = {
   name: string;
@@ -57,14 +62,14 @@ export async function startGraderWorker(
   let failed = 0;
   const startedAt = new Date().toISOString();
 
-  const worker = new Worker<GradingJobData, GradeResult>(
+  const worker = new Worker<GradingJobData, GradeResult & { cost: Cost }>(
     GRADING_QUEUE,
     async (job) => {
       running += 1;
       const started = Date.now();
       try {
         // Anonymous to the pool: the one-job rule and limits were applied by the web server.
-        const result = await gradeSubmission({ exercise: job.data.exercise, code: job.data.code });
+        const { result, cost } = await gradeSubmissionWithCost(toJobInput(job.data));
         completed += 1;
         log(
           JSON.stringify({
@@ -79,7 +84,8 @@ export async function startGraderWorker(
             stalled: job.stalledCounter,
           }),
         );
-        return result;
+        // The cost rides beside the result; the web server's parse of the result drops it.
+        return { ...result, cost };
       } catch (error) {
         failed += 1;
         log(
@@ -133,6 +139,10 @@ export async function startGraderWorker(
     port = typeof address === "object" && address ? address.port : null;
   }
   await worker.waitUntilReady();
+  const announce = () => announceCapacity(connection, name, concurrency).catch(() => {});
+  await announce();
+  const renewal = setInterval(announce, CAPACITY_RENEW_MS);
+  renewal.unref();
   log(JSON.stringify({ at: startedAt, worker: name, started: true, concurrency, port }));
 
   return {
@@ -140,6 +150,8 @@ export async function startGraderWorker(
     port,
     stats,
     close: async () => {
+      clearInterval(renewal);
+      await withdrawCapacity(connection, name).catch(() => {});
       await worker.close();
       stopGraderProcesses();
       connection.disconnect();
