@@ -4,6 +4,7 @@
 // Any client-sent copy of the header is deleted first; see docs/decisions/060-client-address.md.
 import { createServer } from "node:http";
 import next from "next";
+import { refuseUndecodablePath } from "./request-path.mjs";
 
 const PEER_HEADER = "x-descent-peer";
 const CLIENT_HEADER = "x-descent-client";
@@ -18,6 +19,8 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer((req, res) => {
+  // A path Next would fail to decode (invalid UTF-8, a broken escape) is a 400, not Next's 500.
+  if (refuseUndecodablePath(req, res)) return;
   delete req.headers[PEER_HEADER];
   delete req.headers[CLIENT_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
