@@ -1,8 +1,9 @@
 import "server-only";
+import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
+import { isForeignKeyViolation } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma.server";
 import { DomainError } from "@/lib/domain-error";
 import { pickBestSubmissions } from "@/lib/exercises/verdicts";
-import { Prisma } from "@/lib/generated/prisma/client";
 import {
   type GradedResult,
   type GradeResult,
@@ -11,6 +12,7 @@ import {
   type Verdict,
 } from "@/lib/grader/result";
 import { isLanguage, type Language } from "@/lib/harness/languages";
+import { queueCardsForMistake } from "./reviews.server";
 
 /** A stored submission without its code and results (for lists). */
 export type SubmissionSummary = {
@@ -78,14 +80,12 @@ export class LearnerGoneError extends DomainError {
 }
 
 /**
- * Whether a write failed because its learner row is gone: a foreign-key violation, which Prisma
- * reports as P2003 on SQLite and PostgreSQL alike (the only foreign key these rows hold is the
- * learner's). Rethrows it as LearnerGoneError; anything else as it was.
+ * Whether a write failed because its learner row is gone: a foreign-key violation (the only
+ * foreign key these rows hold is the learner's), the same on SQLite and PostgreSQL. Rethrows it
+ * as LearnerGoneError; anything else as it was.
  */
-export function rethrowIfLearnerGone(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003")
-    throw new LearnerGoneError();
-  throw error;
+function rethrowIfLearnerGone(error: unknown): never {
+  throw isForeignKeyViolation(error) ? new LearnerGoneError() : error;
 }
 
 /**
@@ -118,6 +118,18 @@ export async function createSubmission(
     })
     .catch(rethrowIfLearnerGone);
   return toSummary(row);
+}
+
+/**
+ * Queues the cards teaching a stored submission's named mistake (queueCardsForMistake). Throws
+ * LearnerGoneError when the learner was deleted since the submission was stored (which took the
+ * submission with it).
+ */
+export async function queueCardsForSubmissionMistake(
+  learnerId: string,
+  diagnosisId: DiagnosisId,
+): Promise<void> {
+  await queueCardsForMistake(learnerId, diagnosisId).catch(rethrowIfLearnerGone);
 }
 
 /** This learner's submissions for one exercise, newest first (at most `limit`). */
