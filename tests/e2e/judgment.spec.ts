@@ -28,7 +28,7 @@ test("a learner answers a tune, a diagnose and a predict exercise wrong, then ri
   // The first write makes the guest; the dashboard starts at zero.
   await page.goto("/exercises/tune-adam-rosenbrock");
   const preview = page.getByTestId("tune-preview");
-  await expect(preview).toContainText("Preview: loss after 300 steps");
+  await expect(preview).toContainText("Preview: mean loss over the last 50 of 300 steps");
 
   // Tune: the defaults miss the target, and the verdict says why.
   await page.getByRole("button", { name: "Submit settings" }).click();

@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { ContourPlot } from "@/app/components/figures/contour-plot";
 import { LineChart } from "@/app/components/figures/line-chart";
 import { formatNumber } from "@/lib/judgment/curves";
-import { getDefaultValues, runTune, type TuneRun, type TuneSetup } from "@/lib/judgment/tune";
+import { getDefaultValues, getTuneWindow, runTune, type TuneRun, type TuneSetup } from "@/lib/judgment/tune";
 import { createObjective } from "@/lib/objectives";
 import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import styles from "./judgment.module.css";
@@ -30,7 +30,8 @@ export function TuneWorkbench({ slug, setup }: { slug: string; setup: TuneSetup 
   const finite = preview?.losses.filter((loss) => Number.isFinite(loss) && loss > 0) ?? [];
   const lossMax = Math.max(setup.target * 10, ...finite.slice(0, 50), finite[0] ?? 1);
   const lossMin = Math.min(setup.target / 10, ...finite);
-  const reached = preview && Number.isFinite(preview.final) && preview.final < setup.target;
+  // The preview scores the run by the grader's own rule (lib/judgment/tune.ts), so the two agree.
+  const reached = preview && Number.isFinite(preview.score) && preview.score < setup.target;
   const box = objective.box;
   const start: [number, number] = [setup.x0[0] ?? 0, setup.x0[1] ?? 0];
 
@@ -64,11 +65,12 @@ export function TuneWorkbench({ slug, setup }: { slug: string; setup: TuneSetup 
       <JudgmentVerdict result={result} error={error} />
       <figure className={styles.figure}>
         <p className={styles.previewStat} data-testid="tune-preview">
-          Preview: loss after {steps} steps{" "}
+          Preview: mean loss over the last {getTuneWindow(setup)} of {steps} steps{" "}
           <strong className={reached ? styles.pass : styles.fail}>
-            {preview ? formatNumber(preview.final) : "not computable"}
+            {preview ? formatNumber(preview.score) : "not computable"}
           </strong>{" "}
-          (target: below {formatNumber(setup.target)})
+          (target: below {formatNumber(setup.target)}; loss after the last step{" "}
+          {preview ? formatNumber(preview.final) : "not computable"})
         </p>
         <div className={styles.plots}>
           {box && preview ? (
