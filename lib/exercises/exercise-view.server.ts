@@ -2,6 +2,7 @@ import "server-only";
 import { compileMdx } from "@/lib/content/compile-mdx.server";
 import type { ExerciseConfig } from "@/lib/content/exercise-schema";
 import { getExerciseWithConfig } from "@/lib/content/exercises.server";
+import { readExerciseFile } from "@/lib/content/registry";
 import { resolveObjectiveArgs, runReference } from "@/lib/grader/reference";
 import type { VisibleRunTest } from "./visible-run";
 
@@ -12,7 +13,10 @@ export type ExerciseView = {
   summary: string;
   order: number;
   taskCode: string;
+  /** The TypeScript starter (starter.ts). */
   starter: string;
+  /** The Python starter (starter.py), shown when the learner chooses Python. */
+  pythonStarter: string;
   typesDts: string;
   visibleTests: VisibleRunTest[];
 };
@@ -55,7 +59,10 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
   const found = await getExerciseWithConfig(slug);
   if (!found) return null;
   const { exercise, config } = found;
-  const { code } = await compileMdx(exercise.taskMdx, { label: `content/exercises/${slug}/task.mdx` });
+  const [{ code }, pythonStarter] = await Promise.all([
+    compileMdx(exercise.taskMdx, { label: `content/exercises/${slug}/task.mdx` }),
+    readExerciseFile(exercise.slug, "starter.py"),
+  ]);
   return {
     slug: exercise.slug,
     title: exercise.title,
@@ -63,6 +70,7 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
     order: exercise.order,
     taskCode: code,
     starter: exercise.starter,
+    pythonStarter,
     typesDts: SANDBOX_DTS + exercise.typesDts,
     visibleTests: config.visibleTests.map((test) => ({
       name: test.name,

@@ -4,6 +4,7 @@ import Editor, { loader, type OnChange, type OnMount } from "@monaco-editor/reac
 import type * as MonacoEditor from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
 import { monaco } from "./monaco";
+import { startPythonDiagnostics } from "./python-diagnostics";
 
 // Monaco comes from the local package, never a CDN; its workers are bundled next to this file.
 declare global {
@@ -52,6 +53,8 @@ const EDITOR_LIB = ["lib.es2020.d.ts"];
 /** Props of CodeEditor. */
 export type CodeEditorProps = {
   value: string;
+  /** The code's language: TypeScript (checked by Monaco's TypeScript worker) or Python (by Ruff). */
+  language?: "typescript" | "python";
   onChange: (value: string) => void;
   /** Declarations the TypeScript checker sees (the exercise's types). */
   typesDts: string;
@@ -105,9 +108,13 @@ function useMonacoTheme(): EditorTheme {
   return theme;
 }
 
-/** The Monaco TypeScript editor of an exercise (client only; load it with next/dynamic). */
+/** Each language's model: switching languages switches models (each keeps its own undo history). */
+const MODEL_PATHS = { typescript: "file:///solution.ts", python: "file:///solution.py" } as const;
+
+/** The Monaco editor of an exercise, TypeScript or Python (client only; load it with next/dynamic). */
 export default function CodeEditor({
   value,
+  language = "typescript",
   onChange,
   typesDts,
   onRun,
@@ -162,6 +169,14 @@ export default function CodeEditor({
     return () => extra.dispose();
   }, [typesDts]);
 
+  // Python: Ruff's diagnostics (a WebAssembly worker, started only now) on the Python model. Child
+  // effects run first, so the editor already holds this language's model.
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!ready || language !== "python" || !editor) return;
+    return startPythonDiagnostics(editor, monaco as unknown as typeof MonacoEditor);
+  }, [ready, language]);
+
   const handleMount: OnMount = (editor, m) => {
     editorRef.current = editor;
     // One task from here to onReady: the first editor's text, selection and scroll become Monaco's,
@@ -198,8 +213,8 @@ export default function CodeEditor({
     <div style={{ height: "100%" }} data-editor-ready={ready ? "true" : "false"}>
       <Editor
         height="100%"
-        language="typescript"
-        path="file:///solution.ts"
+        language={language}
+        path={MODEL_PATHS[language]}
         theme={theme}
         defaultValue={value}
         onChange={handleChange}
@@ -209,7 +224,7 @@ export default function CodeEditor({
           minimap: { enabled: false },
           fontSize: 14,
           scrollBeyondLastLine: false,
-          tabSize: 2,
+          tabSize: language === "python" ? 4 : 2,
           automaticLayout: true,
           accessibilitySupport: "auto",
           // No fading of unused names: the starter's parameters are unused until the learner writes

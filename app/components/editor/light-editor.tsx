@@ -2,7 +2,8 @@
 
 import { type KeyboardEvent, type ReactNode, useMemo, useState } from "react";
 import SimpleEditor from "react-simple-code-editor";
-import { highlightTypeScript } from "./highlight-typescript";
+import { highlightPython } from "./highlight-python";
+import { highlightTypeScript, type Token } from "./highlight-typescript";
 import styles from "./light-editor.module.css";
 
 /** Props of LightEditor. */
@@ -14,6 +15,8 @@ export type LightEditorProps = {
   onKeyDown?: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
   onFocus?: () => void;
   label: string;
+  /** The code's language, for its colours (TypeScript unless told). */
+  language?: "typescript" | "python";
 };
 
 /**
@@ -22,7 +25,15 @@ export type LightEditorProps = {
  * rendered and usable with the page's first JavaScript. It has Monaco's font, line height, gutter and
  * colours, so that Monaco can take over the same text, selection and scroll position without moving it.
  */
-export function LightEditor({ id, value, onChange, onKeyDown, onFocus, label }: LightEditorProps) {
+export function LightEditor({
+  id,
+  value,
+  onChange,
+  onKeyDown,
+  onFocus,
+  label,
+  language = "typescript",
+}: LightEditorProps) {
   const lineCount = useMemo(() => value.split("\n").length, [value]);
   // As in Monaco: Tab indents, but Tab right after Escape moves the focus on (so does Ctrl+M, the
   // library's toggle). Escape alone no longer blurs the textarea, which would lose the Tab order.
@@ -52,7 +63,7 @@ export function LightEditor({ id, value, onChange, onKeyDown, onFocus, label }: 
           preClassName={styles.highlight}
           value={value}
           onValueChange={onChange}
-          highlight={highlight}
+          highlight={language === "python" ? highlightPythonCode : highlightTypeScriptCode}
           // The library types this for its container and its textarea at once; it calls it for the textarea.
           onKeyDown={handleKeyDown as (event: KeyboardEvent<HTMLElement>) => void}
           onFocus={() => {
@@ -60,7 +71,7 @@ export function LightEditor({ id, value, onChange, onKeyDown, onFocus, label }: 
             onFocus?.();
           }}
           ignoreTabKey={tabLeaves}
-          tabSize={2}
+          tabSize={language === "python" ? 4 : 2}
           insertSpaces
         />
       </div>
@@ -68,11 +79,14 @@ export function LightEditor({ id, value, onChange, onKeyDown, onFocus, label }: 
   );
 }
 
+const highlightTypeScriptCode = (code: string) => render(highlightTypeScript(code));
+const highlightPythonCode = (code: string) => render(highlightPython(code));
+
 /** Coloured tokens, with a final newline so the layer is as tall as the textarea's text. */
-function highlight(code: string): ReactNode {
+function render(lines: Token[][]): ReactNode {
   return (
     <>
-      {highlightTypeScript(code).map((tokens, n) => (
+      {lines.map((tokens, n) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of the text as it is now.
         <span key={n}>
           {n > 0 ? "\n" : null}

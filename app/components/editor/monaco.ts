@@ -1,7 +1,8 @@
 // The parts of Monaco an exercise needs, instead of `import * as monaco from "monaco-editor"` (every
 // language, the diff editor, the command palette, inline completions, sticky scroll, the LSP client):
 // the editor API, editing and navigation features, TypeScript's tokenizer and its language service
-// (whose mode and worker load only once a TypeScript model exists). Measured in docs/benchmarks.md.
+// (whose mode and worker load only once a TypeScript model exists), and Python's registration (its
+// tokenizer loads only once a Python model exists). Measured in docs/benchmarks.md.
 import * as api from "monaco-editor/editor/editor.api.js";
 import "monaco-editor/features/codicon/register.js";
 import "monaco-editor/features/codeEditor/register.js";
@@ -32,6 +33,7 @@ import "monaco-editor/features/tokenization/register.js";
 import "monaco-editor/features/wordHighlighter/register.js";
 import "monaco-editor/features/wordOperations/register.js";
 import "monaco-editor/features/wordPartOperations/register.js";
+import "monaco-editor/languages/definitions/python/register.js";
 import "monaco-editor/languages/definitions/typescript/register.js";
 import * as typescript from "monaco-editor/languages/features/typescript/register.js";
 

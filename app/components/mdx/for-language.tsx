@@ -10,6 +10,10 @@ export type TaskLanguage = (typeof TASK_LANGUAGES)[number];
  * the one the page shows (`shown`). The course's components map shows TypeScript; a page that knows
  * the learner's language binds its own, as it binds WorkedFirstStep:
  * `ForLanguage: (props) => <ForLanguage {...props} shown={language} />`.
+ *
+ * `shown="all"` renders every language's text, each in a `<div data-for-language="…">`: the statically
+ * rendered exercise page shows one of them by a `data-language` attribute on a wrapper, which the
+ * learner's choice changes in the browser (CSS, so nothing is rendered again).
  */
 export function ForLanguage({
   language,
@@ -17,8 +21,9 @@ export function ForLanguage({
   children,
 }: {
   language: TaskLanguage;
-  shown?: TaskLanguage;
+  shown?: TaskLanguage | "all";
   children?: ReactNode;
 }) {
+  if (shown === "all") return <div data-for-language={language}>{children}</div>;
   return language === shown ? children : null;
 }

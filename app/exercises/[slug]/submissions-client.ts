@@ -31,17 +31,37 @@ export async function fetchPastSubmissions(slug: string): Promise<SubmissionSumm
 }
 
 /**
- * Posts a submission (`{ code }` or `{ answer }`) and reads the answer: the graded result, or the
- * message to show (the route's error, else the status). Throws only when the server cannot be
+ * Posts a submission (`{ code, language }` or `{ answer }`) and reads the answer: the graded result,
+ * or the message to show (the route's error, else the status). Throws only when the server cannot be
  * reached; the schemas load while the submission is graded.
  */
-export async function postSubmission(
+export function postSubmission(
   slug: string,
-  body: { code: string } | { answer: Record<string, number | string> },
+  body: { code: string; language?: "typescript" | "python" } | { answer: Record<string, number | string> },
   headers: Record<string, string> = {},
 ): Promise<{ result: GradeResult } | { error: string }> {
+  return postForResult(`/api/exercises/${slug}/submissions`, body, headers);
+}
+
+/**
+ * Runs Python code on the visible tests on the server (`POST …/runs`, the grader's sandbox and queue;
+ * nothing is stored): the result, or the message to show (503: Python cannot run on this server).
+ */
+export function postRun(
+  slug: string,
+  body: { code: string; language: "python" },
+  headers: Record<string, string> = {},
+): Promise<{ result: GradeResult } | { error: string }> {
+  return postForResult(`/api/exercises/${slug}/runs`, body, headers);
+}
+
+async function postForResult(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ result: GradeResult } | { error: string }> {
   const answersLoaded = loadAnswers();
-  const response = await fetch(`/api/exercises/${slug}/submissions`, {
+  const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify(body),

@@ -1,31 +1,34 @@
-// The learner's draft of an exercise, kept in this browser (localStorage), and the inline script
-// that puts it into the editor before the first paint. The script and the workbench know the
-// storage key from the one function here (docs/decisions/062-two-stage-editor.md).
+// The learner's draft of an exercise, one per language, kept in this browser (localStorage), and the
+// inline script that puts it into the editor before the first paint. The script and the workbench
+// know the storage keys from the one function here (docs/decisions/062-two-stage-editor.md).
+import { LANGUAGE_KEY, type Language } from "./language";
 
 /** The id of the light editor's textarea: the inline script and Monaco's take-over find it by this. */
 export const CODE_ID = "exercise-code";
 
-const draftKey = (slug: string) => `descent:exercise-draft:${slug}`;
+/** The TypeScript draft keeps the key it had before there were languages; Python's has a suffix. */
+const draftKey = (slug: string, language: Language) =>
+  `descent:exercise-draft:${slug}${language === "typescript" ? "" : `:${language}`}`;
 
-/** The saved draft, or null (none, or no storage: private mode). */
-export function readDraft(slug: string): string | null {
+/** The saved draft in a language, or null (none, or no storage: private mode). */
+export function readDraft(slug: string, language: Language): string | null {
   try {
-    return localStorage.getItem(draftKey(slug));
+    return localStorage.getItem(draftKey(slug, language));
   } catch {
     return null;
   }
 }
 
-export function saveDraft(slug: string, code: string): void {
+export function saveDraft(slug: string, language: Language, code: string): void {
   try {
-    localStorage.setItem(draftKey(slug), code);
+    localStorage.setItem(draftKey(slug, language), code);
   } catch {
     // Quota or private mode: the draft just is not kept.
   }
 }
 
-/** What the learner had in the textarea before React hydrated it (set by earlyEditor). */
-export type EarlyCode = { value: string; start: number; end: number };
+/** What the learner had in the textarea before React hydrated it, and in which language (set by earlyEditor). */
+export type EarlyCode = { value: string; start: number; end: number; language: Language };
 declare global {
   interface Window {
     __descentEarlyCode?: EarlyCode;
@@ -43,23 +46,37 @@ export function takeEarlyCode(): EarlyCode | undefined {
  * Runs inline as the page is parsed, before its first paint and before React (it is sent as source
  * text, so it uses nothing from outside). A saved draft goes into the textarea at once, shown as plain
  * text (data-plain hides the highlighted layer, which still holds the starter) until React has
- * highlighted it: the learner never sees the starter turn into the draft. Text typed before React
- * has hydrated, and its selection, are kept in window.__descentEarlyCode for the workbench to take.
+ * highlighted it: the learner never sees the starter turn into the draft. When Python is the chosen
+ * language, its draft, else its starter, goes in the same way, and its radio button is checked. Text
+ * typed before React has hydrated, and its selection, are kept in window.__descentEarlyCode for the
+ * workbench to take.
  */
-function earlyEditor(id: string, key: string) {
+function earlyEditor(
+  id: string,
+  keys: { language: string; typescript: string; python: string },
+  pythonStarter: string,
+) {
   const textarea = document.getElementById(id) as HTMLTextAreaElement | null;
   const frame = textarea?.closest("[data-editor-frame]");
   if (!textarea || !frame) return;
+  let language = "typescript";
   const keep = () => {
     frame.setAttribute("data-plain", "");
     window.__descentEarlyCode = {
       value: textarea.value,
       start: textarea.selectionStart,
       end: textarea.selectionEnd,
+      language: language === "python" ? "python" : "typescript",
     };
   };
   try {
-    const draft = localStorage.getItem(key);
+    if (localStorage.getItem(keys.language) === "python") {
+      language = "python";
+      const radio = document.querySelector<HTMLInputElement>('input[data-language-choice="python"]');
+      if (radio) radio.checked = true;
+    }
+    const saved = localStorage.getItem(language === "python" ? keys.python : keys.typescript);
+    const draft = saved === null && language === "python" ? pythonStarter : saved;
     if (draft !== null && draft !== textarea.value) {
       textarea.value = draft;
       keep();
@@ -75,6 +92,13 @@ function earlyEditor(id: string, key: string) {
 }
 
 /** The inline script's source for this exercise. */
-export function earlyEditorScript(slug: string): string {
-  return `(${earlyEditor.toString()})(${JSON.stringify(CODE_ID)}, ${JSON.stringify(draftKey(slug))})`;
+export function earlyEditorScript(slug: string, pythonStarter: string): string {
+  const keys = {
+    language: LANGUAGE_KEY,
+    typescript: draftKey(slug, "typescript"),
+    python: draftKey(slug, "python"),
+  };
+  // JSON in a script element: "</script" and "<!--" must not appear as such.
+  const args = [CODE_ID, keys, pythonStarter].map((v) => JSON.stringify(v).replace(/</g, "\\u003c"));
+  return `(${earlyEditor.toString()})(${args.join(", ")})`;
 }

@@ -5,6 +5,7 @@ import type { KeyboardEvent, RefObject } from "react";
 import { LightEditor } from "@/app/components/editor/light-editor";
 import styles from "../../exercises.module.css";
 import { CODE_ID, earlyEditorScript } from "./drafts";
+import { type Language, LANGUAGE_NAMES } from "./language";
 import { useEditorHandoff } from "./use-editor-handoff";
 
 // Monaco (≈ 1.1 MiB gzip, and its TypeScript worker ≈ 1.4 MiB) loads only here, and only once the
@@ -12,11 +13,14 @@ import { useEditorHandoff } from "./use-editor-handoff";
 // Until then the learner reads, types and runs in LightEditor (docs/decisions/062-two-stage-editor.md).
 const CodeEditor = dynamic(() => import("@/app/components/editor/code-editor"), { ssr: false });
 
-const EDITOR_LABEL =
-  "Your solution (TypeScript). Ctrl+Enter runs, Ctrl+Shift+Enter submits, Escape then Tab leaves the editor.";
+const editorLabel = (language: Language) =>
+  `Your solution (${LANGUAGE_NAMES[language]}). Ctrl+Enter runs, Ctrl+Shift+Enter submits, Escape then Tab leaves the editor.`;
 
 type Props = {
   slug: string;
+  language: Language;
+  /** The Python starter, for the inline script (Python chosen and no Python draft yet). */
+  pythonStarter: string;
   typesDts: string;
   frameRef: RefObject<HTMLDivElement | null>;
   code: string;
@@ -30,6 +34,8 @@ type Props = {
 /** The editor: the light editor first, Monaco over it once loaded, and the inline draft script. */
 export function EditorFrame({
   slug,
+  language,
+  pythonStarter,
   typesDts,
   frameRef,
   code,
@@ -66,18 +72,20 @@ export function EditorFrame({
             onChange={onChange}
             onKeyDown={onLightKeyDown}
             onFocus={loadMonaco}
-            label={EDITOR_LABEL}
+            label={editorLabel(language)}
+            language={language}
           />
         ) : null}
         {engine !== "light" ? (
           <div className={styles.monacoLayer}>
             <CodeEditor
               value={code}
+              language={language}
               onChange={onChange}
               typesDts={typesDts}
               onRun={onRun}
               onSubmit={onSubmit}
-              label={EDITOR_LABEL}
+              label={editorLabel(language)}
               takeOver={takeOver}
               onReady={monacoReady}
             />
@@ -86,7 +94,7 @@ export function EditorFrame({
       </div>
       <script
         // biome-ignore lint/security/noDangerouslySetInnerHtml: a fixed script of this page, no learner input.
-        dangerouslySetInnerHTML={{ __html: earlyEditorScript(slug) }}
+        dangerouslySetInnerHTML={{ __html: earlyEditorScript(slug, pythonStarter) }}
         suppressHydrationWarning
       />
     </>

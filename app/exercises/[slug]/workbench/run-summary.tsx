@@ -39,3 +39,16 @@ export function GradingStatus({ ahead }: { ahead: number | null }) {
     </p>
   );
 }
+
+/** A Python Run on the server: waiting for a grader (with its place), or running the visible tests. */
+export function ServerRunStatus({ ahead }: { ahead: number | null }) {
+  return (
+    <p className={styles.status}>
+      {ahead === null
+        ? "Running the visible tests on the server…"
+        : ahead === 0
+          ? "Waiting for a grader: you are next"
+          : `Waiting for a grader: ${ahead} ${ahead === 1 ? "submission" : "submissions"} ahead of you`}
+    </p>
+  );
+}

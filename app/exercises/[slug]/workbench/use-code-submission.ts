@@ -4,14 +4,20 @@ import { type RefObject, useCallback, useRef, useState } from "react";
 import { newTicket, TICKET_HEADER } from "@/lib/grader/queue-ticket";
 import type { GradeResult } from "@/lib/grader/result";
 import { postSubmission } from "../submissions-client";
+import type { Language } from "./language";
 import { useQueuePosition } from "./use-queue-position";
 
 /**
- * Submit: the editor's code to the hidden tests on the server, one submission at a time, with its
+ * Submit: the editor's code, in its language, to the hidden tests on the server, one submission at a time, with its
  * place in the grader's queue (`ahead`) while it waits. Keeps the last result and the message to
  * show; `onGraded` runs after every answer (the page reloads the learner's past submissions).
  */
-export function useCodeSubmission(slug: string, codeRef: RefObject<string>, onGraded: () => Promise<void>) {
+export function useCodeSubmission(
+  slug: string,
+  codeRef: RefObject<string>,
+  languageRef: RefObject<Language>,
+  onGraded: () => Promise<void>,
+) {
   const [result, setResult] = useState<GradeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The pending submission's ticket (null: none pending), sent with it and polled for its place.
@@ -26,7 +32,11 @@ export function useCodeSubmission(slug: string, codeRef: RefObject<string>, onGr
     setTicket(pending);
     setError(null);
     try {
-      const answer = await postSubmission(slug, { code: codeRef.current }, { [TICKET_HEADER]: pending });
+      const answer = await postSubmission(
+        slug,
+        { code: codeRef.current, language: languageRef.current },
+        { [TICKET_HEADER]: pending },
+      );
       if ("result" in answer) setResult(answer.result);
       else setError(answer.error);
       await onGraded();
@@ -36,7 +46,7 @@ export function useCodeSubmission(slug: string, codeRef: RefObject<string>, onGr
       pendingRef.current = false;
       setTicket(null);
     }
-  }, [slug, codeRef, onGraded]);
+  }, [slug, codeRef, languageRef, onGraded]);
 
   return { grading: ticket !== null, ahead, result, error, submit, setResult, setError };
 }
