@@ -1,3 +1,6 @@
+// The pure core's configuration errors, shared by lib/optim and lib/objectives. It sits below both
+// (lib/optim runs trajectories on objectives), so neither folder imports the other to report a
+// bad setting. zod/mini only: the core runs in the browser (lib/optim/browser-imports.test.ts).
 import * as z from "zod/mini";
 
 /** Thrown for an invalid optimizer, schedule or objective configuration; `param` names the culprit. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { parseTrustedProxies } from "./http/trusted-proxies";
+import { parseTrustedProxies } from "./trusted-proxies";
 
 // Descent's configuration: every environment variable the app reads, with its default, in one
 // schema (VARIABLES), read only here. README.md's "Configuration" table lists exactly these

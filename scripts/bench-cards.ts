@@ -4,7 +4,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 
 const CARDS = 500;
@@ -22,9 +21,9 @@ for (const entry of readdirSync(migrations, { withFileTypes: true }).filter((e) 
 sqlite.close();
 
 // Imported after DATABASE_URL points at the bench database.
-const { PrismaClient } = await import("@/lib/generated/prisma/client");
+const { createPrismaClient } = await import("@/lib/db/client");
 const { getQueue } = await import("@/lib/progress/reviews.server");
-const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+const db = createPrismaClient(`file:${file}`);
 
 const now = new Date();
 const day = 86_400_000;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { formatVerdict } from "@/lib/exercises/verdicts";
 import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
-import { prisma } from "@/lib/progress/db.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { CourseMap } from "./course-map";
 import styles from "./dashboard.module.css";

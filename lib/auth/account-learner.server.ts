@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { prisma } from "@/lib/progress/db.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { getAuth } from "./auth.server";
 
 /** The signed-in user, or null for a guest. */

@@ -1,10 +1,10 @@
 import "server-only";
 import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { getClientAddress, getClientKey } from "@/lib/http/client.server";
-import { HttpError } from "@/lib/http/errors";
-import { assertPointLeft, getLimiters, takePoint } from "@/lib/http/rate-limit.server";
-import { readJsonValue } from "@/lib/http/route.server";
+import { assertPointLeft, takePoint } from "@/lib/http/rate-limit.server";
+import { answerError, betterAuthErrorResponse, readJsonValue } from "@/lib/http/route.server";
 import type { Auth } from "./create-auth.server";
+import { getAuthLimiters } from "./limits.server";
 
 /** Auth request bodies are small: an email, a password, a name. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
@@ -19,7 +19,7 @@ const TOO_MANY = "Too many attempts.";
 export async function handleAuthRequest(
   auth: Auth,
   request: Request,
-  limiters = getLimiters(),
+  limiters = getAuthLimiters(),
 ): Promise<Response> {
   const path = new URL(request.url).pathname.replace(/^.*?\/api\/auth(?=\/)/, "");
   const headers = new Headers(request.headers);
@@ -41,13 +41,7 @@ export async function handleAuthRequest(
       if (email) await takePoint("signUpsPerEmail", email, TOO_MANY, limiters);
     }
   } catch (error) {
-    if (!(error instanceof HttpError)) throw error;
-    // better-auth's error shape, plus the header its client reads.
-    const retry = error.headers["Retry-After"];
-    return Response.json(
-      { message: error.message, code: error.status === 429 ? "TOO_MANY_REQUESTS" : "INVALID_REQUEST" },
-      { status: error.status, headers: { ...error.headers, ...(retry ? { "X-Retry-After": retry } : {}) } },
-    );
+    return betterAuthErrorResponse(answerError(error));
   }
 
   const response = await auth.handler(new Request(request.url, { method: "POST", headers, body }));

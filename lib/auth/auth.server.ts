@@ -2,7 +2,7 @@ import "server-only";
 import { remember } from "@epic-web/remember";
 import { env } from "@/lib/env.server";
 import { getAllowedOrigins } from "@/lib/http/input";
-import { prisma } from "@/lib/progress/db.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { type Auth, createAuth } from "./create-auth.server";
 import { getAuthSecret } from "./secret.server";
 

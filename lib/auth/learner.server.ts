@@ -3,9 +3,9 @@ import { cookies, headers } from "next/headers";
 import { getAccountLearner } from "./account-learner.server";
 import { env } from "@/lib/env.server";
 import { getClientKey } from "@/lib/http/client.server";
-import { HttpError } from "@/lib/http/errors";
-import { takePoint } from "@/lib/http/rate-limit.server";
-import { prisma } from "@/lib/progress/db.server";
+import { DomainError } from "@/lib/domain-error";
+import { getLimiters, takePoint } from "@/lib/http/rate-limit.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions } from "@/lib/progress/guest-cookie";
 
 /**
@@ -13,6 +13,15 @@ import { createGuestToken, GUEST_COOKIE, GUEST_TOKEN_PATTERN, guestCookieOptions
  * its id matches no row, so reads answer empty progress; writes go through getOrCreateLearner.
  */
 export type CurrentLearner = { id: string; userId: string | null; isGuest: boolean; stored: boolean };
+
+/**
+ * New guest learners per network client (its address key, lib/http/client.server.ts, which a client
+ * cannot reset by dropping cookies), as points per duration in seconds.
+ */
+export const GUEST_LIMITS = {
+  guestsPerClient: { points: 6, duration: 60 },
+  guestsPerClientPerDay: { points: 100, duration: 86_400 },
+} as const;
 
 /** A visitor without a stored learner (no guest cookie yet, or one that names no learner). */
 export const UNSTORED_LEARNER: CurrentLearner = Object.freeze({
@@ -53,24 +62,25 @@ export async function getOrCreateLearner(): Promise<CurrentLearner> {
   }
   const client = getClientKey(await headers());
   const message = "Too many new guest learners from your network.";
-  await takePoint("guestsPerClient", client, message);
-  await takePoint("guestsPerClientPerDay", client, message);
+  const limiters = getLimiters(GUEST_LIMITS);
+  await takePoint("guestsPerClient", client, message, limiters);
+  await takePoint("guestsPerClientPerDay", client, message, limiters);
   const token = createGuestToken();
   const learner = await prisma.learner.create({ data: { guestToken: token }, select: { id: true } });
   (await cookies()).set(GUEST_COOKIE, token, guestCookieOptions(env.NODE_ENV === "production"));
   return { id: learner.id, userId: null, isGuest: true, stored: true };
 }
 
-/** A stored learner, or a 401-style error for route handlers (nothing stored yet to act on). */
+/** A stored learner, or LearnerRequiredError (nothing stored yet to act on). */
 export async function requireLearner(): Promise<CurrentLearner> {
   const learner = await getCurrentLearner();
   if (!learner.stored) throw new LearnerRequiredError();
   return learner;
 }
 
-/** Thrown when a request has no stored learner to act on: route handlers answer 401. */
-export class LearnerRequiredError extends HttpError {
+/** Thrown when a request has no stored learner to act on. */
+export class LearnerRequiredError extends DomainError {
   constructor() {
-    super(401, "Nothing is stored for this browser yet (or cookies are off for this site).");
+    super("unidentified", "Nothing is stored for this browser yet (or cookies are off for this site).");
   }
 }

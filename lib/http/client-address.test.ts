@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getAddressKey, resolveClientAddress } from "./client-address";
-import { parseTrustedProxies } from "./trusted-proxies";
+import { parseTrustedProxies } from "../trusted-proxies";
 
 const none = parseTrustedProxies("");
 const proxies = parseTrustedProxies("10.0.0.0/8, ::1");

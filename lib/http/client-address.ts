@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { normalizeAddress, type TrustedProxies } from "./trusted-proxies";
+import { normalizeAddress, type TrustedProxies } from "../trusted-proxies";
 
 /**
  * Set by Descent's own HTTP server (scripts/server.mjs) from the socket's peer address, after it

@@ -1,15 +1,10 @@
 import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env.server";
-import { HttpError } from "./errors";
+import { describeError, type ErrorAnswer, HttpError } from "./errors";
 import { findMalformedString, getAllowedOrigins, isAllowedOrigin, isJsonContentType } from "./input";
 
 export { HttpError } from "./errors";
-
-/** A JSON error response: `{ error: message }`. */
-function jsonError(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: message }, { status, headers });
-}
 
 /** The origins this app answers state-changing requests from (APP_ORIGIN; its loopback aliases locally). */
 export function getAppOrigins(): string[] {
@@ -75,20 +70,50 @@ function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
 }
 
+const INTERNAL_ERROR = "Something went wrong on our side. Your work is not lost; please try again.";
+
 /**
- * Wraps a route handler: an HttpError (a missing learner's LearnerRequiredError is one) becomes a
- * JSON error; anything else is logged and answered with a 500 that leaks nothing.
+ * The answer to any error a route meets: describeError's (lib/http/errors.ts) for an error the
+ * request caused; for anything else, logged here, a 500 that leaks nothing.
+ */
+export function answerError(error: unknown): ErrorAnswer {
+  const answer = describeError(error);
+  if (answer) return answer;
+  console.error(error);
+  return { status: 500, message: INTERNAL_ERROR, fields: {}, headers: {} };
+}
+
+/** An error answer as Descent's routes send it: `{ error: message, ...fields }` (ErrorAnswerSchema). */
+export function errorResponse({ status, message, fields, headers }: ErrorAnswer): Response {
+  return Response.json({ error: message, ...fields }, { status, headers });
+}
+
+/**
+ * An error answer in better-auth's shape, `{ message, code }`, with the X-Retry-After header its
+ * browser client reads: for the /api/auth routes, which that client calls.
+ */
+export function betterAuthErrorResponse({ status, message, headers }: ErrorAnswer): Response {
+  const code = status === 429 ? "TOO_MANY_REQUESTS" : status >= 500 ? "INTERNAL_SERVER_ERROR" : "INVALID_REQUEST";
+  const retry = headers["Retry-After"];
+  return Response.json(
+    { message, code },
+    { status, headers: { ...headers, ...(retry ? { "X-Retry-After": retry } : {}) } },
+  );
+}
+
+/**
+ * Wraps a route handler: any error it throws is answered by answerError, written by `respond`
+ * (Descent's `{ error }` answers; betterAuthErrorResponse for better-auth's routes).
  */
 export function handle<A extends unknown[]>(
   fn: (...args: A) => Promise<Response>,
+  respond: (answer: ErrorAnswer) => Response = errorResponse,
 ): (...args: A) => Promise<Response> {
   return async (...args: A) => {
     try {
       return await fn(...args);
     } catch (error) {
-      if (error instanceof HttpError) return jsonError(error.status, error.message, error.headers);
-      console.error(error);
-      return jsonError(500, "Something went wrong on our side. Your work is not lost; please try again.");
+      return respond(answerError(error));
     }
   };
 }

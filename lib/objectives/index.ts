@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { OptimizerConfigError, parseConfig } from "../optim/errors";
+import { OptimizerConfigError, parseConfig } from "../config-error";
 import { createLeastSquares, leastSquaresArgsSchema } from "./least-squares";
 import { createLogreg, type LogregData, logregArgsSchema, logregDataSchema } from "./logreg";
 import { createQuadratic, quadraticArgsSchema } from "./quadratic";

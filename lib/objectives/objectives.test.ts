@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OptimizerConfigError } from "../optim/errors";
+import { OptimizerConfigError } from "../config-error";
 import {
   createObjective,
   type LogregData,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { createObjective, type LogregData, objectiveRefSchema } from "../objectives/index";
-import { formatPath } from "./errors";
+import { formatPath } from "../config-error";
 import { createOptimizer, OPTIMIZER_NAMES } from "./registry";
 import type { OptimizerName } from "./types";
 

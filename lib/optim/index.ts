@@ -5,7 +5,7 @@ export { Adam, type AdamHparams, adamSchema } from "./adam";
 export { Adamax, type AdamaxHparams, adamaxSchema } from "./adamax";
 export { type AdamwHparams, adamwSchema } from "./adamw";
 export { CLIP_EPS, clipGradNorm } from "./clip";
-export { OptimizerConfigError } from "./errors";
+export { OptimizerConfigError } from "../config-error";
 export { Lamb, type LambHparams, lambSchema } from "./lamb";
 export { Lion, type LionHparams, lionSchema } from "./lion";
 export { Nadam, type NadamHparams, nadamSchema } from "./nadam";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OptimizerConfigError } from "./errors";
+import { OptimizerConfigError } from "../config-error";
 import {
   createOptimizer,
   getOptimizerDefaults,

@@ -5,7 +5,7 @@ import { Adagrad, adagradSchema } from "./adagrad";
 import { Adam, adamSchema } from "./adam";
 import { Adamax, adamaxSchema } from "./adamax";
 import { adamwSchema, createAdamw } from "./adamw";
-import { OptimizerConfigError, parseConfig } from "./errors";
+import { OptimizerConfigError, parseConfig } from "../config-error";
 import { Lamb, lambSchema } from "./lamb";
 import { Lion, lionSchema } from "./lion";
 import { Nadam, nadamSchema } from "./nadam";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createObjective } from "../objectives/index";
-import { OptimizerConfigError } from "./errors";
+import { OptimizerConfigError } from "../config-error";
 import { createOptimizer } from "./registry";
 import { runTrajectory } from "./run";
 import { createSchedule } from "./schedules";

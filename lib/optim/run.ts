@@ -1,6 +1,6 @@
 import type { Objective } from "../objectives/types";
 import { clipGradNorm } from "./clip";
-import { OptimizerConfigError } from "./errors";
+import { OptimizerConfigError } from "../config-error";
 import { createOptimizer } from "./registry";
 import { createSchedule, type ScheduleSpec } from "./schedules";
 import type { OptimizerName } from "./types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OptimizerConfigError } from "./errors";
+import { OptimizerConfigError } from "../config-error";
 import { createSchedule, type ScheduleSpec } from "./schedules";
 
 describe("createSchedule (t = 0 is the first step)", () => {

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { OptimizerConfigError, parseConfig, STANDALONE } from "./errors";
+import { OptimizerConfigError, parseConfig, STANDALONE } from "../config-error";
 
 const positiveInt = z
   .number()

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { STANDALONE } from "./errors";
+import { STANDALONE } from "../config-error";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
 import type { Optimizer } from "./types";
 

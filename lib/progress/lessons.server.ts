@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./db.server";
+import { prisma } from "@/lib/db/prisma.server";
 
 /** A lesson the learner has marked as read. */
 export type ReadLesson = { lessonSlug: string; readAt: Date };

@@ -7,9 +7,11 @@ import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
-import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { DomainError } from "@/lib/domain-error";
+import { prisma } from "@/lib/db/prisma.server";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { startOfDay, startOfNextDay } from "@/lib/time/days";
-import { prisma } from "./db.server";
 
 type Db = PrismaClient;
 
@@ -23,23 +25,18 @@ export const RateRequestSchema = z.object({
 export type RateRequest = z.infer<typeof RateRequestSchema>;
 
 /** The client saw an older version of the card (another tab rated it): carries the fresh view. */
-export class StaleCardError extends Error {
+export class StaleCardError extends DomainError {
   constructor(readonly card: CardView | null) {
     super(
+      "conflict",
       "This card was already rated in another tab or window. Here is its current state; nothing was counted twice.",
+      { card },
     );
   }
 }
 
-/** The request can never succeed as sent (unknown card, someone else's requestId, nothing to undo). */
-export class ReviewRequestError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The request cannot succeed as sent: an unknown card or rating, someone else's requestId, a stale undo. */
+export class ReviewRequestError extends DomainError {}
 
 const SCHEDULE_SELECT = {
   id: true,
@@ -75,7 +72,7 @@ const PreviousSchema = z.object({
 
 function findCard(cardId: string, deck: Card[]): Card {
   const card = deck.find((c) => c.id === cardId);
-  if (!card) throw new ReviewRequestError(404, `There is no card "${cardId}" in the deck.`);
+  if (!card) throw new ReviewRequestError("not-found", `There is no card "${cardId}" in the deck.`);
   return card;
 }
 
@@ -284,16 +281,12 @@ async function findReplay(
   });
   if (!log) return null;
   if (log.learnerId !== learnerId)
-    throw new ReviewRequestError(409, "This requestId was already used; send a fresh one.");
+    throw new ReviewRequestError("conflict", "This requestId was already used; send a fresh one.");
   const state = await db.cardState.findUnique({
     where: { learnerId_cardId: { learnerId, cardId: log.cardId } },
     select: { due: true, version: true },
   });
   return { duplicate: true, cardId: log.cardId, due: state?.due ?? new Date(), version: state?.version ?? 0 };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**
@@ -309,7 +302,7 @@ export async function undoRating(
   return db.$transaction(async (tx) => {
     const log = await tx.reviewLog.findUnique({ where: { requestId } });
     if (!log || log.learnerId !== learnerId)
-      throw new ReviewRequestError(404, "There is no such rating to undo.");
+      throw new ReviewRequestError("not-found", "There is no such rating to undo.");
     if (log.undone) return { cardId: log.cardId };
     const latest = await tx.reviewLog.findFirst({
       where: { learnerId, undone: false },
@@ -317,13 +310,13 @@ export async function undoRating(
       select: { id: true },
     });
     if (latest?.id !== log.id)
-      throw new ReviewRequestError(409, "Only the most recent rating can be undone.");
+      throw new ReviewRequestError("conflict", "Only the most recent rating can be undone.");
     const previous = PreviousSchema.parse(JSON.parse(log.previous ?? "null"));
     const row = await tx.cardState.findUnique({
       where: { learnerId_cardId: { learnerId, cardId: log.cardId } },
       select: { id: true, version: true },
     });
-    if (!row) throw new ReviewRequestError(409, "This card's state is gone; nothing to undo.");
+    if (!row) throw new ReviewRequestError("conflict", "This card's state is gone; nothing to undo.");
     // The first rating of a card from the deck created its row: undoing it makes the card new
     // again (no row: queued and counted as new, not as due). A mistake's card keeps its row, which
     // existed before the rating and queues it as the mistake's.
@@ -335,7 +328,7 @@ export async function undoRating(
           data: { ...previous, version: row.version + 1 },
         });
     if (updated.count !== 1)
-      throw new ReviewRequestError(409, "The card changed while undoing; reload and try again.");
+      throw new ReviewRequestError("conflict", "The card changed while undoing; reload and try again.");
     await tx.reviewLog.update({ where: { id: log.id }, data: { undone: true } });
     return { cardId: log.cardId };
   });

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, makeGuestToken, seedLearner } from "./test-db";
+import { describe, expect, it, vi } from "vitest";
+import { createTestApp, createTestAuth, TEST_ORIGIN } from "../test-app";
+import { makeGuestToken, seedLearner } from "./test-db";
 
 // As behind scripts/server.mjs: the peer address header is believed (tests set it per request).
 process.env.DESCENT_PEER_HEADER = "1";
-const { createAuth } = await import("@/lib/auth/create-auth.server");
+const app = createTestApp();
+const testAuth = createTestAuth(app);
 const { handleAuthRequest } = await import("@/lib/auth/auth-route.server");
-const { createLimiters, LIMITS } = await import("@/lib/http/rate-limit.server");
+const { createLimiters } = await import("@/lib/http/rate-limit.server");
+const { AUTH_LIMITS } = await import("@/lib/auth/limits.server");
 
-const ORIGIN = "http://127.0.0.1:3999";
-let db: PrismaClient;
-let cleanup: () => Promise<void>;
-let auth: ReturnType<typeof createAuth>;
-let limiters: ReturnType<typeof createLimiters>;
-beforeAll(async () => {
-  limiters = createLimiters();
-  ({ db, cleanup } = await createTestDatabase());
-  auth = createAuth(db, {
-    secret: "test-secret-test-secret-test-secret!",
-    trustedOrigins: [ORIGIN],
-    secure: false,
-  });
-});
-afterAll(async () => cleanup());
+const ORIGIN = TEST_ORIGIN;
+const limiters = createLimiters(AUTH_LIMITS);
 
 let ip = 0;
 /**
@@ -41,7 +30,7 @@ function post(
   } = {},
 ) {
   return handleAuthRequest(
-    auth,
+    testAuth.auth,
     new Request(`${ORIGIN}/api/auth${path}`, {
       method: "POST",
       headers: {
@@ -64,7 +53,7 @@ async function message(response: Response): Promise<string> {
 describe("email and password accounts through better-auth", () => {
   it("signs up with a strong password, then signs in: httpOnly SameSite=Lax session cookie, scrypt hash, guest progress moved", async () => {
     const token = makeGuestToken("authguest");
-    const guest = await seedLearner(db, { guestToken: token, reads: [["adam", new Date()]] });
+    const guest = await seedLearner(app.db, { guestToken: token, reads: [["adam", new Date()]] });
     const signUp = await post("/sign-up/email", {
       name: "Ada",
       email: "ada@example.com",
@@ -84,14 +73,14 @@ describe("email and password accounts through better-auth", () => {
     expect(setCookie).toMatch(/HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
 
-    const user = await db.user.findUniqueOrThrow({
+    const user = await app.db.user.findUniqueOrThrow({
       where: { email: "ada@example.com" },
       include: { accounts: true, learner: true },
     });
     // better-auth's default hash: scrypt, stored as "salt:key" in hex, never the password itself.
     expect(user.accounts[0]?.password).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
     expect(user.learner?.id).toBe(guest.id);
-    expect(await db.lessonRead.count({ where: { learnerId: guest.id } })).toBe(1);
+    expect(await app.db.lessonRead.count({ where: { learnerId: guest.id } })).toBe(1);
   });
 
   it("refuses weak passwords with a clear message", async () => {
@@ -105,7 +94,7 @@ describe("email and password accounts through better-auth", () => {
     const common = await post("/sign-up/email", { email: "weak@example.com", password: "password12" });
     expect(common.status).toBe(400);
     expect(await message(common)).toMatch(/common passwords/);
-    expect(await db.user.count({ where: { email: "weak@example.com" } })).toBe(0);
+    expect(await app.db.user.count({ where: { email: "weak@example.com" } })).toBe(0);
   });
 
   it("answers a taken email exactly as a new one (no enumeration), and changes nothing", async () => {
@@ -144,7 +133,7 @@ describe("email and password accounts through better-auth", () => {
   });
 
   it("limits sign-in per network client whatever X-Forwarded-For says: 429 with Retry-After", async () => {
-    const { points } = LIMITS.signInsPerClient;
+    const { points } = AUTH_LIMITS.signInsPerClient;
     const statuses: number[] = [];
     for (let attempt = 0; attempt < points + 1; attempt++) {
       // A new made-up forwarded address per try, and a new email so the per-email limit stays out of it.
@@ -171,7 +160,7 @@ describe("email and password accounts through better-auth", () => {
   });
 
   it("limits failed sign-ins per email across clients, then refuses even the right password until the window passes", async () => {
-    const { points } = LIMITS.signInFailuresPerEmail;
+    const { points } = AUTH_LIMITS.signInFailuresPerEmail;
     await post("/sign-up/email", { name: "T", email: "target@example.com", password: "target-pass-42" });
     const statuses: number[] = [];
     for (let attempt = 0; attempt < points + 1; attempt++) {
@@ -189,7 +178,7 @@ describe("email and password accounts through better-auth", () => {
   });
 
   it("limits sign-ups per network client", async () => {
-    const { points } = LIMITS.signUpsPerClient;
+    const { points } = AUTH_LIMITS.signUpsPerClient;
     const statuses: number[] = [];
     for (let attempt = 0; attempt < points + 1; attempt++) {
       const response = await post(
@@ -217,7 +206,7 @@ describe("email and password accounts through better-auth", () => {
       { headers: { "content-type": "text/plain; charset=application/json" } },
     );
     expect(plain.status).toBe(415);
-    expect(await db.user.count({ where: { email: "s@example.com" } })).toBe(0);
+    expect(await app.db.user.count({ where: { email: "s@example.com" } })).toBe(0);
   });
 
   it("checks every field of an account update as at sign-up", async () => {
@@ -233,7 +222,7 @@ describe("email and password accounts through better-auth", () => {
     expect((await update({ image: "data:image/svg+xml,<svg/>" })).status).toBe(400);
     expect((await update(null, '{"name":"\\ud800"}')).status).toBe(400);
     expect((await update({ name: "Ada L.", image: "https://example.com/ada.png" })).status).toBe(200);
-    const user = await db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
+    const user = await app.db.user.findUniqueOrThrow({ where: { email: "ada@example.com" } });
     expect(user).toMatchObject({ name: "Ada L.", image: "https://example.com/ada.png" });
   });
 
@@ -247,7 +236,7 @@ describe("email and password accounts through better-auth", () => {
     );
     expect(response.status).toBe(403);
     expect(String(logged.mock.calls[0])).toMatch(/Invalid origin/);
-    const noOrigin = await auth.handler(
+    const noOrigin = await testAuth.auth.handler(
       new Request(`${ORIGIN}/api/auth/sign-out`, {
         method: "POST",
         headers: { cookie: "descent_guest=x", "content-type": "application/json" },
@@ -259,20 +248,20 @@ describe("email and password accounts through better-auth", () => {
 
   it("merges a guest's own progress on sign-in and clears the guest cookie on sign-out", async () => {
     const token = makeGuestToken("otherbrowser");
-    const guest = await seedLearner(db, { guestToken: token, reads: [["momentum", new Date()]] });
+    const guest = await seedLearner(app.db, { guestToken: token, reads: [["momentum", new Date()]] });
     const signIn = await post(
       "/sign-in/email",
       { email: "ada@example.com", password: "gradient-descent-1" },
       { cookie: `descent_guest=${token}` },
     );
     expect(signIn.status).toBe(200);
-    const user = await db.user.findUniqueOrThrow({
+    const user = await app.db.user.findUniqueOrThrow({
       where: { email: "ada@example.com" },
       include: { learner: true },
     });
-    const reads = await db.lessonRead.findMany({ where: { learnerId: user.learner?.id } });
+    const reads = await app.db.lessonRead.findMany({ where: { learnerId: user.learner?.id } });
     expect(reads.map((read) => read.lessonSlug).sort()).toEqual(["adam", "momentum"]);
-    expect(await db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
+    expect(await app.db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
 
     const session = /better-auth\.session_token=([^;]+)/.exec(signIn.headers.get("set-cookie") ?? "")?.[1];
     const signOut = await post(

@@ -1,28 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { afterAll, describe, expect, it } from "vitest";
 import type { GradeResult } from "@/lib/grader/result";
 import { loadFixture } from "../grader/load-fixture";
-import { createTestDatabase, makeGuestToken } from "./test-db";
+import { actAsGuest, createGuest, createTestApp } from "../test-app";
 
 // Progress is made the way a learner makes it: submissions go through the real submit route and
 // the real grader, reads and ratings through the app's own functions. No verdict is written by
 // hand, so the dashboard is checked against the values the app actually stores.
-const state = vi.hoisted(() => ({
-  db: null as unknown as PrismaClient,
-  learner: { id: "", userId: null as string | null, isGuest: true, stored: true },
-}));
-vi.mock("@/lib/progress/db.server", () => ({
-  get prisma() {
-    return state.db;
-  },
-}));
-vi.mock("@/lib/auth/learner.server", () => ({
-  getCurrentLearner: async () => state.learner,
-  getOrCreateLearner: async () => state.learner,
-  requireLearner: async () => state.learner,
-}));
+const app = createTestApp({ stubLearner: true });
 
 const { countStreak, getCatalog, getDashboard } = await import("@/lib/progress/dashboard.server");
 const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/route");
@@ -37,25 +23,13 @@ const adamSolution = readFileSync("content/exercises/adam/solution.ts", "utf8");
 
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 10, day, hour));
 const utc = (now: Date) => ({ now, timeZone: "UTC" });
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db: state.db, cleanup } = await createTestDatabase());
-});
-afterAll(async () => {
-  stopGraderProcesses();
-  await cleanup();
-});
-
-async function createLearner(name: string): Promise<string> {
-  const learner = await state.db.learner.create({ data: { guestToken: makeGuestToken(name) } });
-  return learner.id;
-}
+afterAll(() => stopGraderProcesses());
 
 type Submitted = { submission: { id: string; verdict: string; createdAt: string }; result: GradeResult };
 
 /** POSTs code to the submit route as this learner; the route grades it for real and stores it. */
 async function submit(learnerId: string, slug: string, code: string): Promise<Response> {
-  state.learner = { id: learnerId, userId: null, isGuest: true, stored: true };
+  actAsGuest(app, learnerId);
   const origin = getAppOrigins()[0] ?? "";
   const request = new Request(`${origin}/api/exercises/${slug}/submissions`, {
     method: "POST",
@@ -97,12 +71,12 @@ describe("the dashboard", () => {
   });
 
   it("shows only the learner's own progress: passed count, best verdict by rank, due cards, course map", async () => {
-    const mine = await createLearner("dash-mine");
-    const other = await createLearner("dash-other");
+    const mine = await createGuest(app, "dash-mine");
+    const other = await createGuest(app, "dash-other");
     await markLessonRead(mine, "momentum");
     const wrong = await submitGraded(mine, "momentum", momentumEma);
     expect(wrong.result.verdict).toBe("failed");
-    const mistakeCards = await state.db.cardState.findMany({
+    const mistakeCards = await app.db.cardState.findMany({
       where: { learnerId: mine },
       orderBy: { cardId: "asc" },
     });
@@ -139,7 +113,7 @@ describe("the dashboard", () => {
       ],
       exerciseTitles: new Map([["adam", "Implement Adam"]]),
     };
-    const dashboard = await getDashboard(state.db, mine, catalog, { timeZone: "UTC" });
+    const dashboard = await getDashboard(app.db, mine, catalog, { timeZone: "UTC" });
     expect(dashboard.lessons).toMatchObject({
       read: 1,
       total: 2,
@@ -162,7 +136,7 @@ describe("the dashboard", () => {
     ]);
     expect(dashboard.cardsDue).toBe(stillDue.length);
     // Cards the deck no longer has (merged or retired) are never shown, so never due.
-    const retired = await getDashboard(state.db, mine, catalog, { timeZone: "UTC", deckIds: [] });
+    const retired = await getDashboard(app.db, mine, catalog, { timeZone: "UTC", deckIds: [] });
     expect(retired.cardsDue).toBe(0);
     expect(dashboard.streak).toBe(1);
     expect(dashboard.courseMap[0]).toMatchObject({
@@ -179,7 +153,7 @@ describe("the dashboard", () => {
   });
 
   it("counts a card rated Good minutes ago as due today, but offers no review until it is due", async () => {
-    const learner = await createLearner("dash-later");
+    const learner = await createGuest(app, "dash-later");
     const catalog = {
       lessons: [{ slug: "adam", title: "Adam", order: 7, exercises: [], cards: [], cardTopics: [] }],
       exerciseTitles: new Map<string, string>(),
@@ -188,13 +162,13 @@ describe("the dashboard", () => {
     await rateCard(
       learner,
       { cardId: "adam-update", rating: 3, requestId: randomUUID(), version: 0 },
-      state.db,
+      app.db,
       now,
     );
-    const dashboard = await getDashboard(state.db, learner, catalog, { timeZone: "UTC", now });
+    const dashboard = await getDashboard(app.db, learner, catalog, { timeZone: "UTC", now });
     expect(dashboard.cardsDue).toBe(1);
     expect(dashboard.next).toEqual({ type: "lesson", slug: "adam", title: "Adam" });
-    const later = await getDashboard(state.db, learner, catalog, {
+    const later = await getDashboard(app.db, learner, catalog, {
       timeZone: "UTC",
       now: new Date(now.getTime() + 3_600_000),
     });
@@ -202,7 +176,7 @@ describe("the dashboard", () => {
   });
 
   it("offers as next step the first lesson not read or exercise not passed, in course order", async () => {
-    const learner = await createLearner("dash-next");
+    const learner = await createGuest(app, "dash-next");
     const catalog = {
       lessons: [
         { slug: "momentum", title: "Momentum", order: 3, exercises: ["momentum"], cards: [], cardTopics: [] },
@@ -213,7 +187,7 @@ describe("the dashboard", () => {
         ["adam", "Implement Adam"],
       ]),
     };
-    const next = async () => (await getDashboard(state.db, learner, catalog, { timeZone: "UTC" })).next;
+    const next = async () => (await getDashboard(app.db, learner, catalog, { timeZone: "UTC" })).next;
     expect(await next()).toEqual({ type: "lesson", slug: "momentum", title: "Momentum" });
     await markLessonRead(learner, "momentum");
     expect(await next()).toEqual({ type: "exercise", slug: "momentum", title: "SGD with momentum" });
@@ -226,16 +200,16 @@ describe("the dashboard", () => {
   });
 
   it("stores no submission for a refusal: code over the grader's limit is answered 413", async () => {
-    const learner = await createLearner("dash-large");
+    const learner = await createGuest(app, "dash-large");
     const response = await submit(learner, "momentum", `// ${"x".repeat(21_000)}\n${momentumSolution}`);
     expect(response.status).toBe(413);
     const body = (await response.json()) as { error: string; result: GradeResult };
     expect(body.result.verdict).toBe("too-large");
     expect(body.error).toMatch(/limited to/);
-    expect(await state.db.submission.count({ where: { learnerId: learner } })).toBe(0);
-    expect(
-      (await getDashboard(state.db, learner, await getCatalog(), { timeZone: "UTC" })).exercises,
-    ).toEqual([]);
+    expect(await app.db.submission.count({ where: { learnerId: learner } })).toBe(0);
+    expect((await getDashboard(app.db, learner, await getCatalog(), { timeZone: "UTC" })).exercises).toEqual(
+      [],
+    );
   });
 
   it("reads the real course outline from content/", async () => {

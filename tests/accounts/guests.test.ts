@@ -1,28 +1,22 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { MAX_CODE_BYTES } from "@/lib/grader/result";
 import { requestScope } from "../next-headers";
-import { createTestDatabase, makeGuestToken } from "./test-db";
+import { createTestApp } from "../test-app";
+import { makeGuestToken } from "./test-db";
 
 // The real learner module and routes over a temporary database; only Next's request scope
 // (cookies(), headers()) and the signed-in account (there is none) are stood in for. Probes of
 // earlier holes: cookie-less clients got a new learner on every GET and unlimited submissions by
 // dropping the cookie.
-const state = vi.hoisted(() => ({
-  db: null as unknown as PrismaClient,
-}));
-vi.mock("@/lib/progress/db.server", () => ({
-  get prisma() {
-    return state.db;
-  },
-}));
 vi.mock("@/lib/auth/account-learner.server", () => ({ getAccountLearner: async () => null }));
 const ORIGIN = "http://127.0.0.1:3999";
 process.env.APP_ORIGIN = ORIGIN;
 process.env.DESCENT_PEER_HEADER = "1";
+const app = createTestApp();
 
-const { LIMITS } = await import("@/lib/http/rate-limit.server");
+const { GUEST_LIMITS } = await import("@/lib/auth/learner.server");
+const { SUBMISSION_LIMITS } = await import("@/lib/grader/submission-limits.server");
 const meRoute = await import("@/app/api/me/route");
 const readsRoute = await import("@/app/api/lessons/read/route");
 const readRoute = await import("@/app/api/lessons/[slug]/read/route");
@@ -30,14 +24,7 @@ const queueRoute = await import("@/app/api/cards/queue/route");
 const submissionsRoute = await import("@/app/api/exercises/[slug]/submissions/route");
 const { stopGraderProcesses } = await import("@/lib/grader/pool");
 
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db: state.db, cleanup } = await createTestDatabase());
-});
-afterAll(async () => {
-  await stopGraderProcesses();
-  await cleanup();
-});
+afterAll(() => stopGraderProcesses());
 
 /** A fresh client with no cookies at this peer address (optionally claiming to be others). */
 function asClient(peer: string, cookie?: string, forwardedFor?: string) {
@@ -61,7 +48,7 @@ function post(path: string, body: unknown, raw?: string) {
   });
 }
 
-const learners = () => state.db.learner.count();
+const learners = () => app.db.learner.count();
 
 describe("guests are created on a first write only", () => {
   it("answers reads without a cookie with empty progress and creates no learner", async () => {
@@ -90,7 +77,7 @@ describe("guests are created on a first write only", () => {
     const token = requestScope.cookies.get("descent_guest");
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(token).not.toBe(madeUp);
-    const learner = await state.db.learner.findUniqueOrThrow({
+    const learner = await app.db.learner.findUniqueOrThrow({
       where: { guestToken: token },
       include: { lessonReads: true },
     });
@@ -106,7 +93,7 @@ describe("guests are created on a first write only", () => {
 
   it("limits new guests per network client: a cookie-less flood of writes gets 429 with Retry-After", async () => {
     const before = await learners();
-    const { points } = LIMITS.guestsPerClient;
+    const { points } = GUEST_LIMITS.guestsPerClient;
     const statuses: number[] = [];
     for (let i = 0; i < points + 2; i++) {
       // Rotating X-Forwarded-For changes nothing: no proxy is trusted.
@@ -146,7 +133,7 @@ describe("submissions from a cookie-less client", () => {
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/surrogate/);
     expect(await learners()).toBe(before);
-    expect(await state.db.submission.count()).toBe(0);
+    expect(await app.db.submission.count()).toBe(0);
   });
 
   it("refuses code over the one size limit with 413 before creating a guest or spending a limit point", async () => {
@@ -160,13 +147,13 @@ describe("submissions from a cookie-less client", () => {
   });
 
   it("stores at most the limit per minute, however the cookie is dropped: the 7th is refused", async () => {
-    const { points } = LIMITS.submissionsPerLearner;
+    const { points } = SUBMISSION_LIMITS.submissionsPerLearner;
     const statuses: number[] = [];
     for (let i = 0; i < points + 1; i++) {
       asClient("192.0.2.50");
       statuses.push((await submit({ code: solution })).status);
     }
     expect(statuses).toEqual([...Array(points).fill(200), 429]);
-    expect(await state.db.submission.count()).toBe(points);
+    expect(await app.db.submission.count()).toBe(points);
   }, 60_000);
 });

@@ -1,40 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
+import { describe, expect, it } from "vitest";
+import { createTestApp } from "../test-app";
+import { makeGuestToken, seedLearner, seedUser } from "./test-db";
 
+const app = createTestApp();
 const { mergeGuestIntoUser } = await import("@/lib/progress/merge.server");
 
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 12));
-let db: PrismaClient;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, cleanup } = await createTestDatabase());
-});
-afterAll(async () => cleanup());
 
 describe("moving a guest's progress into an account", () => {
   it("at sign-up, the new account adopts the guest learner whole", async () => {
     const token = makeGuestToken("signup");
-    const guest = await seedLearner(db, {
+    const guest = await seedLearner(app.db, {
       guestToken: token,
       reads: [["adam", day(1)]],
       submissions: [["adam", "passed", day(1)]],
     });
-    const user = await seedUser(db, "new@example.com");
+    const user = await seedUser(app.db, "new@example.com");
 
-    const result = await mergeGuestIntoUser(db, token, user.id);
+    const result = await mergeGuestIntoUser(app.db, token, user.id);
 
     expect(result).toEqual({ learnerId: guest.id, movedFromGuest: true });
-    const learner = await db.learner.findUniqueOrThrow({ where: { id: guest.id } });
+    const learner = await app.db.learner.findUniqueOrThrow({ where: { id: guest.id } });
     expect(learner.userId).toBe(user.id);
     expect(learner.guestToken).toBeNull();
-    expect(await db.lessonRead.count({ where: { learnerId: guest.id } })).toBe(1);
-    expect(await db.submission.count({ where: { learnerId: guest.id } })).toBe(1);
+    expect(await app.db.lessonRead.count({ where: { learnerId: guest.id } })).toBe(1);
+    expect(await app.db.submission.count({ where: { learnerId: guest.id } })).toBe(1);
   });
 
   it("at sign-in, unions reads, moves submissions and reviews, keeps the further-along card, doubles nothing", async () => {
-    const user = await seedUser(db, "both@example.com");
-    const account = await seedLearner(db, {
+    const user = await seedUser(app.db, "both@example.com");
+    const account = await seedLearner(app.db, {
       userId: user.id,
       reads: [
         ["adam", day(3)],
@@ -52,7 +47,7 @@ describe("moving a guest's progress into an account", () => {
       reviews: [["adam", day(3)]],
     });
     const token = makeGuestToken("signin");
-    const guest = await seedLearner(db, {
+    const guest = await seedLearner(app.db, {
       guestToken: token,
       reads: [
         ["adam", day(1)],
@@ -74,12 +69,12 @@ describe("moving a guest's progress into an account", () => {
       ],
     });
 
-    const result = await mergeGuestIntoUser(db, token, user.id);
+    const result = await mergeGuestIntoUser(app.db, token, user.id);
 
     expect(result).toEqual({ learnerId: account.id, movedFromGuest: true });
-    expect(await db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
+    expect(await app.db.learner.findUnique({ where: { id: guest.id } })).toBeNull();
 
-    const reads = await db.lessonRead.findMany({
+    const reads = await app.db.lessonRead.findMany({
       where: { learnerId: account.id },
       orderBy: { lessonSlug: "asc" },
     });
@@ -89,7 +84,7 @@ describe("moving a guest's progress into an account", () => {
       ["rmsprop", day(4).toISOString()],
     ]);
 
-    const submissions = await db.submission.findMany({ where: { learnerId: account.id } });
+    const submissions = await app.db.submission.findMany({ where: { learnerId: account.id } });
     expect(submissions).toHaveLength(4);
     const adamVerdicts = submissions
       .filter((s) => s.exerciseSlug === "adam")
@@ -97,7 +92,7 @@ describe("moving a guest's progress into an account", () => {
       .sort();
     expect(adamVerdicts).toEqual(["failed", "passed", "runtime-error"]);
 
-    const cards = await db.cardState.findMany({
+    const cards = await app.db.cardState.findMany({
       where: { learnerId: account.id },
       orderBy: { cardId: "asc" },
     });
@@ -109,30 +104,30 @@ describe("moving a guest's progress into an account", () => {
     ]);
     expect(cards.find((c) => c.cardId === "adam")?.version).toBe(1);
 
-    expect(await db.reviewLog.count({ where: { learnerId: account.id } })).toBe(3);
-    for (const model of [db.lessonRead, db.submission, db.cardState, db.reviewLog] as const) {
-      expect(await (model as typeof db.lessonRead).count({ where: { learnerId: guest.id } })).toBe(0);
+    expect(await app.db.reviewLog.count({ where: { learnerId: account.id } })).toBe(3);
+    for (const model of [app.db.lessonRead, app.db.submission, app.db.cardState, app.db.reviewLog] as const) {
+      expect(await (model as typeof app.db.lessonRead).count({ where: { learnerId: guest.id } })).toBe(0);
     }
   });
 
   it("without a guest learner, creates the account's learner once and is idempotent", async () => {
-    const user = await seedUser(db, "fresh@example.com");
-    const first = await mergeGuestIntoUser(db, null, user.id);
-    const again = await mergeGuestIntoUser(db, makeGuestToken("nobody"), user.id);
+    const user = await seedUser(app.db, "fresh@example.com");
+    const first = await mergeGuestIntoUser(app.db, null, user.id);
+    const again = await mergeGuestIntoUser(app.db, makeGuestToken("nobody"), user.id);
     expect(again.learnerId).toBe(first.learnerId);
-    expect(await db.learner.count({ where: { userId: user.id } })).toBe(1);
+    expect(await app.db.learner.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("never takes over a learner that already belongs to another account", async () => {
-    const owner = await seedUser(db, "owner@example.com");
-    const other = await seedUser(db, "other@example.com");
-    const owned = await seedLearner(db, {
+    const owner = await seedUser(app.db, "owner@example.com");
+    const other = await seedUser(app.db, "other@example.com");
+    const owned = await seedLearner(app.db, {
       userId: owner.id,
       guestToken: makeGuestToken("owned"),
       reads: [["adam", day(1)]],
     });
-    await mergeGuestIntoUser(db, makeGuestToken("owned"), other.id);
-    expect(await db.lessonRead.count({ where: { learnerId: owned.id } })).toBe(1);
-    expect((await db.learner.findUniqueOrThrow({ where: { id: owned.id } })).userId).toBe(owner.id);
+    await mergeGuestIntoUser(app.db, makeGuestToken("owned"), other.id);
+    expect(await app.db.lessonRead.count({ where: { learnerId: owned.id } })).toBe(1);
+    expect((await app.db.learner.findUniqueOrThrow({ where: { id: owned.id } })).userId).toBe(owner.id);
   });
 });

@@ -1,38 +1,25 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { beforeAll, describe, expect, it } from "vitest";
 import { requestScope } from "../next-headers";
-import { createTestDatabase, makeGuestToken, seedLearner, seedUser } from "./test-db";
+import { actAsGuest, createTestApp } from "../test-app";
+import { makeGuestToken, seedLearner, seedUser } from "./test-db";
 
 // The route handlers run for real against a temporary database; only "who is asking" is stubbed.
-const state = vi.hoisted(() => ({
-  db: null as unknown as PrismaClient,
-  learner: { id: "", userId: null as string | null, isGuest: true },
-}));
 // Same-origin checks compare with APP_ORIGIN (read once, when lib/env.server is first imported).
 process.env.APP_ORIGIN = "http://127.0.0.1:3999";
-vi.mock("@/lib/progress/db.server", () => ({
-  get prisma() {
-    return state.db;
-  },
-}));
-vi.mock("@/lib/auth/learner.server", () => ({
-  getCurrentLearner: async () => state.learner,
-  requireLearner: async () => state.learner,
-}));
+const app = createTestApp({ stubLearner: true });
 
 const { dayKey } = await import("@/lib/time/days");
 const exportRoute = await import("@/app/api/account/export/route");
 const deleteRoute = await import("@/app/api/account/delete/route");
 
-let cleanup: () => Promise<void>;
 let alice: { learnerId: string; userId: string; submissionId: string };
 let bob: { learnerId: string; userId: string; submissionId: string };
 
 async function seedAccount(email: string) {
-  const user = await seedUser(state.db, email);
-  await state.db.session.create({
+  const user = await seedUser(app.db, email);
+  await app.db.session.create({
     data: {
       id: `s-${email}`,
       token: `t-${email}`,
@@ -40,7 +27,7 @@ async function seedAccount(email: string) {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
-  await state.db.account.create({
+  await app.db.account.create({
     data: {
       id: `a-${email}`,
       accountId: user.id,
@@ -49,19 +36,19 @@ async function seedAccount(email: string) {
       password: "salt:hash",
     },
   });
-  const learner = await seedLearner(state.db, {
+  const learner = await seedLearner(app.db, {
     userId: user.id,
     reads: [["adam", new Date()]],
     submissions: [["adam", "passed", new Date()]],
     cards: [{ cardId: "adam", reps: 1, lastReview: new Date() }],
     reviews: [["adam", new Date()]],
   });
-  const submission = await state.db.submission.findFirstOrThrow({ where: { learnerId: learner.id } });
+  const submission = await app.db.submission.findFirstOrThrow({ where: { learnerId: learner.id } });
   return { learnerId: learner.id, userId: user.id, submissionId: submission.id };
 }
 
 function actAs(who: { learnerId: string; userId: string }) {
-  state.learner = { id: who.learnerId, userId: who.userId, isGuest: false };
+  app.learner = { id: who.learnerId, userId: who.userId, isGuest: false, stored: true };
 }
 
 const ORIGIN = "http://127.0.0.1:3999";
@@ -74,11 +61,9 @@ function deleteRequest(body: unknown, origin = ORIGIN) {
 }
 
 beforeAll(async () => {
-  ({ db: state.db, cleanup } = await createTestDatabase());
   alice = await seedAccount("alice@example.com");
   bob = await seedAccount("bob@example.com");
 });
-afterAll(async () => cleanup());
 
 describe("account routes", () => {
   it("exports exactly the current learner's data as a JSON attachment, without secrets", async () => {
@@ -113,7 +98,7 @@ describe("account routes", () => {
     const unconfirmed = await deleteRoute.POST(deleteRequest({ confirm: "yes" }));
     expect(unconfirmed.status).toBe(400);
     expect(((await unconfirmed.json()) as { error: string }).error).toMatch(/delete my data/);
-    expect(await state.db.user.count({ where: { id: alice.userId } })).toBe(1);
+    expect(await app.db.user.count({ where: { id: alice.userId } })).toBe(1);
   });
 
   it("deletes the account and everything in it, and nothing of anyone else", async () => {
@@ -122,30 +107,30 @@ describe("account routes", () => {
     const response = await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }));
     expect(response.status).toBe(200);
     const where = { learnerId: alice.learnerId };
-    expect(await state.db.user.count({ where: { id: alice.userId } })).toBe(0);
-    expect(await state.db.session.count({ where: { userId: alice.userId } })).toBe(0);
-    expect(await state.db.account.count({ where: { userId: alice.userId } })).toBe(0);
-    expect(await state.db.learner.count({ where: { id: alice.learnerId } })).toBe(0);
-    expect(await state.db.lessonRead.count({ where })).toBe(0);
-    expect(await state.db.submission.count({ where })).toBe(0);
-    expect(await state.db.cardState.count({ where })).toBe(0);
-    expect(await state.db.reviewLog.count({ where })).toBe(0);
+    expect(await app.db.user.count({ where: { id: alice.userId } })).toBe(0);
+    expect(await app.db.session.count({ where: { userId: alice.userId } })).toBe(0);
+    expect(await app.db.account.count({ where: { userId: alice.userId } })).toBe(0);
+    expect(await app.db.learner.count({ where: { id: alice.learnerId } })).toBe(0);
+    expect(await app.db.lessonRead.count({ where })).toBe(0);
+    expect(await app.db.submission.count({ where })).toBe(0);
+    expect(await app.db.cardState.count({ where })).toBe(0);
+    expect(await app.db.reviewLog.count({ where })).toBe(0);
     expect(requestScope.cookies.get("descent_guest")).toBe("");
     expect(requestScope.cookieOptions.get("descent_guest")).toMatchObject({ maxAge: 0, path: "/" });
-    expect(await state.db.submission.count({ where: { learnerId: bob.learnerId } })).toBe(1);
-    expect(await state.db.user.count({ where: { id: bob.userId } })).toBe(1);
+    expect(await app.db.submission.count({ where: { learnerId: bob.learnerId } })).toBe(1);
+    expect(await app.db.user.count({ where: { id: bob.userId } })).toBe(1);
   });
 
   it("deletes a guest's learner and its progress", async () => {
-    const guest = await seedLearner(state.db, {
+    const guest = await seedLearner(app.db, {
       guestToken: makeGuestToken("guest-del"),
       reads: [["adam", new Date()]],
       submissions: [["adam", "failed", new Date()]],
     });
-    state.learner = { id: guest.id, userId: null, isGuest: true };
+    actAsGuest(app, guest.id);
     expect((await deleteRoute.POST(deleteRequest({ confirm: "delete my data" }))).status).toBe(200);
-    expect(await state.db.learner.count({ where: { id: guest.id } })).toBe(0);
-    expect(await state.db.submission.count({ where: { learnerId: guest.id } })).toBe(0);
+    expect(await app.db.learner.count({ where: { id: guest.id } })).toBe(0);
+    expect(await app.db.submission.count({ where: { learnerId: guest.id } })).toBe(0);
   });
 });
 
@@ -157,11 +142,11 @@ describe.skipIf(!existsSync(submissionRoute))("GET /api/submissions/[id] (when p
     };
     actAs(bob);
     const request = () => new Request(`${ORIGIN}/api/submissions/x`);
-    const other = await seedLearner(state.db, {
+    const other = await seedLearner(app.db, {
       guestToken: makeGuestToken("someone"),
       submissions: [["adam", "passed", new Date()]],
     });
-    const otherId = (await state.db.submission.findFirstOrThrow({ where: { learnerId: other.id } })).id;
+    const otherId = (await app.db.submission.findFirstOrThrow({ where: { learnerId: other.id } })).id;
     expect((await route.GET(request(), { params: Promise.resolve({ id: otherId }) })).status).toBe(404);
     expect((await route.GET(request(), { params: Promise.resolve({ id: bob.submissionId }) })).status).toBe(
       200,

@@ -92,12 +92,12 @@ describe("rating a card", () => {
     const other = await newLearner();
     await expect(
       rateCard(learnerId, { cardId: "no-such-card", rating: 3, requestId: randomUUID(), version: 0 }, db),
-    ).rejects.toMatchObject({ status: 404 });
+    ).rejects.toMatchObject({ kind: "not-found" });
     const requestId = randomUUID();
     await rateCard(other, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db);
     await expect(
       rateCard(learnerId, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toMatchObject({ kind: "conflict" });
   });
 });
 
@@ -114,7 +114,7 @@ describe("undo", () => {
       db,
       new Date(Date.now() + 600_000),
     );
-    await expect(undoRating(learnerId, first, db)).rejects.toMatchObject({ status: 409 });
+    await expect(undoRating(learnerId, first, db)).rejects.toMatchObject({ kind: "conflict" });
     await undoRating(learnerId, second, db);
     await undoRating(learnerId, second, db);
     const after = await db.cardState.findFirstOrThrow({ where: { learnerId } });
@@ -168,7 +168,7 @@ describe("undo", () => {
     const other = await newLearner();
     const requestId = randomUUID();
     await rateCard(other, { cardId: "adam-update", rating: 3, requestId, version: 0 }, db);
-    await expect(undoRating(learnerId, requestId, db)).rejects.toMatchObject({ status: 404 });
+    await expect(undoRating(learnerId, requestId, db)).rejects.toMatchObject({ kind: "not-found" });
   });
 });
 

@@ -15,7 +15,7 @@ const state = vi.hoisted(() => {
   process.env.DESCENT_PEER_HEADER = "1";
   return { db: null as unknown as PrismaClient };
 });
-vi.mock("@/lib/progress/db.server", () => ({
+vi.mock("@/lib/db/prisma.server", () => ({
   get prisma() {
     return state.db;
   },

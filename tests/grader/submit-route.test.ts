@@ -11,7 +11,7 @@ const state = vi.hoisted(() => ({
   db: null as unknown as PrismaClient,
   who: null as unknown as { getStore(): Learner | undefined },
 }));
-vi.mock("@/lib/progress/db.server", () => ({
+vi.mock("@/lib/db/prisma.server", () => ({
   get prisma() {
     return state.db;
   },

@@ -1,49 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { describe, expect, it, vi } from "vitest";
 import type { GradeResult } from "@/lib/grader/result";
-import { createTestDatabase, makeGuestToken } from "../accounts/test-db";
+import { actAsGuest, createGuest, createTestApp } from "../test-app";
 
 // The exercises of judgment through the real submissions route, the real limits and a real
 // temporary database: only "who is asking" is stubbed. Answers are graded without the sandbox.
-const state = vi.hoisted(() => ({
-  db: null as unknown as PrismaClient,
-  learner: { id: "", userId: null as string | null, isGuest: true, stored: true },
-  grading: false,
-}));
-vi.mock("@/lib/progress/db.server", () => ({
-  get prisma() {
-    return state.db;
-  },
-}));
-vi.mock("@/lib/auth/learner.server", () => ({
-  getCurrentLearner: async () => state.learner,
-  getOrCreateLearner: async () => state.learner,
-  requireLearner: async () => state.learner,
-}));
+const app = createTestApp({ stubLearner: true });
+const state = vi.hoisted(() => ({ grading: false }));
 // The one-job rule: the learner may have code in the grader (another tab) while answering here.
-vi.mock("@/lib/grader/index.server", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("@/lib/grader/index.server")>()),
+vi.mock("@/lib/grading/index.server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/grading/index.server")>()),
   isLearnerGrading: async () => state.grading,
 }));
 
 const route = await import("@/app/api/exercises/[slug]/submissions/route");
 const { getAppOrigins } = await import("@/lib/http/route.server");
 const { getCatalog, getDashboard } = await import("@/lib/progress/dashboard.server");
-const { LIMITS } = await import("@/lib/http/rate-limit.server");
-
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db: state.db, cleanup } = await createTestDatabase());
-});
-afterAll(async () => {
-  await cleanup();
-});
+const { SUBMISSION_LIMITS } = await import("@/lib/grader/submission-limits.server");
 
 let clientCounter = 0;
 async function useNewLearner(name: string): Promise<string> {
-  const learner = await state.db.learner.create({ data: { guestToken: makeGuestToken(name) } });
-  state.learner = { id: learner.id, userId: null, isGuest: true, stored: true };
-  return learner.id;
+  const id = await createGuest(app, name);
+  actAsGuest(app, id);
+  return id;
 }
 
 function post(slug: string, body: string, init: { contentType?: string; client?: string } = {}) {
@@ -101,7 +79,7 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
     ];
     const catalog = await getCatalog();
     const passedCount = async () =>
-      (await getDashboard(state.db, learnerId, catalog, { timeZone: "UTC" })).exercisesPassed;
+      (await getDashboard(app.db, learnerId, catalog, { timeZone: "UTC" })).exercisesPassed;
     expect(await passedCount()).toBe(0);
     for (const [i, [slug, wrong, right]] of cases.entries()) {
       const failed = await answer(slug, wrong);
@@ -113,7 +91,7 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
       expect(passed.body.result?.verdict, slug).toBe("passed");
       expect(await passedCount()).toBe(i + 1);
     }
-    const rows = await state.db.submission.findMany({ where: { learnerId }, orderBy: { createdAt: "asc" } });
+    const rows = await app.db.submission.findMany({ where: { learnerId }, orderBy: { createdAt: "asc" } });
     expect(rows.map((row) => row.verdict)).toEqual([
       "failed",
       "passed",
@@ -122,7 +100,9 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
       "failed",
       "passed",
     ]);
-    expect(JSON.parse(rows[1]?.code ?? "")).toEqual(cases[0]?.[2]);
+    // The answer has its own column; `code` is for code.
+    expect(JSON.parse(rows[1]?.answer ?? "")).toEqual(cases[0]?.[2]);
+    expect(rows.map((row) => row.code)).toEqual(rows.map(() => null));
     // GET lists them like coded submissions.
     const list = await route.GET(new Request("http://x/api/exercises/first-step-by-hand/submissions"), {
       params: Promise.resolve({ slug: "first-step-by-hand" }),
@@ -160,7 +140,7 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
     const huge = JSON.stringify({ answer: { x: "a".repeat(90) }, pad: "b".repeat(5000) });
     expect((await bad("first-step-by-hand", huge)).status).toBe(413);
     expect((await post("first-step-by-hand", "{}", { contentType: "text/plain" })).status).toBe(415);
-    expect(await state.db.submission.count({ where: { learnerId } })).toBe(0);
+    expect(await app.db.submission.count({ where: { learnerId } })).toBe(0);
   });
 
   it("keeps the one-job rule (409) and the per-learner rate limit (429)", async () => {
@@ -176,11 +156,11 @@ describe("POST /api/exercises/[slug]/submissions for exercises of judgment", () 
     state.grading = false;
     expect(busy.status).toBe(409);
     const statuses: number[] = [];
-    for (let i = 0; i <= LIMITS.submissionsPerLearner.points; i++)
+    for (let i = 0; i <= SUBMISSION_LIMITS.submissionsPerLearner.points; i++)
       statuses.push((await answer("first-step-by-hand", right)).status);
-    expect(statuses).toEqual([...Array(LIMITS.submissionsPerLearner.points).fill(200), 429]);
-    expect(await state.db.submission.count({ where: { learnerId } })).toBe(
-      LIMITS.submissionsPerLearner.points,
+    expect(statuses).toEqual([...Array(SUBMISSION_LIMITS.submissionsPerLearner.points).fill(200), 429]);
+    expect(await app.db.submission.count({ where: { learnerId } })).toBe(
+      SUBMISSION_LIMITS.submissionsPerLearner.points,
     );
   });
 });

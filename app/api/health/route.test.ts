@@ -5,7 +5,7 @@ import { createTestDatabase } from "@/tests/test-db";
 // /api/health against a real temporary database; the queue case points REDIS_URL at a port where
 // nothing listens, so the grader part must report the failure (within its 2 s budget) as a 503.
 const state = vi.hoisted(() => ({ db: null as unknown as PrismaClient }));
-vi.mock("@/lib/progress/db.server", () => ({
+vi.mock("@/lib/db/prisma.server", () => ({
   get prisma() {
     return state.db;
   },

@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { env } from "@/lib/env.server";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
-import { prisma } from "@/lib/progress/db.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { deleteLearnerData } from "@/lib/progress/export.server";
 import { GUEST_COOKIE } from "@/lib/progress/guest-cookie";
 import { requireLearner } from "@/lib/auth/learner.server";

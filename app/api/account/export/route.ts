@@ -1,5 +1,5 @@
 import { HttpError, handle } from "@/lib/http/route.server";
-import { prisma } from "@/lib/progress/db.server";
+import { prisma } from "@/lib/db/prisma.server";
 import { exportLearnerData } from "@/lib/progress/export.server";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";

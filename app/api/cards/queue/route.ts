@@ -2,7 +2,7 @@ import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { handle } from "@/lib/http/route.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
-import { parseTopicFilter } from "../errors.server";
+import { parseTopicFilter } from "../topic-filter.server";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { TopicSchema } from "@/lib/cards/domain-schemas";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
-import { parseTopicFilter, withCardErrors } from "../errors.server";
+import { parseTopicFilter } from "../topic-filter.server";
 
 export const dynamic = "force-dynamic";
 
@@ -16,12 +16,10 @@ export const POST = handle(async (request: Request) => {
   const { topic, ...rating } = await readJson(request, BodySchema, 4 * 1024);
   const topicFilter = parseTopicFilter(topic);
   const learner = await getOrCreateLearner();
-  return withCardErrors(async () => {
-    const result = await rateCard(learner.id, rating);
-    const drill = await getDrillState(learner.id, {
-      topic: topicFilter,
-      timeZone: await getLearnerTimeZone(),
-    });
-    return Response.json({ result, drill });
+  const result = await rateCard(learner.id, rating);
+  const drill = await getDrillState(learner.id, {
+    topic: topicFilter,
+    timeZone: await getLearnerTimeZone(),
   });
+  return Response.json({ result, drill });
 });

@@ -4,7 +4,7 @@ import { TopicSchema } from "@/lib/cards/domain-schemas";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
 import { getDrillState, undoRating } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
-import { parseTopicFilter, withCardErrors } from "../errors.server";
+import { parseTopicFilter } from "../topic-filter.server";
 
 export const dynamic = "force-dynamic";
 
@@ -16,13 +16,11 @@ export const POST = handle(async (request: Request) => {
   const { requestId, topic } = await readJson(request, BodySchema, 4 * 1024);
   const topicFilter = parseTopicFilter(topic);
   const learner = await requireLearner();
-  return withCardErrors(async () => {
-    const undone = await undoRating(learner.id, requestId);
-    const drill = await getDrillState(learner.id, {
-      topic: topicFilter,
-      preferCardId: undone.cardId,
-      timeZone: await getLearnerTimeZone(),
-    });
-    return Response.json({ undone, drill });
+  const undone = await undoRating(learner.id, requestId);
+  const drill = await getDrillState(learner.id, {
+    topic: topicFilter,
+    preferCardId: undone.cardId,
+    timeZone: await getLearnerTimeZone(),
   });
+  return Response.json({ undone, drill });
 });

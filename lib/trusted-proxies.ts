@@ -1,3 +1,5 @@
+// TRUST_PROXY: parsed by the configuration (lib/env-shared.ts) and read by lib/http when it resolves
+// a client's address. At lib/'s root, below both, so that the configuration imports no HTTP code.
 import { BlockList, isIP } from "node:net";
 
 /** A set of proxy addresses and networks whose forwarding headers are believed. */

@@ -1,5 +1,8 @@
 import { Redis, type RedisOptions } from "ioredis";
 
+// Redis connections, shared by the grading queue (lib/queue) and the rate limiters (lib/http), so
+// that neither imports the other for one.
+
 /**
  * An ioredis connection for BullMQ and the rate limiters: retries forever with a capped backoff
  * (a restarted Redis is reached again without manual action) and never fails a command for
