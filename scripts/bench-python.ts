@@ -1,12 +1,12 @@
-// Where a Python submission's time goes: `npx tsx lib/sandbox/python/measure.ts [rounds]`.
+// Where a Python submission's time goes: `npm run bench:python [-- rounds]`.
 // Medians over the rounds, sequential, of: the sandbox with a bare interpreter, plus the NumPy
 // import, the harness loading a correct Adam with no test, and the same Adam on all 9 tests.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { loadExerciseConfig } from "../../content/registry";
-import { resolveTests } from "../../grader/grade-core";
-import { BWRAP_PATH, getBaseBwrapArgs, PYTHON_PATH } from "./availability.mjs";
-import { runPythonSubmission } from "./runner";
+import { loadExerciseConfig } from "../lib/content/registry";
+import { resolveTests } from "../lib/grader/grade-core";
+import { BWRAP_PATH, getBaseBwrapArgs, PYTHON_PATH } from "../lib/sandbox/python/availability.mjs";
+import { runPythonSubmission } from "../lib/sandbox/python/runner";
 
 const rounds = Number(process.argv[2] ?? 20);
 const median = (values: number[]) =>
