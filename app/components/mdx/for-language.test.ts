@@ -54,3 +54,17 @@ describe.each(listCodeExerciseSlugs())("content/exercises/%s/task.mdx", (slug) =
     expect(await render(source, "typescript")).toBe(typescript);
   });
 });
+
+describe('shown="all" (the static exercise page)', () => {
+  it("renders every language's text, each in a block its data-for-language names", () => {
+    const html = renderToStaticMarkup(
+      createElement("div", null, [
+        createElement(ForLanguage, { key: "t", language: "typescript", shown: "all" }, "ts text"),
+        createElement(ForLanguage, { key: "p", language: "python", shown: "all" }, "py text"),
+      ]),
+    );
+    expect(html).toBe(
+      '<div><div data-for-language="typescript">ts text</div><div data-for-language="python">py text</div></div>',
+    );
+  });
+});
