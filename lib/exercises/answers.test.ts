@@ -74,7 +74,13 @@ describe("the exercise page's answers", () => {
       "x",
     );
     expect(list.submissions).toEqual([
-      { id: summary.id, verdict: "failed", durationMs: 41, createdAt: summary.createdAt.toISOString() },
+      {
+        id: summary.id,
+        language: "typescript",
+        verdict: "failed",
+        durationMs: 41,
+        createdAt: summary.createdAt.toISOString(),
+      },
     ]);
 
     const detail = parseAnswer(
@@ -82,7 +88,7 @@ describe("the exercise page's answers", () => {
       overTheWire({ submission: await getSubmission(learnerId, summary.id) }),
       "x",
     );
-    expect(detail.submission).toMatchObject({ code: "// mine", result: failed });
+    expect(detail.submission).toMatchObject({ code: "// mine", language: "typescript", result: failed });
   });
 
   it("read refusals and errors: a too-large result with its message, an error alone", () => {

@@ -5,9 +5,13 @@
 import * as z from "zod/mini";
 import { GradeResultSchema, VerdictSchema } from "../grader/result";
 
+/** A coded submission's language; null for an answer of judgment, absent from an older server. */
+const LanguageSchema = z.optional(z.nullable(z.enum(["typescript", "python"])));
+
 /** One row of GET /api/exercises/[slug]/submissions (lib/progress/submissions.server.ts). */
 const SubmissionSummarySchema = z.object({
   id: z.string(),
+  language: LanguageSchema,
   verdict: VerdictSchema,
   durationMs: z.number(),
   createdAt: z.string(),
@@ -28,7 +32,7 @@ export const SubmitAnswerSchema = z.object({
 
 /** GET /api/submissions/[id]: one stored submission with its code and result (version 2). */
 export const SubmissionAnswerSchema = z.object({
-  submission: z.object({ code: z.string(), result: z.nullable(GradeResultSchema) }),
+  submission: z.object({ code: z.string(), language: LanguageSchema, result: z.nullable(GradeResultSchema) }),
 });
 
 /** GET /api/grader/queue?ticket=…: where a pending submission stands (lib/grader/pool.ts QueuePosition). */

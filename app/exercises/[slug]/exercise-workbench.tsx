@@ -47,8 +47,8 @@ export function ExerciseWorkbench({ slug, starter, pythonStarter, typesDts, visi
   const { grading, ahead, result, error, setResult, setError } = submission;
   // Which report is shown: the last Submit's, or the last Python Run's (visible tests only).
   const [shown, setShown] = useState<"submit" | "run">("submit");
-  const restore = useRestore(updateCode, setResult, setError);
   const choose = useLanguageChoice(usable, chooseLanguage);
+  const restore = useRestore(choose, updateCode, setResult, setError);
 
   const python = language === "python";
   const running = python ? serverRun.running : browserRun.running;

@@ -5,7 +5,15 @@ import type { Verdict } from "@/lib/grader/result";
 import styles from "../exercises.module.css";
 
 /** A past submission as listed by GET /api/exercises/[slug]/submissions. */
-export type SubmissionRow = { id: string; verdict: Verdict; durationMs: number; createdAt: string };
+export type SubmissionRow = {
+  id: string;
+  verdict: Verdict;
+  durationMs: number;
+  createdAt: string;
+  language?: "typescript" | "python" | null;
+};
+
+const LANGUAGE_NAMES = { typescript: "TypeScript", python: "Python" } as const;
 
 /** The learner's past submissions, newest first, each restorable into the editor. */
 export function SubmissionHistory({
@@ -25,6 +33,7 @@ export function SubmissionHistory({
             <span className={row.verdict === "passed" ? styles.pass : styles.fail}>
               {formatVerdict(row.verdict)}
             </span>
+            {row.language ? <span className="muted">{LANGUAGE_NAMES[row.language]}</span> : null}
             <time dateTime={row.createdAt} className="muted">
               {new Date(row.createdAt).toLocaleString()}
             </time>

@@ -99,7 +99,9 @@ const NOT_LOADED = "Could not load that submission.";
 /** One stored submission of the learner (its code and result), or the message to show. */
 export async function fetchSubmission(
   id: string,
-): Promise<{ code: string; result: GradeResult | null } | { error: string }> {
+): Promise<
+  { code: string; language?: "typescript" | "python" | null; result: GradeResult | null } | { error: string }
+> {
   try {
     const [response, answers] = await Promise.all([fetch(`/api/submissions/${id}`), loadAnswers()]);
     if (!response.ok) return { error: NOT_LOADED };
