@@ -6,8 +6,9 @@ import os from "node:os";
 import { readGraderSettings } from "@/lib/env-shared";
 import { graderProcesses, gradeSubmission, resetGraderUsage, stopGraderProcesses } from "@/lib/grader/pool";
 import { adam, MEMORY_BOMBS } from "@/tests/grader/bombs";
-import { runHttpFlood } from "./bench-abuse-http";
 import { withPeakMemory } from "@/tests/grader/memory-probe";
+import { runHttpFlood } from "./bench-abuse-http";
+import { runAbuseMixes } from "./bench-abuse-mixes";
 
 type Figure = { name: string; value: number; unit: string; target?: { below: number } };
 type Section = { id: string; title: string; run: () => Promise<Figure[]> };
@@ -127,6 +128,13 @@ const SECTIONS: Section[] = [
     },
   },
 ];
+
+SECTIONS.push({
+  id: "mixes",
+  title:
+    "Grader: a quiet learner's correct Adam every ~2 s while 9 attackers on 3 clients, at the route's limits, send each mix for a minute",
+  run: runAbuseMixes,
+});
 
 SECTIONS.push({
   id: "http-flood",

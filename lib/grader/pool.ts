@@ -1,10 +1,8 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { remember } from "@epic-web/remember";
 import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
 import { getGraderBuildFile } from "./build-output";
-import { type GradeJobInput, toJobInput } from "./transport";
 import {
   addCost as addUsage,
   admission,
@@ -26,13 +24,16 @@ import {
   usageKeys,
   waitingLimit,
 } from "./policy";
+import { cpuMs, residentMb } from "./process-usage";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
 import {
+  type GradeJobInput,
   type GradeRequest,
   GradingAbortedError,
   type GradingTransport,
   LearnerBusyError,
   type QueuePosition,
+  toJobInput,
 } from "./transport";
 
 // The in-process way of grading: GRADER_PROCESSES general and GRADER_QUIET_PROCESSES reserved
@@ -77,8 +78,8 @@ type Job = {
 /**
  * `received`: the child acknowledged the job, so its death from now on is the job's doing.
  * `quiet`: a reserved process, which takes only jobs of learners and clients without recent heavy use.
- * `timedOut`: the pool killed the child at HARD_TIMEOUT_MS. `rssBeforeMb`: the child's resident
- * memory when it was handed the job.
+ * `timedOut`: the pool killed the child at HARD_TIMEOUT_MS. `rssBeforeMb`, `cpuBeforeMs`: the
+ * child's resident memory and CPU time when it was handed the job (null off Linux).
  */
 type Slot = {
   child: ChildProcess | null;
@@ -88,6 +89,7 @@ type Slot = {
   quiet: boolean;
   timedOut: boolean;
   rssBeforeMb: number | null;
+  cpuBeforeMs: number | null;
 };
 
 type PoolState = {
@@ -227,17 +229,6 @@ function ensureSpare(): void {
   if (pool.slots.length > 0 && !isAlive(pool.spare)) pool.spare = spawnChild();
 }
 
-/** Resident memory of a process in MB (Linux /proc; null elsewhere or once it has exited). */
-function residentMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb === undefined ? null : Number(kb) / 1024;
-  } catch {
-    return null;
-  }
-}
-
 function onMessage(
   child: ChildProcess,
   message: { id: number; received?: true; result?: unknown; error?: string },
@@ -328,6 +319,7 @@ function clearSlot(slot: Slot): void {
   slot.received = false;
   slot.timedOut = false;
   slot.rssBeforeMb = null;
+  slot.cpuBeforeMs = null;
   slot.child?.unref();
 }
 
@@ -359,6 +351,7 @@ function ensureSlots(): void {
     quiet: i >= general,
     timedOut: false,
     rssBeforeMb: null,
+    cpuBeforeMs: null,
   }));
 }
 
@@ -368,6 +361,7 @@ function dispatch(slot: Slot, job: Job): void {
   slot.job = job;
   job.sentAt = Date.now();
   slot.rssBeforeMb = residentMb(child.pid);
+  slot.cpuBeforeMs = cpuMs(child.pid);
   slot.timer = setTimeout(() => {
     if (slot.job !== job || slot.child !== child) return;
     slot.timedOut = true;
@@ -399,9 +393,15 @@ function pump(): void {
 
 const mayUseQuiet = (job: Job, now: number) => !job.generalOnly && isQuiet(...usagesOf(job, now));
 
+/** What the slot's job has used so far: CPU time where it can be read, else wall time. */
+function usedMs(slot: Slot, job: Job, now: number): number {
+  const cpu = slot.cpuBeforeMs === null ? null : cpuMs(slot.child?.pid);
+  return cpu === null || slot.cpuBeforeMs === null ? now - job.sentAt : cpu - slot.cpuBeforeMs;
+}
+
 /**
- * While a job that may use a quiet process waits, a job that has run QUIET_PREEMPT_MS on a quiet
- * process is moved to the general ones (preempt); before that, a timer comes back when it will have.
+ * While a job that may use a quiet process waits, a job that has used QUIET_PREEMPT_MS on a quiet
+ * process is moved to the general ones (preempt); before that, a timer looks again.
  */
 function preemptForQuiet(waiting: Job[], now: number): void {
   if (pool.preemptTimer) clearTimeout(pool.preemptTimer);
@@ -410,19 +410,19 @@ function preemptForQuiet(waiting: Job[], now: number): void {
   let soonest = Number.POSITIVE_INFINITY;
   for (const slot of pool.slots) {
     if (!slot.quiet || !slot.job) continue;
-    const ran = now - slot.job.sentAt;
-    if (ran >= QUIET_PREEMPT_MS) {
+    const used = usedMs(slot, slot.job, now);
+    if (used >= QUIET_PREEMPT_MS) {
       preempt(slot, now);
       pump();
       return;
     }
-    soonest = Math.min(soonest, QUIET_PREEMPT_MS - ran);
+    soonest = Math.min(soonest, Math.max(50, QUIET_PREEMPT_MS - used));
   }
   if (soonest === Number.POSITIVE_INFINITY) return;
   pool.preemptTimer = setTimeout(() => {
     pool.preemptTimer = null;
     pump();
-  }, soonest + 5);
+  }, soonest);
   pool.preemptTimer.unref();
 }
 

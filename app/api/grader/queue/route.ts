@@ -1,4 +1,4 @@
-import { queuePosition, ticketPosition } from "@/lib/grader/index.server";
+import { queuePosition, ticketPosition } from "@/lib/grading/index.server";
 import { TICKET_PATTERN } from "@/lib/grader/queue-ticket";
 import { handle } from "@/lib/http/route.server";
 import { getCurrentLearner } from "@/lib/auth/learner.server";

@@ -1,0 +1,185 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { CRASH_COST_MS, HEAVY_ALLOWANCE_MS, TEXTS, waitingLimit } from "@/lib/grader/policy";
+import { gradeSubmission, LearnerBusyError } from "@/lib/grader/pool";
+import type { GradeResult } from "@/lib/grader/result";
+import type { RedisHandle } from "@/scripts/redis.mjs";
+
+// The in-process pool and the queue client take their order, costs, limits and refusal texts from
+// one module, lib/grader/policy.ts (docs/architecture.md, "Processes", says where they differ).
+const POOL = "lib/grader/pool.ts";
+const QUEUE = "lib/queue/grading-client.server.ts";
+const adam = readFileSync("content/exercises/adam/solution.ts", "utf8");
+const endless = adam.replace("state.t += 1;", "state.t += 1;\n  for (;;) {}");
+
+/** The names a file imports from the policy module. */
+function policyImports(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const block = /import\s*\{([^}]*)\}\s*from\s*"(?:\.\/|\.\.\/grader\/)policy"/.exec(text)?.[1] ?? "";
+  return block
+    .split(",")
+    .map((name) => name.replace(/\btype\b/, "").trim())
+    .filter(Boolean);
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    if (name === "node_modules" || name === "generated") return [];
+    if (statSync(file).isDirectory()) return sourceFiles(file);
+    return /\.(ts|tsx|mts|mjs)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [file] : [];
+  });
+}
+
+describe("one grading policy for the pool and the queue", () => {
+  it("both take order, admission, the waiting room, usage keys and texts from lib/grader/policy.ts", () => {
+    for (const file of [POOL, QUEUE])
+      expect(policyImports(file)).toEqual(
+        expect.arrayContaining(["TEXTS", "orderOf", "admission", "waitingLimit", "usageKeys"]),
+      );
+    // The pool charges with policy.jobCost; the queue charges what a worker's pool measured with it.
+    expect(policyImports(POOL)).toEqual(expect.arrayContaining(["jobCost", "isQuiet", "HARD_TIMEOUT_MS"]));
+    expect(policyImports(QUEUE)).toEqual(
+      expect.arrayContaining(["parseCost", "costOfResult", "queuePriority"]),
+    );
+  });
+
+  it("no other source file spells a refusal text or a usage rule of its own", () => {
+    const texts = [TEXTS.busy, TEXTS.learnerBusy, TEXTS.withdrawn, TEXTS.graderStopped];
+    const offenders = ["lib", "app", "scripts"]
+      .flatMap(sourceFiles)
+      .filter((file) => file !== path.normalize("lib/grader/policy.ts"))
+      .flatMap((file) => {
+        const text = readFileSync(file, "utf8");
+        return [
+          ...texts.filter((t) => text.includes(t)).map((t) => `${file}: "${t}"`),
+          ...(/HALF_LIFE_MS\s*=|MAX_WAITING\s*=\s*\d|HEAVY_(AFTER|ALLOWANCE)_MS\s*=/.test(text)
+            ? [`${file}: defines a usage rule`]
+            : []),
+        ];
+      });
+    expect(offenders).toEqual([]);
+  });
+
+  it("the pool answers with the policy's words", async () => {
+    const first = gradeSubmission({ exercise: "adam", code: adam, learner: "words" });
+    const second = gradeSubmission({ exercise: "adam", code: adam, learner: "words" });
+    await expect(second).rejects.toBeInstanceOf(LearnerBusyError);
+    await expect(second).rejects.toThrow(TEXTS.learnerBusy);
+    expect((await first).verdict).toBe("passed");
+  }, 30_000);
+});
+
+// The queue client against a real Redis and BullMQ, with a grader worker in this process (the
+// throwaway Redis of scripts/redis.mjs; skipped where redis-server is not installed: `npm run
+// test:scale` installs it).
+const hasRedis =
+  process.env.REDIS_SERVER !== undefined || spawnSync("sh", ["-c", "command -v redis-server"]).status === 0;
+
+describe.skipIf(!hasRedis)("the queue applies the same policy (real Redis, BullMQ and a worker)", () => {
+  let redis: RedisHandle;
+  let queue: typeof import("@/lib/queue/grading-client.server");
+  let usage: typeof import("@/lib/queue/usage.server");
+  let worker: Awaited<ReturnType<typeof import("@/lib/queue/worker").startGraderWorker>> | null = null;
+  let createRedis: typeof import("@/lib/redis/client").createRedis;
+  const stopWorker = async () => {
+    await worker?.close();
+    worker = null;
+  };
+
+  beforeAll(async () => {
+    const { startRedis } = await import("@/scripts/redis.mjs");
+    redis = await startRedis({ log: () => {} });
+    vi.stubEnv("REDIS_URL", redis.url);
+    // One process per worker; the web server's own figures size the room while no worker is live.
+    vi.stubEnv("GRADER_PROCESSES", "1");
+    vi.stubEnv("GRADER_QUIET_PROCESSES", "0");
+    queue = await import("@/lib/queue/grading-client.server");
+    usage = await import("@/lib/queue/usage.server");
+    ({ createRedis } = await import("@/lib/redis/client"));
+    const { startGraderWorker } = await import("@/lib/queue/worker");
+    worker = await startGraderWorker({ log: () => {} });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopWorker();
+    await queue?.closeQueueClient();
+    await redis?.stop();
+    vi.unstubAllEnvs();
+  });
+
+  it("a worker announces its processes; the waiting room is sized from them", async () => {
+    const { liveCapacity } = await import("@/lib/queue/capacity");
+    const connection = createRedis(redis.url, "test");
+    try {
+      expect(await liveCapacity(connection)).toBe(1);
+    } finally {
+      connection.disconnect();
+    }
+  });
+
+  it("a timed-out job is charged what the worker's pool measured: the same cost as in the pool", async () => {
+    const result = await queue.gradeViaQueue({
+      exercise: "adam",
+      code: endless,
+      learner: "looper",
+      client: "net-1",
+    });
+    expect(result.verdict).toBe("timeout");
+    const connection = createRedis(redis.url, "test");
+    try {
+      const charged = await usage.readUsage(connection, "l:looper", Date.now());
+      // About 5 s held: everything above the per-job allowance is heavy, as policy.jobCost says.
+      expect(charged.ms).toBeGreaterThan(4_500);
+      expect(charged.heavyMs).toBeGreaterThan(4_500 - HEAVY_ALLOWANCE_MS);
+      expect(charged.heavyMs).toBeLessThan(CRASH_COST_MS + 10_000);
+      expect((await usage.readUsage(connection, "c:net-1", Date.now())).ms).toBeCloseTo(charged.ms, -2);
+    } finally {
+      connection.disconnect();
+    }
+  }, 60_000);
+
+  it("a learner with a job in the queue is refused with the pool's words", async () => {
+    const first = queue.gradeViaQueue({ exercise: "adam", code: adam, learner: "twice" });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(queue.gradeViaQueue({ exercise: "adam", code: adam, learner: "twice" })).rejects.toThrow(
+      TEXTS.learnerBusy,
+    );
+    expect((await first).verdict).toBe("passed");
+  }, 60_000);
+
+  it("a full room makes room for a lighter learner (the busiest waiting one is answered busy), as in the pool", async () => {
+    await stopWorker(); // jobs now wait; the room is waitingLimit(1 + 0) for this server's figures
+    const room = waitingLimit(1);
+    const controller = new AbortController();
+    const settle = (p: Promise<GradeResult>) =>
+      p.then(
+        (r) => r.verdict as string,
+        (e: Error) => e.name,
+      );
+    const submit = (learner: string) =>
+      settle(queue.gradeViaQueue({ exercise: "adam", code: adam, learner, signal: controller.signal }));
+    // "looper" has ~5 s of recent grading time: it is ordered behind the fresh learners.
+    const looper = submit("looper");
+    const fresh = Array.from({ length: room - 1 }, (_, i) => submit(`fresh-${i}`));
+    for (let i = 0; i < 100 && (await queue.queuedLearnerPosition("looper")).state === "none"; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 100; i++) {
+      const position = await queue.queuedLearnerPosition("looper");
+      if (position.state === "waiting" && position.ahead === room - 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await queue.queuedLearnerPosition("looper")).toEqual({ state: "waiting", ahead: room - 1 });
+    // Full: a fresh learner takes the looper's place, the looper hears "busy".
+    const newcomer = submit("newcomer");
+    expect(await looper).toBe("busy");
+    // Full again, of equally fresh learners: the next one is refused.
+    expect(
+      await queue.gradeViaQueue({ exercise: "adam", code: adam, learner: "late", signal: controller.signal }),
+    ).toMatchObject({ verdict: "busy", message: TEXTS.busy });
+    controller.abort();
+    expect(await Promise.all([...fresh, newcomer])).toEqual(Array(room).fill("AbortError"));
+  }, 60_000);
+});
