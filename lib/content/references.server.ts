@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { DIAGNOSIS_IDS } from "./diagnosis-ids";
+import { parseInterviewFile } from "./interview-schema";
 import { readMdxHeadings } from "./compile-mdx.server";
 import {
   type ContentIndex,
@@ -19,6 +20,7 @@ import {
   listExerciseSlugs,
   listLessonFiles,
   readCardFiles,
+  readInterviewFiles,
 } from "./registry";
 
 /** The content folder and the app folder (tests pass fixtures for the first). */
@@ -89,7 +91,8 @@ export function readContentIndex(
     const task = path.join(dir, "task.mdx");
     for (const href of extractLinks(matter(readText(task)).content))
       links.push({ file: relative(task), href });
-    return { file: relative(configFile), slug, diagnoses: strings(config.diagnoses) };
+    const kind = typeof config.kind === "string" ? config.kind : "code";
+    return { file: relative(configFile), slug, kind, diagnoses: strings(config.diagnoses) };
   });
 
   const cards = readCardFiles(roots.content).flatMap(({ file, raw }) => {
@@ -107,10 +110,20 @@ export function readContentIndex(
     });
   });
 
+  // Validated here (a bad item throws naming file, item and field), then checked as references.
+  const interview = readInterviewFiles(roots.content).flatMap(({ file, raw }) => {
+    const items = parseInterviewFile(raw, file);
+    for (const item of items)
+      for (const text of [item.prompt, item.explanation])
+        for (const href of extractLinks(text)) links.push({ file, href });
+    return items.map((item) => ({ file, item }));
+  });
+
   return {
     lessons,
     exercises,
     cards,
+    interview,
     diagnosisIds: DIAGNOSIS_IDS,
     staticRoutes: listStaticRoutes(roots.app),
     links,

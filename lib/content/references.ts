@@ -3,6 +3,8 @@
 // exists, and every internal link reaches a real page (and heading). Pure: the loader gathers the
 // facts (references.server.ts), this decides what is broken.
 
+import type { InterviewItem } from "./interview-schema";
+
 /** A link or reference found in a content file. */
 export type ContentLink = { file: string; href: string };
 
@@ -15,7 +17,8 @@ export type ContentIndex = {
     exercises: readonly string[];
     headingIds: readonly string[];
   }>;
-  exercises: ReadonlyArray<{ file: string; slug: string; diagnoses: readonly string[] }>;
+  /** `kind` as exercise.json says ("code" when absent). */
+  exercises: ReadonlyArray<{ file: string; slug: string; kind: string; diagnoses: readonly string[] }>;
   cards: ReadonlyArray<{
     file: string;
     id: string;
@@ -27,6 +30,8 @@ export type ContentIndex = {
   /** Routes without parameters that the app serves, such as "/" and "/cards/stats". */
   staticRoutes: readonly string[];
   links: readonly ContentLink[];
+  /** The interview question bank, validated by its schema. */
+  interview?: ReadonlyArray<{ file: string; item: InterviewItem }>;
 };
 
 /** One broken reference: the file, the field (or "link"), the value and why. */
@@ -89,6 +94,7 @@ export function findReferenceProblems(index: ContentIndex): ReferenceProblem[] {
       }
     }
   }
+  problems.push(...findInterviewProblems(index, { lessons, cardIds, topics, diagnoses }));
   const ownLesson = new Map(index.lessons.map((lesson) => [lesson.file, lesson.slug]));
   for (const link of index.links) {
     const message = checkLink(
@@ -99,6 +105,76 @@ export function findReferenceProblems(index: ContentIndex): ReferenceProblem[] {
     if (message) problems.push({ file: link.file, field: "link", value: link.href, message });
   }
   return problems;
+}
+
+// The bank's references: what each item names exists, ids are unique, follow-ups reach items.
+function findInterviewProblems(
+  index: ContentIndex,
+  known: {
+    lessons: Map<string, { headingIds: readonly string[] }>;
+    cardIds: Set<string>;
+    topics: Set<string>;
+    diagnoses: Set<string>;
+  },
+): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const entries = index.interview ?? [];
+  const kinds = new Map(index.exercises.map((exercise) => [exercise.slug, exercise.kind]));
+  const itemIds = new Set(entries.map((entry) => entry.item.id));
+  const seen = new Set<string>();
+  for (const { file, item } of entries) {
+    const add = (field: string, value: string, message: string) =>
+      problems.push({ file, field: `${item.id}.${field}`, value, message });
+    if (seen.has(item.id)) add("id", item.id, "is used by another interview item");
+    seen.add(item.id);
+    if (!known.topics.has(item.topic)) add("topic", item.topic, "is no card topic");
+    const lesson = known.lessons.get(item.lesson);
+    if (!lesson) add("lesson", item.lesson, "is no lesson");
+    else if (!lesson.headingIds.includes(item.section))
+      add("section", item.section, `is no heading id of lesson "${item.lesson}"`);
+    for (const card of item.cards) if (!known.cardIds.has(card)) add("cards", card, "is no card id");
+    if (item.type === "code") {
+      for (const [field, slug] of [
+        ["exercise", item.exercise],
+        ["followUpExercise", item.followUpExercise],
+      ] as const) {
+        if (slug !== undefined && kinds.get(slug) !== "code") add(field, slug, "is no coded exercise");
+      }
+    }
+    if (item.type === "judgment") {
+      const kind = kinds.get(item.exercise);
+      if (kind === undefined || kind === "code") add("exercise", item.exercise, "is no exercise of judgment");
+    }
+    const missable = missableIds(item, known.diagnoses);
+    for (const followUp of item.followUps ?? []) {
+      if (!itemIds.has(followUp.item)) add("followUps.item", followUp.item, "is no interview item");
+      else if (followUp.item === item.id) add("followUps.item", followUp.item, "is the item itself");
+      if (followUp.ifMissed !== "any" && !missable.has(followUp.ifMissed))
+        add(
+          "followUps.ifMissed",
+          followUp.ifMissed,
+          `is not "any" nor anything this ${item.type} item can miss`,
+        );
+    }
+  }
+  return problems;
+}
+
+// What a follow-up's ifMissed may name for this item: key points, options, steps or diagnoses.
+function missableIds(item: InterviewItem, diagnoses: Set<string>): Set<string> {
+  switch (item.type) {
+    case "explain":
+      return new Set(item.keyPoints.map((point) => point.id));
+    case "choice":
+      return new Set(item.options.map((option) => option.id));
+    case "order":
+      return new Set(item.items.map((entry) => entry.id));
+    case "code":
+    case "judgment":
+      return diagnoses;
+    default:
+      return new Set();
+  }
 }
 
 type Known = {

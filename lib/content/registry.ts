@@ -1,7 +1,7 @@
 // The content registry: a lesson, an exercise or a card file exists when its file is in the content
 // folder, so adding one touches that folder only. Node-only (fs) but without "server-only": the
 // grader children and the scripts (grade, check-content) import it outside Next.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { readContentDir } from "../env-shared";
@@ -232,6 +232,41 @@ export function readCardFiles(root = getContentRoot()): Array<{ file: string; ra
 /** A stamp that changes when a card file is added, removed or edited (the dev server reloads the deck). */
 export function cardFilesStamp(root = getContentRoot()): string {
   const dir = path.join(root, "cards");
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => `${name}:${statSync(/* turbopackIgnore: true */ path.join(dir, name)).mtimeMs}`)
+    .join("|");
+}
+
+// --- interview question bank ---
+
+/** Files of the question bank (`interview/<topic>.json`) in name order, parsed as JSON but not yet validated; none when the folder is absent. */
+export function readInterviewFiles(root = getContentRoot()): Array<{ file: string; raw: unknown }> {
+  const dir = path.join(root, "interview");
+  if (!existsSync(/* turbopackIgnore: true */ dir)) return [];
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const file = displayPath(path.join(dir, name));
+      try {
+        return {
+          file,
+          raw: JSON.parse(readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")),
+        };
+      } catch (error) {
+        throw new Error(
+          `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+        );
+      }
+    });
+}
+
+/** A stamp that changes when a bank file is added, removed or edited (the dev server reloads the bank). */
+export function interviewFilesStamp(root = getContentRoot()): string {
+  const dir = path.join(root, "interview");
+  if (!existsSync(/* turbopackIgnore: true */ dir)) return "none";
   return readdirSync(/* turbopackIgnore: true */ dir)
     .filter((name) => name.endsWith(".json"))
     .sort()
