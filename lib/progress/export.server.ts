@@ -5,12 +5,14 @@ import { parseVerdictColumn } from "@/lib/grader/result";
 /**
  * Version of the export format, bumped when its shape changes. 2: a submission to an exercise of
  * judgment has its answer as JSON in `answer` and `code: null` (in 1, the answer was text in `code`).
+ * Fields added without changing the old ones keep the version (`interviews` came that way).
  */
 const EXPORT_VERSION = 2;
 
 /**
  * Everything Descent stores about one learner, as plain JSON: the account (never its password
- * hash or session tokens), lesson reads, submissions with their results, card states and reviews.
+ * hash or session tokens), lesson reads, submissions with their results, card states and reviews,
+ * mock interviews with their answers.
  */
 export async function exportLearnerData(db: PrismaClient, learnerId: string) {
   const learner = await db.learner.findUnique({
@@ -24,10 +26,15 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
       submissions: { orderBy: { createdAt: "asc" }, omit: { learnerId: true } },
       cardStates: { orderBy: { cardId: "asc" }, omit: { learnerId: true } },
       reviewLogs: { orderBy: { review: "asc" }, omit: { learnerId: true } },
+      interviews: {
+        orderBy: { startedAt: "asc" },
+        omit: { learnerId: true },
+        include: { answers: { orderBy: { answeredAt: "asc" }, omit: { interviewId: true } } },
+      },
     },
   });
   if (!learner) return null;
-  const { user, lessonReads, submissions, cardStates, reviewLogs, ...rest } = learner;
+  const { user, lessonReads, submissions, cardStates, reviewLogs, interviews, ...rest } = learner;
   return {
     format: "descent-export",
     version: EXPORT_VERSION,
@@ -45,6 +52,16 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     reviewLogs: reviewLogs.map((log) => ({
       ...log,
       previous: log.previous === null ? null : parseJson(log.previous),
+    })),
+    interviews: interviews.map((interview) => ({
+      ...interview,
+      items: parseJson(interview.items),
+      queuedCards: interview.queuedCards === null ? null : parseJson(interview.queuedCards),
+      answers: interview.answers.map((answer) => ({
+        ...answer,
+        answer: parseJson(answer.answer),
+        detail: parseJson(answer.detail),
+      })),
     })),
   };
 }

@@ -42,7 +42,7 @@ export async function mergeGuestIntoUser(
 /**
  * Moves every record of learner `fromId` to learner `intoId` without losing or doubling any:
  * lesson reads are unioned by slug (the earlier read is kept), submissions and review logs move
- * as they are (so the best verdict is the best of both), and for a card both have studied the
+ * as they are (so the best verdict is the best of both), interviews too (see mergeInterviews), and for a card both have studied the
  * state with more reviews wins (ties: the later last review).
  */
 async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
@@ -64,6 +64,7 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
 
   await tx.submission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
   await tx.reviewLog.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+  await mergeInterviews(tx, fromId, intoId);
 
   const [fromCards, intoCards] = await Promise.all([
     tx.cardState.findMany({ where: { learnerId: fromId } }),
@@ -93,6 +94,20 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
     }
     await tx.cardState.delete({ where: { id: card.id } });
   }
+}
+
+/**
+ * Interviews move as they are. A learner has one active interview at most, so when both have one,
+ * the guest's ends now (its report scores what it answered, like an interview finished early).
+ */
+async function mergeInterviews(tx: Transaction, fromId: string, intoId: string): Promise<void> {
+  const intoActive = await tx.interview.count({ where: { learnerId: intoId, finishedAt: null } });
+  if (intoActive > 0)
+    await tx.interview.updateMany({
+      where: { learnerId: fromId, finishedAt: null },
+      data: { finishedAt: new Date() },
+    });
+  await tx.interview.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
 }
 
 type CardProgress = { reps: number; lastReview: Date | null };
