@@ -103,7 +103,7 @@ const VARIABLES = {
 
   // --- the grading queue (web servers and workers) ---
   REDIS_URL: RedisUrlSchema,
-  /** Jobs allowed to wait before a submission is answered "busy". */
+  /** The most jobs waiting in the whole queue (below it, the policy's waitingLimit of the live workers). */
   GRADER_QUEUE_MAX_WAITING: intSetting(200, 1),
   /** How long a web server waits for a job's result before answering "busy" (ms). */
   GRADER_QUEUE_WAIT_MS: intSetting(120_000, 1_000),

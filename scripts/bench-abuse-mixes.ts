@@ -1,4 +1,4 @@
-// bench:abuse section "mixes": the security probe's attacks on the grader (issue 21), each mix for
+// bench:abuse section "mixes": the security probe's attacks on the grader, each mix for
 // a minute through the real pool, while one quiet learner submits a correct Adam every ~2 s. The
 // attackers are 9 learners behind 3 network clients, held to the submit route's limits (6
 // submissions a minute per learner, 20 per client), each resubmitting as soon as it has an answer.

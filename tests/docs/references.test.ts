@@ -34,8 +34,12 @@ function namedPaths(text: string): string[] {
   const bare = [
     ...text.matchAll(new RegExp(String.raw`\`((?:\.\./)*[\w.-]+\.(?:${EXTENSIONS}))\``, "g")),
   ].map((match) => match[1] ?? "");
+  // Module specifiers in code samples: "@/lib/grading/index.server".
+  const specifiers = [
+    ...text.matchAll(new RegExp(String.raw`["']@/((?:${ROOTS})/[\w./\[\]-]+)["']`, "g")),
+  ].map((match) => match[1] ?? "");
   return (
-    [...rooted, ...bare]
+    [...rooted, ...bare, ...specifiers]
       .map((name) => name.replace(/[.]+$/, ""))
       // Globs, placeholders, and the example migration of README.md's "Changing a model".
       .filter((name) => !/[*<>…]|\bNN\b|\bX\b|_my_change\b/.test(name))
@@ -50,7 +54,10 @@ const BASENAMES = new Set(walk(".", () => true).map((file) => path.basename(file
  * file name anywhere in the repository; a decision by its number (`docs/decisions/030`).
  */
 function pathExists(doc: string, name: string): boolean {
-  const candidates = [name, path.join(path.dirname(doc), name)];
+  const candidates = [name, path.join(path.dirname(doc), name)].flatMap((candidate) =>
+    // A module named without its extension.
+    ["", ".ts", ".tsx", "/index.ts"].map((suffix) => candidate + suffix),
+  );
   if (candidates.some((candidate) => existsSync(candidate))) return true;
   if (!name.includes("/")) return BASENAMES.has(name);
   const [folder, last] = [path.dirname(name), path.basename(name)];
@@ -99,10 +106,13 @@ describe("documentation", () => {
   });
 
   it("sees the paths and names it checks", () => {
-    expect(namedPaths("see lib/grader/pool.ts and `result.ts`, or tests/**/x.test.ts.")).toEqual([
-      "lib/grader/pool.ts",
-      "result.ts",
-    ]);
+    expect(
+      namedPaths(
+        'see lib/grader/pool.ts and `result.ts`, or tests/**/x.test.ts; import "@/lib/grading/index.server"',
+      ),
+    ).toEqual(["lib/grader/pool.ts", "result.ts", "lib/grading/index.server"]);
+    expect(pathExists("README.md", "lib/grading/index.server")).toBe(true);
+    expect(pathExists("README.md", "lib/grader/index.server")).toBe(false);
     expect(
       namedIdentifiers("`gradeSubmission({ exercise })`, `LearnerBusyError`, `passed`, `MAX_CODE_BYTES`"),
     ).toEqual(["gradeSubmission", "LearnerBusyError", "MAX_CODE_BYTES"]);
