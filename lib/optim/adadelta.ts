@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** Adadelta hyper-parameters (torch.optim.Adadelta, 1.13). */
 export const adadeltaSchema = z.strictObject({
@@ -15,19 +15,11 @@ export const adadeltaSchema = z.strictObject({
 export type AdadeltaHparams = z.infer<typeof adadeltaSchema>;
 
 /** Adadelta: delta = sqrt(acc + eps) / sqrt(sq + eps) * g; p -= lr * delta. */
-export class Adadelta implements Optimizer {
+export class Adadelta extends OptimizerBase<AdadeltaHparams, "square_avg" | "acc_delta"> {
   readonly name = "adadelta" as const;
-  readonly hparams: Readonly<AdadeltaHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly squareAvg: Float64Array;
-  private readonly accDelta: Float64Array;
 
   constructor(dim: number, hparams: AdadeltaHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({ ...hparams });
-    this.squareAvg = new Float64Array(dim);
-    this.accDelta = new Float64Array(dim);
+    super(dim, hparams, { square_avg: dim, acc_delta: dim });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -38,8 +30,8 @@ export class Adadelta implements Optimizer {
     const oneMinusRho = 1 - rho;
     this.t += 1;
     const n = this.dim;
-    const sq = this.squareAvg;
-    const acc = this.accDelta;
+    const sq = this.buffers.square_avg;
+    const acc = this.buffers.acc_delta;
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = gSign * (grad[i] as number);
@@ -51,9 +43,5 @@ export class Adadelta implements Optimizer {
       acc[i] = rho * a + oneMinusRho * delta * delta;
       params[i] = p - lr * delta;
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, square_avg: this.squareAvg, acc_delta: this.accDelta };
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** What PyTorch uses for eps1 = None with float64 parameters: torch.finfo(torch.float64).eps. */
 export const FLOAT64_EPS = 2.220446049250313e-16;
@@ -34,34 +34,26 @@ export type AdafactorHparams = z.infer<typeof adafactorSchema>;
  * V̂_ij = R_i C_j / max(mean(R), eps1), for a vector V ← V + w(g² − V); U = g / √max(V̂, eps1²);
  * θ ← θ − α·U / max(1, RMS(U)/d).
  */
-export class Adafactor implements Optimizer {
+export class Adafactor extends OptimizerBase<AdafactorHparams, "row_var" | "col_var" | "variance"> {
   readonly name = "adafactor" as const;
-  readonly hparams: Readonly<AdafactorHparams>;
-  t = 0;
-  private readonly dim: number;
   private readonly rows: number;
   private readonly cols: number;
   private readonly factored: boolean;
-  private readonly rowVar: Float64Array;
-  private readonly colVar: Float64Array;
-  private readonly variance: Float64Array;
   private readonly update: Float64Array;
 
   constructor(dim: number, hparams: AdafactorHparams) {
     if (hparams.shape && hparams.shape[0] * hparams.shape[1] !== dim)
       throw new RangeError(`adafactor: shape [${hparams.shape.join(", ")}] does not hold ${dim} parameters`);
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      eps: Object.freeze([...hparams.eps]) as [number, number],
-      ...(hparams.shape ? { shape: Object.freeze([...hparams.shape]) as [number, number] } : {}),
+    const [rows, cols] = hparams.shape ?? [dim, 1];
+    const factored = hparams.shape !== undefined;
+    super(dim, hparams, {
+      row_var: factored ? rows : 0,
+      col_var: factored ? cols : 0,
+      variance: factored ? 0 : dim,
     });
-    this.factored = hparams.shape !== undefined;
-    this.rows = hparams.shape?.[0] ?? dim;
-    this.cols = hparams.shape?.[1] ?? 1;
-    this.rowVar = new Float64Array(this.factored ? this.rows : 0);
-    this.colVar = new Float64Array(this.factored ? this.cols : 0);
-    this.variance = new Float64Array(this.factored ? 0 : dim);
+    this.factored = factored;
+    this.rows = rows;
+    this.cols = cols;
     this.update = new Float64Array(dim);
   }
 
@@ -85,8 +77,8 @@ export class Adafactor implements Optimizer {
     if (this.factored) {
       const rows = this.rows;
       const cols = this.cols;
-      const r = this.rowVar;
-      const c = this.colVar;
+      const r = this.buffers.row_var;
+      const c = this.buffers.col_var;
       for (let i = 0; i < rows; i++) {
         let s = 0;
         for (let j = 0; j < cols; j++) s += (grad[i * cols + j] as number) ** 2;
@@ -106,7 +98,7 @@ export class Adafactor implements Optimizer {
           u[i * cols + j] = (sign * (grad[i * cols + j] as number)) / Math.sqrt(Math.max(v, floor));
         }
     } else {
-      const variance = this.variance;
+      const variance = this.buffers.variance;
       for (let i = 0; i < n; i++) {
         const g = grad[i] as number;
         const v = (variance[i] as number) + w * (g * g - (variance[i] as number));
@@ -119,11 +111,5 @@ export class Adafactor implements Optimizer {
     const denom = Math.max(1, Math.sqrt(updateSq) / (Math.sqrt(n) * this.hparams.d));
     const scale = alpha / denom;
     for (let i = 0; i < n; i++) params[i] = (params[i] as number) - scale * (u[i] as number);
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return this.factored
-      ? { step: this.t, row_var: this.rowVar, col_var: this.colVar }
-      : { step: this.t, variance: this.variance };
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** Adagrad hyper-parameters (torch.optim.Adagrad, 1.13). */
 export const adagradSchema = z.strictObject({
@@ -16,17 +16,12 @@ export const adagradSchema = z.strictObject({
 export type AdagradHparams = z.infer<typeof adagradSchema>;
 
 /** Adagrad: clr = lr / (1 + (t - 1) * lr_decay); p -= clr * g / (sqrt(sum) + eps). */
-export class Adagrad implements Optimizer {
+export class Adagrad extends OptimizerBase<AdagradHparams, "sum"> {
   readonly name = "adagrad" as const;
-  readonly hparams: Readonly<AdagradHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly sum: Float64Array;
 
   constructor(dim: number, hparams: AdagradHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({ ...hparams });
-    this.sum = new Float64Array(dim).fill(hparams.initial_accumulator_value);
+    super(dim, hparams, { sum: dim });
+    this.buffers.sum.fill(hparams.initial_accumulator_value);
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -37,7 +32,7 @@ export class Adagrad implements Optimizer {
     const t = ++this.t;
     const clr = lr / (1 + (t - 1) * lrDecay);
     const n = this.dim;
-    const sum = this.sum;
+    const sum = this.buffers.sum;
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = gSign * (grad[i] as number);
@@ -46,9 +41,5 @@ export class Adagrad implements Optimizer {
       sum[i] = s;
       params[i] = p - (clr * g) / (Math.sqrt(s) + eps);
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, sum: this.sum };
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** Adam hyper-parameters (torch.optim.Adam, 1.13); weight_decay is an L2 term added to the gradient. */
 export const adamSchema = z.strictObject({
@@ -19,25 +19,12 @@ export type AdamHparams = z.infer<typeof adamSchema>;
  * Adam, and AdamW when `variant` is "adamw" (decoupled decay: p *= 1 - lr * weight_decay first).
  * Order of operations follows PyTorch 1.13: denom = sqrt(v) / sqrt(1 - beta2^t) + eps, step = lr / (1 - beta1^t).
  */
-export class Adam implements Optimizer {
+export class Adam extends OptimizerBase<AdamHparams, "exp_avg" | "exp_avg_sq" | "max_exp_avg_sq"> {
   readonly name: "adam" | "adamw";
-  readonly hparams: Readonly<AdamHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly expAvg: Float64Array;
-  private readonly expAvgSq: Float64Array;
-  private readonly maxExpAvgSq: Float64Array;
 
   constructor(dim: number, hparams: AdamHparams, variant: "adam" | "adamw" = "adam") {
+    super(dim, hparams, { exp_avg: dim, exp_avg_sq: dim, max_exp_avg_sq: hparams.amsgrad ? dim : 0 });
     this.name = variant;
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
-    this.expAvgSq = new Float64Array(dim);
-    this.maxExpAvgSq = new Float64Array(hparams.amsgrad ? dim : 0);
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -57,8 +44,8 @@ export class Adam implements Optimizer {
     const c1 = 1 - beta1;
     const c2 = 1 - beta2;
     const n = this.dim;
-    const m = this.expAvg;
-    const v = this.expAvgSq;
+    const m = this.buffers.exp_avg;
+    const v = this.buffers.exp_avg_sq;
     // Loops stay inline (a helper taking doubles would box them on every call) and the common
     // configurations get branch-free loops, since V8 does not hoist loop-invariant branches.
     if (!this.hparams.amsgrad && l2 === 0 && gSign === 1) {
@@ -84,7 +71,7 @@ export class Adam implements Optimizer {
       return;
     }
     const amsgrad = this.hparams.amsgrad;
-    const vMax = this.maxExpAvgSq;
+    const vMax = this.buffers.max_exp_avg_sq;
     for (let i = 0; i < n; i++) {
       const p = (params[i] as number) * decay;
       let g = gSign * (grad[i] as number);
@@ -100,15 +87,5 @@ export class Adam implements Optimizer {
       }
       params[i] = p - (stepSize * mi) / (Math.sqrt(vDenom) / bc2Sqrt + eps);
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    const out: Record<string, Float64Array | number> = {
-      step: this.t,
-      exp_avg: this.expAvg,
-      exp_avg_sq: this.expAvgSq,
-    };
-    if (this.hparams.amsgrad) out.max_exp_avg_sq = this.maxExpAvgSq;
-    return out;
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** Adamax hyper-parameters (torch.optim.Adamax, 1.13). */
 export const adamaxSchema = z.strictObject({
@@ -15,22 +15,11 @@ export const adamaxSchema = z.strictObject({
 export type AdamaxHparams = z.infer<typeof adamaxSchema>;
 
 /** Adamax: u = max(beta2 * u, |g| + eps); p -= lr / (1 - beta1^t) * m / u. */
-export class Adamax implements Optimizer {
+export class Adamax extends OptimizerBase<AdamaxHparams, "exp_avg" | "exp_inf"> {
   readonly name = "adamax" as const;
-  readonly hparams: Readonly<AdamaxHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly expAvg: Float64Array;
-  private readonly expInf: Float64Array;
 
   constructor(dim: number, hparams: AdamaxHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
-    this.expInf = new Float64Array(dim);
+    super(dim, hparams, { exp_avg: dim, exp_inf: dim });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -44,8 +33,8 @@ export class Adamax implements Optimizer {
     const clr = lr / (1 - beta1 ** t);
     const oneMinusBeta1 = 1 - beta1;
     const n = this.dim;
-    const m = this.expAvg;
-    const u = this.expInf;
+    const m = this.buffers.exp_avg;
+    const u = this.buffers.exp_inf;
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = gSign * (grad[i] as number);
@@ -56,9 +45,5 @@ export class Adamax implements Optimizer {
       u[i] = ui;
       params[i] = p - (clr * mi) / ui;
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, exp_avg: this.expAvg, exp_inf: this.expInf };
   }
 }

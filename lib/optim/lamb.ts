@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /**
  * LAMB hyper-parameters. PyTorch has no LAMB; the names follow torch.optim.AdamW and the defaults
@@ -25,26 +25,15 @@ export type LambHparams = z.infer<typeof lambSchema>;
  *   θ ← θ − lr · ratio · u,  ratio = ‖θ‖ / ‖u‖, or 1 when ‖θ‖ = 0 or ‖u‖ = 0
  * The trust ratio is computed per layer (the `layers` of createOptimizer), never over the whole model.
  */
-export class Lamb implements Optimizer {
+export class Lamb extends OptimizerBase<LambHparams, "exp_avg" | "exp_avg_sq"> {
   readonly name = "lamb" as const;
-  readonly hparams: Readonly<LambHparams>;
-  t = 0;
-  private readonly dim: number;
   private readonly layers: readonly number[];
-  private readonly expAvg: Float64Array;
-  private readonly expAvgSq: Float64Array;
   /** The update u of the current step, before the trust ratio (reused every step). */
   private readonly update: Float64Array;
 
   constructor(dim: number, hparams: LambHparams, layers: readonly number[] = [dim]) {
-    this.dim = dim;
+    super(dim, hparams, { exp_avg: dim, exp_avg_sq: dim });
     this.layers = layers;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
-    this.expAvgSq = new Float64Array(dim);
     this.update = new Float64Array(dim);
   }
 
@@ -58,8 +47,8 @@ export class Lamb implements Optimizer {
     const t = ++this.t;
     const bc1 = 1 - beta1 ** t;
     const bc2 = 1 - beta2 ** t;
-    const m = this.expAvg;
-    const v = this.expAvgSq;
+    const m = this.buffers.exp_avg;
+    const v = this.buffers.exp_avg_sq;
     const u = this.update;
     const layers = this.layers;
     let start = 0;
@@ -86,9 +75,5 @@ export class Lamb implements Optimizer {
       for (let i = start; i < end; i++) params[i] = (params[i] as number) - scale * (u[i] as number);
       start = end;
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, exp_avg: this.expAvg, exp_avg_sq: this.expAvgSq };
   }
 }

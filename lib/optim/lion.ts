@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** Lion hyper-parameters (Chen et al. 2023, Algorithm 2); lr is required. */
 export const lionSchema = z.strictObject({
@@ -13,20 +13,11 @@ export const lionSchema = z.strictObject({
 export type LionHparams = z.infer<typeof lionSchema>;
 
 /** Lion: c = b1 m + (1 - b1) g; p = p (1 - lr wd) - lr sign(c); m = b2 m + (1 - b2) g. */
-export class Lion implements Optimizer {
+export class Lion extends OptimizerBase<LionHparams, "exp_avg"> {
   readonly name = "lion" as const;
-  readonly hparams: Readonly<LionHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly expAvg: Float64Array;
 
   constructor(dim: number, hparams: LionHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
+    super(dim, hparams, { exp_avg: dim });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -39,7 +30,7 @@ export class Lion implements Optimizer {
     const oneMinusBeta2 = 1 - beta2;
     this.t += 1;
     const n = this.dim;
-    const m = this.expAvg;
+    const m = this.buffers.exp_avg;
     for (let i = 0; i < n; i++) {
       const g = grad[i] as number;
       const mi = m[i] as number;
@@ -50,9 +41,5 @@ export class Lion implements Optimizer {
       params[i] = (params[i] as number) * decay - lr * s;
       m[i] = beta2 * mi + oneMinusBeta2 * g;
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, exp_avg: this.expAvg };
   }
 }

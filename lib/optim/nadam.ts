@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** NAdam hyper-parameters (torch.optim.NAdam, 1.13; no `maximize` there). */
 export const nadamSchema = z.strictObject({
@@ -18,23 +18,12 @@ export type NadamHparams = z.infer<typeof nadamSchema>;
  * NAdam with PyTorch 1.13's momentum schedule: mu_t = beta1 (1 - 0.5 * 0.96^(t psi)), a running
  * mu_product, denom = sqrt(v / (1 - beta2^t)) + eps, and 1.13's mu_product_next = mu_product * mu_t * mu_{t+1}.
  */
-export class Nadam implements Optimizer {
+export class Nadam extends OptimizerBase<NadamHparams, "exp_avg" | "exp_avg_sq"> {
   readonly name = "nadam" as const;
-  readonly hparams: Readonly<NadamHparams>;
-  t = 0;
   private muProduct = 1;
-  private readonly dim: number;
-  private readonly expAvg: Float64Array;
-  private readonly expAvgSq: Float64Array;
 
   constructor(dim: number, hparams: NadamHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
-    this.expAvgSq = new Float64Array(dim);
+    super(dim, hparams, { exp_avg: dim, exp_avg_sq: dim });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -56,8 +45,8 @@ export class Nadam implements Optimizer {
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
     const n = this.dim;
-    const m = this.expAvg;
-    const v = this.expAvgSq;
+    const m = this.buffers.exp_avg;
+    const v = this.buffers.exp_avg_sq;
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = grad[i] as number;
@@ -73,7 +62,7 @@ export class Nadam implements Optimizer {
     }
   }
 
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, mu_product: this.muProduct, exp_avg: this.expAvg, exp_avg_sq: this.expAvgSq };
+  protected override scalarState(): Readonly<Record<string, number>> {
+    return { mu_product: this.muProduct };
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zBetas, zNonNegative } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** RAdam hyper-parameters (torch.optim.RAdam, 1.13; no `maximize` there). */
 export const radamSchema = z.strictObject({
@@ -17,22 +17,11 @@ export type RadamHparams = z.infer<typeof radamSchema>;
  * RAdam as in PyTorch 1.13: while rho_t <= 5 the step is plain bias-corrected momentum; after,
  * it is rectified and divided by sqrt(v) + eps (eps outside the bias correction).
  */
-export class Radam implements Optimizer {
+export class Radam extends OptimizerBase<RadamHparams, "exp_avg" | "exp_avg_sq"> {
   readonly name = "radam" as const;
-  readonly hparams: Readonly<RadamHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly expAvg: Float64Array;
-  private readonly expAvgSq: Float64Array;
 
   constructor(dim: number, hparams: RadamHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({
-      ...hparams,
-      betas: Object.freeze([...hparams.betas]) as [number, number],
-    });
-    this.expAvg = new Float64Array(dim);
-    this.expAvgSq = new Float64Array(dim);
+    super(dim, hparams, { exp_avg: dim, exp_avg_sq: dim });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -55,8 +44,8 @@ export class Radam implements Optimizer {
     const oneMinusBeta1 = 1 - beta1;
     const oneMinusBeta2 = 1 - beta2;
     const n = this.dim;
-    const m = this.expAvg;
-    const v = this.expAvgSq;
+    const m = this.buffers.exp_avg;
+    const v = this.buffers.exp_avg_sq;
     for (let i = 0; i < n; i++) {
       const p = params[i] as number;
       let g = grad[i] as number;
@@ -74,9 +63,5 @@ export class Radam implements Optimizer {
         params[i] = p - mHat * lr;
       }
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return { step: this.t, exp_avg: this.expAvg, exp_avg_sq: this.expAvgSq };
   }
 }

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** RMSprop hyper-parameters (torch.optim.RMSprop, 1.13). */
 export const rmspropSchema = z.strictObject({
@@ -17,21 +17,15 @@ export const rmspropSchema = z.strictObject({
 export type RmspropHparams = z.infer<typeof rmspropSchema>;
 
 /** RMSprop; eps is added outside the square root, as in PyTorch. */
-export class Rmsprop implements Optimizer {
+export class Rmsprop extends OptimizerBase<RmspropHparams, "square_avg" | "momentum_buffer" | "grad_avg"> {
   readonly name = "rmsprop" as const;
-  readonly hparams: Readonly<RmspropHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly squareAvg: Float64Array;
-  private readonly gradAvg: Float64Array;
-  private readonly buf: Float64Array;
 
   constructor(dim: number, hparams: RmspropHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({ ...hparams });
-    this.squareAvg = new Float64Array(dim);
-    this.gradAvg = new Float64Array(hparams.centered ? dim : 0);
-    this.buf = new Float64Array(hparams.momentum > 0 ? dim : 0);
+    super(dim, hparams, {
+      square_avg: dim,
+      momentum_buffer: hparams.momentum > 0 ? dim : 0,
+      grad_avg: hparams.centered ? dim : 0,
+    });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -42,9 +36,9 @@ export class Rmsprop implements Optimizer {
     const oneMinusAlpha = 1 - alpha;
     this.t += 1;
     const n = this.dim;
-    const sq = this.squareAvg;
-    const ga = this.gradAvg;
-    const buf = this.buf;
+    const sq = this.buffers.square_avg;
+    const ga = this.buffers.grad_avg;
+    const buf = this.buffers.momentum_buffer;
     if (wd === 0 && gSign === 1 && !centered && momentum === 0) {
       // Plain RMSprop, branch-free.
       for (let i = 0; i < n; i++) {
@@ -77,12 +71,5 @@ export class Rmsprop implements Optimizer {
         params[i] = p - (lr * g) / avg;
       }
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    const out: Record<string, Float64Array | number> = { step: this.t, square_avg: this.squareAvg };
-    if (this.hparams.momentum > 0) out.momentum_buffer = this.buf;
-    if (this.hparams.centered) out.grad_avg = this.gradAvg;
-    return out;
   }
 }

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { STANDALONE } from "../config-error";
+import { OptimizerBase } from "./base";
 import { assertStepArgs, resolveLr, zNonNegative, zUnitClosed } from "./hparams";
-import type { Optimizer } from "./types";
 
 /** SGD hyper-parameters (torch.optim.SGD, 1.13); lr is required. */
 export const sgdSchema = z
@@ -25,17 +25,11 @@ export const sgdSchema = z
 export type SgdHparams = z.infer<typeof sgdSchema>;
 
 /** SGD with momentum, dampening, Nesterov and L2 weight decay; the first momentum step copies the gradient. */
-export class Sgd implements Optimizer {
+export class Sgd extends OptimizerBase<SgdHparams, "momentum_buffer"> {
   readonly name = "sgd" as const;
-  readonly hparams: Readonly<SgdHparams>;
-  t = 0;
-  private readonly dim: number;
-  private readonly buf: Float64Array;
 
   constructor(dim: number, hparams: SgdHparams) {
-    this.dim = dim;
-    this.hparams = Object.freeze({ ...hparams });
-    this.buf = new Float64Array(hparams.momentum !== 0 ? dim : 0);
+    super(dim, hparams, { momentum_buffer: hparams.momentum !== 0 ? dim : 0 });
   }
 
   step(params: Float64Array, grad: Float64Array, lrOverride?: number): void {
@@ -47,7 +41,7 @@ export class Sgd implements Optimizer {
     const first = this.t === 0;
     this.t += 1;
     const n = this.dim;
-    const buf = this.buf;
+    const buf = this.buffers.momentum_buffer;
     const plain = wd === 0 && gSign === 1;
     if (momentum === 0) {
       for (let i = 0; i < n; i++) {
@@ -77,9 +71,5 @@ export class Sgd implements Optimizer {
       const u = nesterov ? d + momentum * b : b;
       params[i] = p - lr * u;
     }
-  }
-
-  state(): Readonly<Record<string, Float64Array | number>> {
-    return this.hparams.momentum !== 0 ? { step: this.t, momentum_buffer: this.buf } : { step: this.t };
   }
 }
