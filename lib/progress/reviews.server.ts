@@ -170,12 +170,23 @@ export async function queueCardsForMistake(
   diagnosisId: DiagnosisId,
   db: Db = prisma,
 ): Promise<string[]> {
-  const cardIds = getCardIdsForMistake(diagnosisId);
+  return queueCardsNow(learnerId, getCardIdsForMistake(diagnosisId), db);
+}
+
+/**
+ * Makes these cards due now with origin "mistake" (the front of the drill): a missed interview
+ * item's cards, a diagnosed mistake's. Idempotent; returns the ids it queued or brought forward.
+ */
+export async function queueCardsNow(
+  learnerId: string,
+  cardIds: readonly string[],
+  db: Db = prisma,
+): Promise<string[]> {
   if (cardIds.length === 0) return [];
   const now = new Date();
   return db.$transaction(async (tx) => {
     const existing = await tx.cardState.findMany({
-      where: { learnerId, cardId: { in: cardIds } },
+      where: { learnerId, cardId: { in: [...cardIds] } },
       select: { cardId: true, due: true },
     });
     const known = new Map(existing.map((row) => [row.cardId, row.due]));
