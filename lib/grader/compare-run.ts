@@ -119,4 +119,3 @@ export function compareRun(test: GradedTestRun, expected: Float64Array, run: San
     failed: true,
   };
 }
-

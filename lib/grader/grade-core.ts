@@ -29,8 +29,8 @@ import {
   type SandboxRunSpec,
 } from "./sandbox";
 import { writeTestCode } from "./test-code";
-import type { GradeJobInput } from "./transport";
 import { transpileSubmission } from "./transpile";
+import type { GradeJobInput } from "./transport";
 
 /** Wall-clock budget of one submission (load + all tests). */
 const SUBMISSION_BUDGET_MS = 5_000;
@@ -167,7 +167,10 @@ export async function gradeInProcess(input: GradeJobInput): Promise<GradeResult>
   if (tooLarge) return tooLarge;
   const config = await loadExerciseConfig(input.exercise);
   // Python's Run: the visible tests only (they come first), through the same sandbox and queue.
-  const tests = resolveTests(config).slice(0, input.scope === "visible" ? config.visibleTests.length : undefined);
+  const tests = resolveTests(config).slice(
+    0,
+    input.scope === "visible" ? config.visibleTests.length : undefined,
+  );
   const deadline = started + SUBMISSION_BUDGET_MS;
   let loaded: SubmissionRuns | LoadFailure;
   if (input.language === "python") {

@@ -1,3 +1,6 @@
+import type { ExerciseConfig } from "../content/exercise-schema";
+import { toScheduleSpec, toTorchHparams } from "../content/exercise-schema";
+import { driveRun, prepareRun } from "../harness/loop";
 import { createObjective } from "../objectives";
 import { leastSquaresArgsSchema } from "../objectives/least-squares";
 import { quadraticArgsSchema } from "../objectives/quadratic";
@@ -6,10 +9,7 @@ import { rastriginArgsSchema } from "../objectives/separable";
 import type { Objective, ObjectiveName } from "../objectives/types";
 import { runTrajectory } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
-import type { ExerciseConfig } from "../content/exercise-schema";
-import { toScheduleSpec, toTorchHparams } from "../content/exercise-schema";
 import type { SandboxRunSpec } from "./sandbox";
-import { driveRun, prepareRun } from "../harness/loop";
 import { createVariantState, getVariantStep } from "./variants";
 
 /** A test resolved to concrete data: what both the sandbox and the host reference run. */

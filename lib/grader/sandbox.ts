@@ -1,5 +1,5 @@
-import ivm from "isolated-vm";
 import { readFile } from "node:fs/promises";
+import ivm from "isolated-vm";
 import { MESSAGE_LIMIT_CHARS, OUTPUT_LIMIT_CHARS } from "../harness/limits";
 import { getGraderBuildFile } from "./build-output";
 
@@ -7,6 +7,7 @@ import { getGraderBuildFile } from "./build-output";
 export const ISOLATE_MEMORY_MB = 64;
 
 export type { RunOutcome as SandboxRunResult, RunSpec as SandboxRunSpec } from "../harness/spec";
+
 import type { RunOutcome as SandboxRunResult, RunSpec as SandboxRunSpec } from "../harness/spec";
 
 /** Failure of a whole submission before any run. */
@@ -86,7 +87,10 @@ function readRunAnswer(answer: unknown, spec: SandboxRunSpec): SandboxRunResult 
   return {
     status,
     message: capMessage(message),
-    stepsRun: typeof stepsRun === "number" && Number.isInteger(stepsRun) ? Math.max(0, Math.min(stepsRun, spec.steps)) : 0,
+    stepsRun:
+      typeof stepsRun === "number" && Number.isInteger(stepsRun)
+        ? Math.max(0, Math.min(stepsRun, spec.steps))
+        : 0,
     recorded,
     output: capOutput(output),
   };
@@ -139,7 +143,8 @@ export async function loadSubmission(
     }
     const [status, message, output] = Array.isArray(loaded) ? (loaded as unknown[]) : [];
     const loadOutput = capOutput(output);
-    if (status === "missing-export") return fail("missing-export", `Missing export: ${capMessage(message)}.`, loadOutput);
+    if (status === "missing-export")
+      return fail("missing-export", `Missing export: ${capMessage(message)}.`, loadOutput);
     if (status !== "ok") return fail("runtime-error", capMessage(message), loadOutput);
     return {
       loadOutput,

@@ -1,6 +1,6 @@
-import type { DiagnosisId } from "./diagnoses";
 import type { ExerciseConfig } from "../content/exercise-schema";
 import type { Objective } from "../objectives/types";
+import type { DiagnosisId } from "./diagnoses";
 
 type Hyper = Readonly<Record<string, number>>;
 type VariantState = { t: number; a: Float64Array; b: Float64Array; c: Float64Array };

@@ -5,9 +5,9 @@
 // has run. After that it reads no property of an object the learner can reach through a
 // prototype, and every value it returns is a primitive or a Float64Array it made itself.
 import { makeObjective } from "./isolate-objectives";
-import { driveRun, describeFailure, type LoopParticipant, type PreparedRun, prepareRun } from "./loop";
+import { MESSAGE_LIMIT_CHARS, OUTPUT_LIMIT_CHARS } from "./limits";
+import { describeFailure, driveRun, type LoopParticipant, type PreparedRun, prepareRun } from "./loop";
 import type { RunSpec } from "./spec";
-import { OUTPUT_LIMIT_CHARS, MESSAGE_LIMIT_CHARS } from "./limits";
 
 const F64 = Float64Array;
 const Str = String;
@@ -17,7 +17,13 @@ const isArray = Array.isArray;
 const freeze = Object.freeze;
 
 type Status = "ok" | "runtime-error" | "missing-export";
-type RunAnswer = [status: "ok" | "runtime-error", message: string, stepsRun: number, recorded: Float64Array, output: string];
+type RunAnswer = [
+  status: "ok" | "runtime-error",
+  message: string,
+  stepsRun: number,
+  recorded: Float64Array,
+  output: string,
+];
 
 function cut(text: string, limit: number, marker: string): string {
   return text.length > limit ? (apply(substring, text, [0, limit]) as string) + marker : text;
@@ -27,7 +33,8 @@ function cut(text: string, limit: number, marker: string): string {
 function describe(error: unknown): string {
   let text: unknown;
   try {
-    if (error !== null && typeof error === "object") text = `${Str((error as Error).name)}: ${Str((error as Error).message)}`;
+    if (error !== null && typeof error === "object")
+      text = `${Str((error as Error).name)}: ${Str((error as Error).message)}`;
     else text = Str(error);
   } catch {
     text = "an unprintable value was thrown";
@@ -107,7 +114,12 @@ function removeUncountedMemory(): void {
 }
 
 // --- the driver ---
-type InstalledRun = { prepared: PreparedRun; record: Float64Array; recordCount: number; recorded: Float64Array };
+type InstalledRun = {
+  prepared: PreparedRun;
+  record: Float64Array;
+  recordCount: number;
+  recorded: Float64Array;
+};
 let runs: InstalledRun[] = [];
 const noRecording = new F64(0);
 let participant: LoopParticipant | null = null;
@@ -130,7 +142,9 @@ function requireModule(name: unknown): never {
 }
 
 /** Runs the learner's module factory and takes its exports. */
-function load(factory: (exports: object, module: object, require: unknown) => void): [Status, string, string] {
+function load(
+  factory: (exports: object, module: object, require: unknown) => void,
+): [Status, string, string] {
   const exportsObject = {};
   const module = { exports: exportsObject as Record<string, unknown> };
   let init: unknown;
@@ -168,7 +182,14 @@ function run(index: number): RunAnswer {
     }
     return true;
   });
-  if (failure) return ["runtime-error", describeFailure(failure, describe(failure.error)), failure.step, recorded, takeOutput()];
+  if (failure)
+    return [
+      "runtime-error",
+      describeFailure(failure, describe(failure.error)),
+      failure.step,
+      recorded,
+      takeOutput(),
+    ];
   return ["ok", "", stepsRun, recorded, takeOutput()];
 }
 

@@ -43,7 +43,13 @@ export interface PreparedRun {
 /** The learner's two functions (or a variant's), called as plain functions. */
 export interface LoopParticipant {
   init(params: Tensors): unknown;
-  step(params: Tensors, grad: Tensors, state: unknown, hp: Readonly<Record<string, number>>, data?: MinibatchData): void;
+  step(
+    params: Tensors,
+    grad: Tensors,
+    state: unknown,
+    hp: Readonly<Record<string, number>>,
+    data?: MinibatchData,
+  ): void;
 }
 
 /** Where a run stopped on an exception: `step` is 0 for init. */
@@ -96,7 +102,11 @@ export function prepareRun(
  * where step draws its own batches), the participant's step, then `after(k)`, which stops the
  * run by returning false. Returns where an exception stopped it, or null.
  */
-export function driveRun(run: PreparedRun, participant: LoopParticipant, after: (k: number) => boolean): LoopFailure | null {
+export function driveRun(
+  run: PreparedRun,
+  participant: LoopParticipant,
+  after: (k: number) => boolean,
+): LoopFailure | null {
   const init = participant.init;
   const step = participant.step;
   const { x, g, xs, gs, hp, data, objective, dim } = run;
@@ -127,6 +137,7 @@ export function driveRun(run: PreparedRun, participant: LoopParticipant, after: 
 /** The learner-facing sentence for a failure, given the thrown value already as text. */
 export function describeFailure(failure: LoopFailure, thrown: string): string {
   if (failure.phase === "init") return `init threw ${thrown}`;
-  if (failure.phase === "gradient") return `computing the gradient before step ${failure.step} failed: ${thrown}`;
+  if (failure.phase === "gradient")
+    return `computing the gradient before step ${failure.step} failed: ${thrown}`;
   return `step ${failure.step} threw ${thrown}`;
 }
