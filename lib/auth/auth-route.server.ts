@@ -1,20 +1,24 @@
 import "server-only";
 import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { getClientAddress, getClientKey } from "@/lib/http/client.server";
-import { assertPointLeft, takePoint } from "@/lib/http/rate-limit.server";
+import { takePoint } from "@/lib/http/rate-limit.server";
 import { answerError, betterAuthErrorResponse, readJsonValue } from "@/lib/http/route.server";
 import type { Auth } from "./create-auth.server";
 import { getAuthLimiters } from "./limits.server";
+import { holdSignInAttempt, type SignInAttempt } from "./sign-in-limits.server";
 
 /** Auth request bodies are small: an email, a password, a name. */
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 const TOO_MANY = "Too many attempts.";
 
 /**
- * Runs a request through better-auth behind Descent's own checks: JSON bodies parsed exactly
- * (415/413, lone surrogates 400) before better-auth sees them; sign-in limited per network client
- * and per email (failures only), sign-up per client and per email, answering 429 with Retry-After;
- * and better-auth's own limiter keyed by the resolved client address, never a client's header.
+ * Runs a request through better-auth behind Descent's own checks: JSON bodies read within 16 KiB
+ * as a stream and parsed exactly (415/413, nesting, invalid UTF-8 and lone surrogates 400) before
+ * better-auth sees them, which then gets only the re-serialized value; sign-in limited per network
+ * client and by failures per (email, client) and per email (points taken before the password is
+ * checked: lib/auth/sign-in-limits.server.ts), sign-up per client and per email, answering 429
+ * with Retry-After; and better-auth's own limiter keyed by the resolved client address, never a
+ * client's header.
  */
 export async function handleAuthRequest(
   auth: Auth,
@@ -27,15 +31,15 @@ export async function handleAuthRequest(
   if (request.method !== "POST") return auth.handler(new Request(request, { headers }));
 
   let body: string | undefined;
-  let email = "";
+  let attempt: SignInAttempt | null = null;
   try {
     const value = request.body === null ? undefined : await readJsonValue(request, MAX_AUTH_BODY_BYTES);
     body = value === undefined ? undefined : JSON.stringify(value);
-    email = readEmail(value);
+    const email = readEmail(value);
     const client = getClientKey(request.headers);
     if (path === "/sign-in/email") {
       await takePoint("signInsPerClient", client, TOO_MANY, limiters);
-      if (email) await assertPointLeft("signInFailuresPerEmail", email, TOO_MANY, limiters);
+      if (email) attempt = await holdSignInAttempt(email, client, limiters);
     } else if (path === "/sign-up/email") {
       await takePoint("signUpsPerClient", client, TOO_MANY, limiters);
       if (email) await takePoint("signUpsPerEmail", email, TOO_MANY, limiters);
@@ -44,11 +48,15 @@ export async function handleAuthRequest(
     return betterAuthErrorResponse(answerError(error));
   }
 
-  const response = await auth.handler(new Request(request.url, { method: "POST", headers, body }));
-  if (path === "/sign-in/email" && email) {
-    if (response.status === 401) await limiters.signInFailuresPerEmail.penalty(email).catch(() => {});
-    else if (response.ok) await limiters.signInFailuresPerEmail.delete(email);
+  let response: Response;
+  try {
+    response = await auth.handler(new Request(request.url, { method: "POST", headers, body }));
+  } catch (error) {
+    await attempt?.settle(500);
+    throw error;
   }
+  // A wrong password keeps its failure points; any other answer gives them back.
+  await attempt?.settle(response.status);
   return response;
 }
 

@@ -7,8 +7,12 @@ import { getLimiters, type Limiters } from "@/lib/http/rate-limit.server";
  */
 export const AUTH_LIMITS = {
   signInsPerClient: { points: 10, duration: 60 },
-  // Only failed sign-ins count, so that no one can lock a learner out by knowing the email alone for long.
-  signInFailuresPerEmail: { points: 5, duration: 15 * 60 },
+  // Failed sign-ins (lib/auth/sign-in-limits.server.ts takes the point before the password is
+  // checked). Per (email, client) pair: a stranger guessing from one address locks out only that
+  // pair, never the owner elsewhere. Per email, over all clients: the ceiling on guesses spread
+  // over many addresses (then even the right password waits for the window).
+  signInFailuresPerEmailAndClient: { points: 5, duration: 15 * 60 },
+  signInFailuresPerEmail: { points: 50, duration: 15 * 60 },
   signUpsPerClient: { points: 5, duration: 10 * 60 },
   signUpsPerEmail: { points: 3, duration: 60 * 60 },
 } as const;

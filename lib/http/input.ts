@@ -5,24 +5,117 @@ export function isWellFormed(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
-/** The path of the first string (key or value) in a JSON value that holds a lone surrogate, or null. */
-export function findMalformedString(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === "string") return isWellFormed(value) ? null : path;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findMalformedString(item, [...path, String(index)]);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (!isWellFormed(key)) return [...path, "(key)"];
-      const found = findMalformedString(item, [...path, key]);
-      if (found) return found;
+/**
+ * The path of the first string (key or value) in a JSON value that holds a lone surrogate, or
+ * null. Iterative (an explicit stack, document order), so no nesting depth can overflow the call
+ * stack; request bodies are also refused above MAX_JSON_DEPTH before they are parsed.
+ */
+export function findMalformedString(value: unknown): string[] | null {
+  // Each pending value knows its parent and its own segment (the path is built only for a hit, so
+  // the walk stays linear however deep); `key` is set for an object's member, whose bad key is
+  // reported before anything under it.
+  type Pending = { value: unknown; parent: Pending | null; segment: string; key?: string };
+  const pathOf = (node: Pending | null, last?: string): string[] => {
+    const path = last === undefined ? [] : [last];
+    for (let at = node; at?.parent; at = at.parent) path.push(at.segment);
+    return path.reverse();
+  };
+  const stack: Pending[] = [{ value, parent: null, segment: "" }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const item = next.value;
+    if (next.key !== undefined && !isWellFormed(next.key)) return pathOf(next.parent, "(key)");
+    if (typeof item === "string") {
+      if (!isWellFormed(item)) return pathOf(next);
+    } else if (Array.isArray(item)) {
+      for (let index = item.length - 1; index >= 0; index--)
+        stack.push({ value: item[index], parent: next, segment: String(index) });
+    } else if (item && typeof item === "object") {
+      const entries = Object.entries(item);
+      for (let index = entries.length - 1; index >= 0; index--) {
+        const [key, child] = entries[index] as [string, unknown];
+        stack.push({ value: child, parent: next, segment: key, key });
+      }
     }
   }
   return null;
+}
+
+/**
+ * How deeply a JSON body may nest objects and arrays. Descent's bodies are two or three levels
+ * deep; anything near this is an attack on the recursive code that walks, validates or
+ * re-serializes values (3,000 levels in 6 KB overflowed the stack at sign-in).
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/**
+ * Whether JSON text nests objects and arrays more than `maxDepth` deep, found by one scan of the
+ * text (no parsing, no recursion). Brackets inside strings do not count; the text need not be
+ * valid JSON (JSON.parse says so afterwards).
+ */
+export function exceedsJsonDepth(text: string, maxDepth = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c)
+        index++; // a backslash escapes the next character
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) {
+      inString = true;
+    } else if (code === 0x5b || code === 0x7b) {
+      if (++depth > maxDepth) return true;
+    } else if (code === 0x5d || code === 0x7d) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/** The outcome of reading a body within a byte limit. */
+export type BoundedBody =
+  | { ok: true; text: string }
+  | { ok: false; reason: "too-large"; bytesRead: number }
+  | { ok: false; reason: "not-utf8" };
+
+/**
+ * Reads a request body as UTF-8 text, at most `maxBytes` of it: chunks are pulled one at a time
+ * and reading stops at the first chunk that goes over the limit, whatever Content-Length said
+ * (or whether there was one: a chunked body has none). So at most `maxBytes` plus one chunk is
+ * ever pulled or held. The rest of an oversized body is left unread (the stream is released, not
+ * cancelled: cancelling a Node request's stream destroys its socket before the answer is sent).
+ * Invalid UTF-8 is refused rather than replaced.
+ */
+export async function readBoundedText(
+  body: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<BoundedBody> {
+  if (body === null) return { ok: true, text: "" };
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) return { ok: false, reason: "too-large", bytesRead: size };
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    return { ok: false, reason: "not-utf8" };
+  }
 }
 
 /**

@@ -2,7 +2,17 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env.server";
 import { describeError, type ErrorAnswer, HttpError } from "./errors";
-import { findMalformedString, getAllowedOrigins, isAllowedOrigin, isJsonContentType } from "./input";
+import { assertBodyAllowed, chargeOversizedBody } from "./body-limit.server";
+import { getClientKey } from "./client.server";
+import {
+  exceedsJsonDepth,
+  findMalformedString,
+  getAllowedOrigins,
+  isAllowedOrigin,
+  isJsonContentType,
+  MAX_JSON_DEPTH,
+  readBoundedText,
+} from "./input";
 
 export { HttpError } from "./errors";
 
@@ -22,9 +32,10 @@ export function assertSameOrigin(request: Request, allowed: readonly string[] = 
 }
 
 /**
- * Parses and validates a JSON body: exact media type (415), a byte limit (413), valid JSON and no
- * lone surrogates in any string (400), then the schema (400). Cheap, so it runs before any limit
- * is counted or any work done.
+ * Parses and validates a JSON body: exact media type (415), a byte limit (413), valid UTF-8 and
+ * JSON nested at most MAX_JSON_DEPTH deep, no lone surrogates in any string (400), then the schema
+ * (400). Cheap, so it runs before any limit is counted or any work done; only an oversized body
+ * costs its client a point (lib/http/body-limit.server.ts).
  */
 export async function readJson<T extends z.ZodType>(
   request: Request,
@@ -41,17 +52,34 @@ export async function readJson<T extends z.ZodType>(
   return parsed.data;
 }
 
-/** The JSON body as an unvalidated value, with readJson's media type, size and Unicode checks. */
+/**
+ * The JSON body as an unvalidated value, with readJson's checks. The body is read as a stream and
+ * reading stops at `maxBytes` (plus at most one chunk), chunked or not, so an oversized body is
+ * never held; it answers 413 and takes a point from its client's oversized-body limit, and a
+ * client with none left gets 429 before a byte is read.
+ */
 export async function readJsonValue(request: Request, maxBytes = 64 * 1024): Promise<unknown> {
   if (!isJsonContentType(request.headers.get("content-type")))
-    throw new HttpError(415, "Send the body as application/json.");
+    throw unread(new HttpError(415, "Send the body as application/json."));
+  const client = getClientKey(request.headers);
+  await assertBodyAllowed(client).catch((error: unknown) => {
+    throw error instanceof HttpError ? unread(error) : error;
+  });
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > maxBytes) throw tooLarge(maxBytes);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge(maxBytes);
+  const body = declared > maxBytes ? null : await readBoundedText(request.body, maxBytes);
+  if (body === null || (!body.ok && body.reason === "too-large")) {
+    await chargeOversizedBody(client).catch((error: unknown) => {
+      throw error instanceof HttpError ? unread(error) : error;
+    });
+    throw unread(new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`));
+  }
+  if (!body.ok) throw new HttpError(400, "The request body is not valid UTF-8.");
+  // Before parsing: code that walks the value (here, schemas, better-auth) may recurse.
+  if (exceedsJsonDepth(body.text))
+    throw new HttpError(400, `The request body is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`);
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(body.text);
   } catch {
     throw new HttpError(400, "The request body is not valid JSON.");
   }
@@ -66,8 +94,12 @@ export async function readJsonValue(request: Request, maxBytes = 64 * 1024): Pro
   return data;
 }
 
-function tooLarge(maxBytes: number): HttpError {
-  return new HttpError(413, `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`);
+/**
+ * The same refusal, closing the connection after the answer: the rest of the body is never read,
+ * so the connection must not carry another request (nor must the server drain the body for it).
+ */
+function unread(error: HttpError): HttpError {
+  return new HttpError(error.status, error.message, { ...error.headers, Connection: "close" });
 }
 
 const INTERNAL_ERROR = "Something went wrong on our side. Your work is not lost; please try again.";
