@@ -225,6 +225,9 @@ export default function CodeEditor({
           fontSize: 14,
           scrollBeyondLastLine: false,
           tabSize: language === "python" ? 4 : 2,
+          // Monaco dims the line number after a final newline on Linux, below AA contrast; Python
+          // files end with one (the TypeScript editor keeps Monaco's default).
+          ...(language === "python" ? { renderFinalNewline: "on" as const } : {}),
           automaticLayout: true,
           accessibilitySupport: "auto",
           // No fading of unused names: the starter's parameters are unused until the learner writes

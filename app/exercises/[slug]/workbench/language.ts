@@ -45,11 +45,13 @@ export async function fetchServerLanguage(): Promise<TaskLanguage | null> {
 /** Remembers the choice on the server (PUT /api/me/language); a failure keeps it in this browser only. */
 export async function saveServerLanguage(language: TaskLanguage): Promise<void> {
   try {
-    await fetch("/api/me/language", {
+    const response = await fetch("/api/me/language", {
       method: "PUT",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ language }),
     });
+    // Read to the end: an unread body keeps the request open in the browser.
+    await response.arrayBuffer();
   } catch {
     // Offline: localStorage has it.
   }
