@@ -3,9 +3,17 @@ import { z } from "zod";
 import type { InterviewItem, InterviewItemType } from "../content/interview-schema";
 import { DomainError } from "../domain-error";
 import { isCodeTooLarge, MAX_CODE_BYTES } from "../grader/limits";
+import { INTERVIEW_FORMAT_IDS, INTERVIEW_MODES, type InterviewFormatId } from "./formats";
 
 const id = z.string().min(1).max(80);
 const finite = z.number({ error: "Send a number." }).refine(Number.isFinite, "Send a finite number.");
+
+/** The body of POST /api/interview: what to start. */
+export const StartBodySchema = z.strictObject({
+  format: z.enum(INTERVIEW_FORMAT_IDS as [InterviewFormatId, ...InterviewFormatId[]]),
+  mode: z.enum(INTERVIEW_MODES),
+  focus: z.string().regex(/^[a-z0-9-]{1,60}$/, "Send all, weakest or a topic."),
+});
 
 /** An answer's shape per item type (each its own object, so a wrong type is refused). */
 export const ANSWER_SCHEMAS = {
@@ -43,9 +51,8 @@ export function parseItemAnswer<T extends InterviewItem>(item: T, raw: unknown):
   return answer;
 }
 
-/** The body of POST /api/interview/answer. */
+/** The body of POST /api/interview/[id]/answer. */
 export const AnswerBodySchema = z.strictObject({
-  interviewId: z.string().min(1).max(40),
   itemId: z.string().min(1).max(120),
   answer: z.record(z.string(), z.unknown()),
 });

@@ -3,7 +3,7 @@ import path from "node:path";
 import { type InterviewItem, parseInterviewFile } from "@/lib/content/interview-schema";
 import { getContentRoot, interviewFilesStamp, readInterviewFiles } from "@/lib/content/registry";
 import { env } from "@/lib/env.server";
-import { buildBank, type Bank } from "./bank";
+import { type Bank, buildBank } from "./bank";
 
 // The question bank is every file of content/interview, read on the server once per process in
 // production (again in development when a file changes). The browser only receives item views.

@@ -3,17 +3,17 @@
 import type { InterviewItem, InterviewItemOf } from "../content/interview-schema";
 import type { GradeResult } from "../grader/result";
 import type { AnswerOf } from "./answers";
+import { InvalidInterviewAnswerError } from "./answers";
 import {
+  type Grading,
   gradeChoice,
   gradeExplain,
   gradeFormula,
   gradeNumeric,
   gradeOrder,
-  type Grading,
   isPermutation,
   suggestKeyPoints,
 } from "./graders";
-import { InvalidInterviewAnswerError } from "./answers";
 import { ITEM_POINTS } from "./readiness";
 
 /** What is stored with an answer beside its points (InterviewAnswer.detail). */
@@ -27,6 +27,8 @@ export type AnswerDetail = {
   result?: GradeResult;
   /** An answer sent after the deadline (scores 0). */
   late?: boolean;
+  /** Follow-up items this answer added to the interview. */
+  followUps?: string[];
 };
 
 /** Points for a fraction of an item, rounded to hundredths. */

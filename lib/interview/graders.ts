@@ -4,7 +4,7 @@
 import type { InterviewItemOf, Tolerance } from "../content/interview-schema";
 import { createRandom } from "../random";
 import { computeExpected } from "./compute";
-import { evaluate, ExpressionError, type Expr, listVariables, parseExpression } from "./expression";
+import { type Expr, ExpressionError, evaluate, listVariables, parseExpression } from "./expression";
 
 /** What a grader found: the fraction earned (0 to 1), the ids missed, and a line for the report. */
 export type Grading = { fraction: number; missed: string[]; note: string };

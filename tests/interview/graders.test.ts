@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { gradeOffline } from "@/lib/interview/grade-item";
 import {
   compareExpressions,
   gradeChoice,
@@ -9,7 +10,6 @@ import {
   isWithinTolerance,
   suggestKeyPoints,
 } from "@/lib/interview/graders";
-import { gradeOffline } from "@/lib/interview/grade-item";
 import { fixtureItem, fixtureItems } from "./fixtures";
 
 describe("choice", () => {
