@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
-import { formatVerdict } from "@/lib/exercises/verdicts";
-import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
 import { prisma } from "@/lib/db/prisma.server";
+import { formatVerdict } from "@/lib/exercises/verdicts";
+import { listInterviews } from "@/lib/interview/interviews.server";
+import { getCatalog, getDashboard, type NextStep } from "@/lib/progress/dashboard.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { CourseMap } from "./course-map";
 import styles from "./dashboard.module.css";
+import { InterviewSection } from "./interview-summary";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -46,6 +48,7 @@ export default async function DashboardPage() {
   }
   const timeZone = await getLearnerTimeZone();
   const data = await getDashboard(prisma, learner.id, await getCatalog(), { timeZone });
+  const interviews = learner.stored ? await listInterviews(learner.id, 10) : [];
   // Dates in the learner's calendar, like the streak and "due today".
   const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone });
   return (
@@ -147,6 +150,8 @@ export default async function DashboardPage() {
           </ul>
         )}
       </section>
+
+      <InterviewSection history={interviews} />
 
       <CourseMap lessons={data.courseMap} />
     </div>

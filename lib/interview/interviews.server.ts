@@ -5,6 +5,7 @@ import type { InterviewItem } from "@/lib/content/interview-schema";
 import { prisma } from "@/lib/db/prisma.server";
 import { DomainError } from "@/lib/domain-error";
 import type { GradeResult } from "@/lib/grader/result";
+import { getLearnerLanguage } from "@/lib/progress/language.server";
 import { queueCardsNow } from "@/lib/progress/reviews.server";
 import { parseItemAnswer } from "./answers";
 import { type Bank, codeFollowUpId } from "./bank";
@@ -286,10 +287,14 @@ async function toView(row: Row, now = new Date()): Promise<InterviewView> {
       },
     ]),
   );
+  const asked = parseIds(row.items).map((id) => requireItem(bank, id));
+  const language = asked.some((item) => item.type === "code")
+    ? ((await getLearnerLanguage(row.learnerId)) ?? "typescript")
+    : "typescript";
   const items = await Promise.all(
-    parseIds(row.items).map((id) => {
-      const stored = answers.get(id) ?? null;
-      return buildItemView(requireItem(bank, id), row.seed, stored, reveal(stored));
+    asked.map((item) => {
+      const stored = answers.get(item.id) ?? null;
+      return buildItemView(item, row.seed, stored, reveal(stored), language);
     }),
   );
   return {

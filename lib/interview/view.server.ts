@@ -1,7 +1,9 @@
 import "server-only";
 import { renderCardText } from "@/lib/cards/render";
 import type { InterviewItem, Tolerance } from "@/lib/content/interview-schema";
+import { isExerciseSlug, readExerciseFile } from "@/lib/content/registry";
 import type { GradeResult } from "@/lib/grader/result";
+import type { Language } from "@/lib/harness/languages";
 import { loadJudgmentConfig } from "@/lib/judgment/config";
 import { computeCurve, describeCurve } from "@/lib/judgment/curves";
 import { describeTolerance } from "@/lib/judgment/values";
@@ -96,6 +98,16 @@ function getJudgmentItemView(slug: string): Promise<JudgmentItemView | null> {
   return pending;
 }
 
+/** The exercise's starter in the language (TypeScript's when it has none in Python). */
+async function readStarter(exercise: string, language: Language): Promise<string> {
+  if (!isExerciseSlug(exercise)) return "";
+  if (language === "python") {
+    const python = await readExerciseFile(exercise, "starter.py").catch(() => null);
+    if (python !== null) return python;
+  }
+  return readExerciseFile(exercise, "starter.ts").catch(() => "");
+}
+
 /** The tolerance in words. */
 export function describeItemTolerance(tolerance: Tolerance): string {
   return "relative" in tolerance ? `within ${tolerance.relative * 100}%` : `within ±${tolerance.absolute}`;
@@ -141,6 +153,7 @@ export async function buildItemView(
   seed: number,
   stored: StoredAnswer | null,
   reveal: boolean,
+  language: Language = "typescript",
 ): Promise<ItemView> {
   const base = {
     id: item.id,
@@ -180,7 +193,9 @@ export async function buildItemView(
       body = { formula: { variables: Object.keys(item.variables) } };
       break;
     case "code":
-      body = { code: { exercise: item.exercise } };
+      body = {
+        code: { exercise: item.exercise, language, starter: await readStarter(item.exercise, language) },
+      };
       break;
     case "judgment":
       body = { judgment: await getJudgmentItemView(item.exercise) };

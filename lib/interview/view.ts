@@ -47,7 +47,8 @@ export type ItemView = {
   order?: { entries: Array<{ id: string; html: string }> };
   numeric?: { unit: string | null };
   formula?: { variables: string[] };
-  code?: { exercise: string };
+  /** The exercise's starter in the learner's language (graded in that language). */
+  code?: { exercise: string; language: "typescript" | "python"; starter: string };
   judgment?: JudgmentItemView | null;
   answered: null | {
     answer: unknown;
