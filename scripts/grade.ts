@@ -1,7 +1,7 @@
 // Usage: npm run -s grade -- EXERCISE FILE — prints the GradeResult JSON. Exit 0 when passed, 1 when
 // not, 2 on a usage error, 3 when the grader process died while grading (the result is then the
 // "memory-limit" one a learner would get, and stderr says what happened).
-// FILE is a solution (.ts) for a coded exercise, or an answer (.json, e.g. {"lr": 0.05, …}) for a
+// FILE is a solution (.ts, or .py for Python) for a coded exercise, or an answer (.json, e.g. {"lr": 0.05, …}) for a
 // tune, diagnose or predict exercise.
 import { readFile } from "node:fs/promises";
 import { isExerciseSlug, listExerciseSlugs, loadExerciseDefinition } from "../lib/content/registry";
@@ -16,7 +16,7 @@ const GRADER_DIED = 3;
 const [exercise, file] = process.argv.slice(2);
 if (!exercise || !file || !isExerciseSlug(exercise)) {
   process.stderr.write(
-    `Usage: npm run -s grade -- <${listExerciseSlugs().join("|")}> <file.ts|answer.json>\n`,
+    `Usage: npm run -s grade -- <${listExerciseSlugs().join("|")}> <file.ts|file.py|answer.json>\n`,
   );
   process.exit(2);
 }
@@ -33,7 +33,11 @@ try {
   const text = await readFile(file, "utf8");
   const result =
     definition.kind === "code"
-      ? await gradeSubmission({ exercise, code: text })
+      ? await gradeSubmission({
+          exercise,
+          code: text,
+          language: file.endsWith(".py") ? "python" : "typescript",
+        })
       : gradeJudgment(definition, JSON.parse(text));
   answered = true;
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
