@@ -4,6 +4,9 @@ import { INTERVIEW_DIMENSIONS, type InterviewItem } from "../content/interview-s
 import { createRandom } from "../random";
 import { INTERVIEW_FORMATS, type InterviewFocus, type InterviewFormatId } from "./formats";
 
+/** Minutes kept free in a round with code for the follow-up exercise (lib/interview/bank.ts caps it at 10). */
+export const CODE_FOLLOW_UP_MINUTES = 10;
+
 /** How weak the learner is per topic (higher: weaker); from cards, submissions and past interviews. */
 export type TopicWeakness = ReadonlyMap<string, number>;
 
@@ -70,8 +73,11 @@ export function selectItems({
 
   const picked: InterviewItem[] = [];
   let minutes = 0;
+  // A round with code keeps the time of the second code item a passed one unlocks.
+  const budget = spec.minutes - (spec.codeItems > 0 ? CODE_FOLLOW_UP_MINUTES : 0);
   const take = (item: InterviewItem | undefined) => {
-    if (!item || picked.includes(item) || minutes + item.minutes > spec.minutes) return false;
+    const limit = item?.type === "code" ? spec.minutes : budget;
+    if (!item || picked.includes(item) || minutes + item.minutes > limit) return false;
     picked.push(item);
     minutes += item.minutes;
     return true;
@@ -80,6 +86,10 @@ export function selectItems({
     take(order.find((item) => item.type === "code" && !picked.includes(item)));
   for (const dimension of shuffle(INTERVIEW_DIMENSIONS, random))
     order.find((item) => item.dimension === dimension && item.type !== "code" && take(item));
+  // Then one item of each type the format asks, so a round is not all multiple choice.
+  for (const type of shuffle(spec.types, random))
+    if (type !== "code" && !picked.some((item) => item.type === type))
+      order.find((item) => item.type === type && take(item));
   for (const item of order) if (item.type !== "code") take(item);
   // Code last in a full loop (theory first), first in an implementation round.
   const code = picked.filter((item) => item.type === "code");

@@ -28,6 +28,19 @@ describe("selecting the items of an interview", () => {
     }
   });
 
+  it.each(INTERVIEW_FORMAT_IDS)("%s: every item type of the format the pool has is asked", (format) => {
+    const spec = INTERVIEW_FORMATS[format];
+    const pool = bank.filter(
+      (item) => (spec.types as readonly string[]).includes(item.type) && item.minutes <= spec.maxItemMinutes,
+    );
+    const types = new Set(pool.map((item) => item.type));
+    for (let seed = 1; seed <= 30; seed++) {
+      const asked = new Set(selectItems({ bank, format, focus: "all", seed }).map((item) => item.type));
+      for (const type of types)
+        if (type !== "code" || spec.codeItems > 0) expect(asked, `seed ${seed}`).toContain(type);
+    }
+  });
+
   it("asks a code item in an implementation round, first; in a full loop, last", () => {
     const implementation = selectItems({ bank, format: "implementation", focus: "all", seed: 3 });
     expect(implementation[0]?.type).toBe("code");
