@@ -26,6 +26,7 @@ import {
   type LoadedSubmission,
   loadSubmission,
   type SandboxLoadFailure,
+  type SandboxRunResult,
   type SandboxRunSpec,
 } from "./sandbox";
 import { writeTestCode } from "./test-code";
@@ -131,6 +132,26 @@ export function diagnose(config: ExerciseConfig, failed: readonly FailedRun[]): 
   return null;
 }
 
+/**
+ * Python refuses to divide a float by zero where JavaScript and PyTorch give ±∞ or NaN: a step
+ * that raised ZeroDivisionError is named by the mistake whose variant turns non-finite by that
+ * step (the step count starting at 0 makes 1 − β^0 = 0, say).
+ */
+function diagnoseDivisionByZero(
+  config: ExerciseConfig,
+  test: GradedTestRun,
+  run: SandboxRunResult,
+): Diagnosis | null {
+  if (!/ZeroDivisionError|division by zero/.test(run.message) || run.stepsRun < 1) return null;
+  const rows = test.record.filter((k) => k <= run.stepsRun).length;
+  for (const id of config.diagnoses.filter(isDiagnosisId)) {
+    const variant = runVariant(config, test, id);
+    if (variant && variant.subarray(0, Math.max(1, rows) * test.dim).some((v) => !Number.isFinite(v)))
+      return getDiagnosis(id);
+  }
+  return null;
+}
+
 function finish(
   verdict: GradeVerdict,
   message: string | null,
@@ -205,6 +226,7 @@ async function gradeRuns(
   let message: string | null = null;
   const failed: FailedRun[] = [];
   let languageMistake: Diagnosis | null = null;
+  let firstError: { test: GradedTestRun; run: SandboxRunResult } | null = null;
   try {
     for (const [index, test] of tests.entries()) {
       if (verdict === "timeout" || verdict === "memory-limit") {
@@ -222,6 +244,11 @@ async function gradeRuns(
       const expected = getCachedReference(slug, config, test, index);
       const compared = compareRun(test, expected, run);
       graded.push(compared.test);
+      if (run.status === "runtime-error") {
+        firstError ??= { test, run };
+        // NumPy refuses some mistakes outright (writing floats into an integer array in place).
+        languageMistake ??= getLanguageMistake(run, code);
+      }
       if (run.status !== "ok" && verdict !== "runtime-error") {
         verdict = run.status;
         message = `${test.name}: ${run.message}`;
@@ -239,7 +266,12 @@ async function gradeRuns(
     loaded.dispose();
   }
   // A language-level mistake (Python's rebound params, say) explains the run before any formula does.
-  const diagnosis = languageMistake ?? diagnose(config, failed);
+  const diagnosis =
+    languageMistake ??
+    diagnose(config, failed) ??
+    (verdict === "runtime-error" && firstError
+      ? diagnoseDivisionByZero(config, firstError.test, firstError.run)
+      : null);
   if (verdict === "passed") message = `All ${graded.length} tests passed.`;
   return { ...finish(verdict, message, graded, diagnosis, time.started), tolerance: TOLERANCE_TEXT };
 }

@@ -4,6 +4,7 @@ import { listCodeExerciseSlugs } from "@/lib/content/registry";
 import { gradeInProcess } from "@/lib/grader/grade-core";
 import { GradeResultSchema } from "@/lib/grader/result";
 import { getPythonSandboxStatus } from "@/lib/sandbox/python";
+import { loadPythonFixture, PYTHON_FIXTURE_NAMES } from "./load-fixture";
 
 // Python goes through the same tests, reference, comparison and diagnoses as TypeScript: the
 // sandbox only produces trajectories. (The sandbox itself is tested in lib/sandbox/python.)
@@ -33,6 +34,14 @@ describe.skipIf(!status.available)("Python submissions are graded like TypeScrip
     const result = await grade("momentum", code);
     expect(result.verdict).toBe("failed");
     expect(result.diagnosis?.id).toBe("params-rebound");
+  });
+
+  it.each(PYTHON_FIXTURE_NAMES)("fixture %s fails and is named", async (name) => {
+    const fixture = loadPythonFixture(name);
+    const result = await grade(fixture.exercise, fixture.code);
+    expect(result.verdict).not.toBe("passed");
+    const expected = "diagnosis" in fixture ? fixture.diagnosis : fixture.pythonMistake;
+    expect(result.diagnosis?.id, result.message ?? "").toBe(expected);
   });
 
   it("does not call an untouched starter or a still first step a rebinding", async () => {
