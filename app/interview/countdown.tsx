@@ -30,7 +30,11 @@ export function Countdown({
     const tick = () => {
       const remaining = Date.parse(deadline) - (Date.now() + offset);
       setLeft(remaining);
-      if (remaining <= 0) onExpire();
+      if (remaining <= 0) {
+        // Once: the interview ends on the server and the report opens.
+        window.clearInterval(timer);
+        onExpire();
+      }
     };
     const timer = window.setInterval(tick, 1000);
     return () => window.clearInterval(timer);
