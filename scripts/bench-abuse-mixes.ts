@@ -3,7 +3,8 @@
 // attackers are 9 learners behind 3 network clients, held to the submit route's limits (6
 // submissions a minute per learner, 20 per client), each resubmitting as soon as it has an answer.
 // Per mix: the quiet learner's latency (request to verdict) and what the grader went through.
-// BENCH_MIX_SECONDS shortens the mixes for trying the script out.
+// BENCH_MIX_SECONDS shortens the mixes for trying the script out; BENCH_MIXES=crash,all runs only
+// the mixes whose names contain one of these words; BENCH_VERBOSE=1 prints every quiet sample.
 import { readGraderSettings } from "@/lib/env-shared";
 import { graderPoolStats, gradeSubmission, resetGraderUsage, stopGraderProcesses } from "@/lib/grader/pool";
 import { adam } from "@/tests/grader/bombs";
@@ -112,6 +113,7 @@ async function runMix(attacks: Array<keyof typeof ATTACKS>) {
   });
   const latencies: number[] = [];
   let failures = 0;
+  const mixStarted = performance.now();
   while (Date.now() < ends) {
     const started = performance.now();
     const r = await gradeSubmission({
@@ -121,6 +123,10 @@ async function runMix(attacks: Array<keyof typeof ATTACKS>) {
       client: "quiet-client",
     });
     latencies.push(performance.now() - started);
+    if (process.env.BENCH_VERBOSE)
+      console.error(
+        `[mixes] t=${((started - mixStarted) / 1000).toFixed(1)} s: quiet ${r.verdict} in ${Math.round(performance.now() - started)} ms, ${JSON.stringify(graderPoolStats())}`,
+      );
     if (r.verdict !== "passed") failures++;
     await sleep(QUIET_PAUSE_MS);
   }
@@ -139,7 +145,8 @@ async function runMix(attacks: Array<keyof typeof ATTACKS>) {
 
 export async function runAbuseMixes(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const mix of MIXES) {
+  const only = process.env.BENCH_MIXES?.split(",").filter(Boolean);
+  for (const mix of MIXES.filter((m) => !only || only.some((word) => m.name.includes(word)))) {
     const r = await runMix(mix.attacks);
     const attacked = [...r.verdicts].map(([what, n]) => `${n}× ${what}`).join(", ");
     console.error(`[mixes] ${mix.name}: ${attacked}`);

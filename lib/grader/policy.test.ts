@@ -113,10 +113,11 @@ describe("order and the quiet process", () => {
 });
 
 describe("limits", () => {
-  it("the waiting room is six jobs per grader process (18 for the default 2 + 1), at least six", () => {
-    expect(waitingLimit(3)).toBe(18);
-    expect(waitingLimit(0)).toBe(6);
-    expect(waitingLimit(10)).toBe(60);
+  it("the waiting room is 16 jobs per grader process (48 for the default 2 + 1), at least 24", () => {
+    expect(waitingLimit(3)).toBe(48);
+    expect(waitingLimit(1)).toBe(24);
+    expect(waitingLimit(0)).toBe(24);
+    expect(waitingLimit(10)).toBe(160);
   });
 
   it("a full room makes room only for a strictly lighter job, by answering the last one busy", () => {

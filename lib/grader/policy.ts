@@ -139,12 +139,18 @@ export function isQuiet(learner: Cost, client: Cost, clientRunning: Cost): boole
 
 // --- limits ---
 
-/** Submissions allowed to wait per grader process serving them; more are answered "busy". */
-export const WAITING_PER_PROCESS = 6;
+/**
+ * Submissions allowed to wait per grader process serving them, and at least (a class submitting
+ * at once); more are answered "busy". A correct solution takes 30-200 ms, so a full room of them
+ * clears in seconds; heavy jobs wait last and are the ones answered "busy" to make room
+ * (`admission`), so a large room costs light learners nothing.
+ */
+export const WAITING_PER_PROCESS = 16;
+export const MIN_WAITING = 24;
 
-/** How many submissions may wait for `processes` grader processes (18 for the default 2 + 1). */
+/** How many submissions may wait for `processes` grader processes (48 for the default 2 + 1). */
 export function waitingLimit(processes: number): number {
-  return WAITING_PER_PROCESS * Math.max(1, Math.floor(processes));
+  return Math.max(MIN_WAITING, WAITING_PER_PROCESS * Math.floor(Math.max(0, processes)));
 }
 
 /**

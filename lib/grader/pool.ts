@@ -3,25 +3,18 @@ import { remember } from "@epic-web/remember";
 import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
 import { getGraderBuildFile } from "./build-output";
+import { type FairJob, FairQueue } from "./fair-queue";
 import {
-  addCost as addUsage,
-  admission,
   afterJob,
   type Cost,
-  decayUsage,
   HARD_TIMEOUT_MS,
-  isQuiet,
-  isSpent,
   type JobOutcome,
   jobCost,
   NO_COST,
-  orderOf,
   QUIET_PREEMPT_MS,
   runningCost,
   sumCosts,
   TEXTS,
-  type Usage,
-  usageKeys,
   waitingLimit,
 } from "./policy";
 import { cpuMs, residentMb } from "./process-usage";
@@ -51,25 +44,14 @@ export const MAX_WAITING = waitingLimit(
 
 type Graded = { result: GradeResult; cost: Cost };
 
-type Job = {
-  id: number;
+type Job = FairJob & {
   /** What the grader process receives (exercise, code, language, scope). */
   input: GradeJobInput;
-  exercise: string;
-  code: string;
-  /** Fairness keys: the learner (one job at a time) and, when given, the network client. */
-  learner: string;
-  client: string | null;
-  ticket: string | null;
-  /** False for anonymous jobs (CLI, benchmarks, a worker's): no learner usage is recorded for them. */
-  tracked: boolean;
   started: number;
   /** When a grader process was handed the job (for usage accounting). */
   sentAt: number;
   /** Times this job was handed to a grader process that died before acknowledging it. */
   lost: number;
-  /** Moved off a quiet process once (see QUIET_PREEMPT_MS): it runs on general processes only. */
-  generalOnly: boolean;
   resolve: (graded: Graded) => void;
   reject: (error: Error) => void;
   detach: () => void;
@@ -93,16 +75,12 @@ type Slot = {
 };
 
 type PoolState = {
-  waiting: Job[];
+  /** Jobs waiting, learners and tickets with a job, and the usage that orders them. */
+  queue: FairQueue<Job>;
   slots: Slot[];
   /** A started process holding no slot, ready to take the place of one that dies or is retired. */
   spare: ChildProcess | null;
   nextId: number;
-  /** Learners with a job waiting or running. */
-  active: Map<string, Job>;
-  /** Jobs by the caller's ticket (see GradeRequest.ticket). */
-  tickets: Map<string, Job>;
-  usage: Map<string, Usage>;
   /** Children that have sent a message, so they did start: only these are replaced at once. */
   started: WeakSet<ChildProcess>;
   stats: GraderPoolStats;
@@ -125,53 +103,23 @@ export type GraderPoolStats = {
 };
 
 // One pool per server process even if a bundler duplicates this module between routes.
-const pool: PoolState = remember("descent.grader.pool", () => ({
-  waiting: [],
+const pool: PoolState = remember("descent.grader.pool.2", () => ({
+  queue: new FairQueue<Job>(running),
   slots: [],
   spare: null,
   nextId: 1,
-  active: new Map(),
-  tickets: new Map(),
-  usage: new Map(),
   started: new WeakSet(),
   stats: { starts: 0, crashes: 0, timeouts: 0, retired: 0, preempted: 0 },
   preemptTimer: null,
   retireLimitMb: null,
 }));
 
-// --- usage accounting (policy.ts: decayed grading time and its heavy part, per learner and client) ---
-
-function usageOf(key: string | null, now: number): Cost {
-  return key === null ? NO_COST : decayUsage(pool.usage.get(key), now);
-}
-
-function charge(job: Job, cost: Cost, now: number): void {
-  const keys = usageKeys(job.learner, job.client);
-  for (const key of [job.tracked ? keys.learner : null, keys.client])
-    if (key !== null) pool.usage.set(key, addUsage(pool.usage.get(key), cost, now));
-  if (pool.usage.size > 10_000)
-    for (const [key, usage] of pool.usage) if (isSpent(usage, now)) pool.usage.delete(key);
-}
-
-/** What the running jobs of this client have cost so far. */
+/** What the running jobs of this client have cost so far (counted in its order and quiet check). */
 function running(client: string | null, now: number): Cost {
   if (client === null) return NO_COST;
   return sumCosts(
     pool.slots.flatMap((slot) => (slot.job?.client === client ? [runningCost(now - slot.job.sentAt)] : [])),
   );
-}
-
-function usagesOf(job: Job, now: number): [Cost, Cost, Cost] {
-  const keys = usageKeys(job.learner, job.client);
-  return [usageOf(keys.learner, now), usageOf(keys.client, now), running(job.client, now)];
-}
-
-/** The waiting jobs in the order they will be served (policy.orderOf, then arrival). */
-function servingOrder(now: number): Job[] {
-  return pool.waiting
-    .map((job) => ({ job, order: orderOf(...usagesOf(job, now)) }))
-    .sort((a, b) => a.order - b.order || a.job.id - b.job.id)
-    .map((entry) => entry.job);
 }
 
 // --- grader processes ---
@@ -277,7 +225,7 @@ function onExit(child: ChildProcess): void {
       // Sent to a child that was already dying (killed while idle): not the submission's fault.
       clearSlot(slot);
       job.lost += 1;
-      pool.waiting.unshift(job);
+      pool.queue.putBack(job, true);
     } else if (slot.timedOut) {
       pool.stats.timeouts += 1;
       const cost = finishJob(slot, { heldMs, replaced: true });
@@ -329,14 +277,13 @@ function finishJob(slot: Slot, outcome: JobOutcome): Cost {
   clearSlot(slot);
   if (!job) return NO_COST;
   const cost = jobCost(outcome);
-  charge(job, cost, Date.now());
+  pool.queue.charge(job, cost, Date.now());
   release(job);
   return cost;
 }
 
 function release(job: Job): void {
-  if (pool.active.get(job.learner) === job) pool.active.delete(job.learner);
-  if (job.ticket !== null && pool.tickets.get(job.ticket) === job) pool.tickets.delete(job.ticket);
+  pool.queue.release(job);
   job.detach();
 }
 
@@ -376,22 +323,20 @@ function dispatch(slot: Slot, job: Job): void {
 
 function pump(): void {
   ensureSlots();
-  if (pool.waiting.length === 0) return;
+  if (pool.queue.waiting.length === 0) return;
   const now = Date.now();
-  const order = servingOrder(now);
+  const order = pool.queue.servingOrder(now);
   // General processes first, so the quiet one stays free for a quiet learner as long as possible.
   for (const slot of [...pool.slots].sort((a, b) => Number(a.quiet) - Number(b.quiet))) {
     if (slot.job) continue;
-    const index = order.findIndex((job) => !slot.quiet || mayUseQuiet(job, now));
+    const index = order.findIndex((job) => !slot.quiet || pool.queue.mayUseQuiet(job, now));
     if (index < 0) continue;
     const [job] = order.splice(index, 1) as [Job];
-    pool.waiting.splice(pool.waiting.indexOf(job), 1);
+    pool.queue.take(job);
     dispatch(slot, job);
   }
   preemptForQuiet(order, now);
 }
-
-const mayUseQuiet = (job: Job, now: number) => !job.generalOnly && isQuiet(...usagesOf(job, now));
 
 /** What the slot's job has used so far: CPU time where it can be read, else wall time. */
 function usedMs(slot: Slot, job: Job, now: number): number {
@@ -406,7 +351,7 @@ function usedMs(slot: Slot, job: Job, now: number): number {
 function preemptForQuiet(waiting: Job[], now: number): void {
   if (pool.preemptTimer) clearTimeout(pool.preemptTimer);
   pool.preemptTimer = null;
-  if (!waiting.some((job) => mayUseQuiet(job, now))) return;
+  if (!waiting.some((job) => pool.queue.mayUseQuiet(job, now))) return;
   let soonest = Number.POSITIVE_INFINITY;
   for (const slot of pool.slots) {
     if (!slot.quiet || !slot.job) continue;
@@ -437,29 +382,21 @@ function preempt(slot: Slot, now: number): void {
   pool.stats.preempted += 1;
   const heldMs = now - job.sentAt;
   clearSlot(slot);
-  charge(job, jobCost({ heldMs, replaced: true }), now);
+  pool.queue.charge(job, jobCost({ heldMs, replaced: true }), now);
   job.generalOnly = true;
-  pool.waiting.push(job);
+  pool.queue.putBack(job, false);
   slot.child = takeProcess();
   ensureSpare();
   old?.kill("SIGKILL");
 }
 
-/** Room for a job with this order key: policy.admission, the busiest waiting job answered "busy" to make room. */
-function admit(incoming: number, now: number): boolean {
-  const order = servingOrder(now);
-  const last = order.at(-1);
-  const decision = admission({
-    waiting: pool.waiting.length,
-    limit: waitingLimit(pool.slots.length),
-    last: last ? orderOf(...usagesOf(last, now)) : null,
-    incoming,
-  });
-  if (decision === "refuse") return false;
-  if (decision === "evict-last" && last) {
-    pool.waiting.splice(pool.waiting.indexOf(last), 1);
-    release(last);
-    last.resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
+/** Room for the job (policy.admission): the busiest waiting job may be answered "busy" to make it. */
+function admit(job: Job, now: number): boolean {
+  const room = pool.queue.admit(job, waitingLimit(pool.slots.length), now);
+  if (room === "refuse") return false;
+  if (room.evicted) {
+    room.evicted.detach();
+    room.evicted.resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
   }
   return true;
 }
@@ -476,15 +413,13 @@ export function gradeSubmissionWithCost(input: GradeRequest): Promise<Graded> {
   if (input.signal?.aborted) return Promise.reject(new GradingAbortedError());
   const id = pool.nextId++;
   const learner = input.learner ?? `anonymous#${id}`;
-  if (pool.active.has(learner)) return Promise.reject(new LearnerBusyError());
+  if (pool.queue.has(learner)) return Promise.reject(new LearnerBusyError());
   ensureSlots();
   return new Promise((resolve, reject) => {
     const signal = input.signal;
     const job: Job = {
       id,
       input: toJobInput(input),
-      exercise: input.exercise,
-      code: input.code,
       learner,
       client: input.client ?? null,
       ticket: input.ticket ?? null,
@@ -498,21 +433,17 @@ export function gradeSubmissionWithCost(input: GradeRequest): Promise<Graded> {
       detach: () => signal?.removeEventListener("abort", onAbort),
     };
     function onAbort(): void {
-      const index = pool.waiting.indexOf(job);
-      if (index < 0) return; // already with a grader: it finishes and answers as usual
-      pool.waiting.splice(index, 1);
+      // Already with a grader: it finishes and answers as usual.
+      if (!pool.queue.take(job)) return;
       release(job);
       reject(new GradingAbortedError());
     }
-    const now = Date.now();
-    if (!admit(orderOf(...usagesOf(job, now)), now)) {
+    if (!admit(job, Date.now())) {
       resolve({ result: createEarlyResult("busy", TEXTS.busy), cost: NO_COST });
       return;
     }
     signal?.addEventListener("abort", onAbort, { once: true });
-    pool.active.set(learner, job);
-    if (job.ticket !== null) pool.tickets.set(job.ticket, job);
-    pool.waiting.push(job);
+    pool.queue.enter(job);
     pump();
   });
 }
@@ -529,23 +460,17 @@ export async function gradeSubmission(input: GradeRequest): Promise<GradeResult>
 
 /** Whether the learner has a submission queued or being graded (the route answers 409 first). */
 export function isLearnerGrading(learner: string): boolean {
-  return pool.active.has(learner);
+  return pool.queue.has(learner);
 }
 
 /** Where the learner's submission stands (`ahead` is a snapshot: priorities change as jobs finish). */
 export function queuePosition(learner: string): QueuePosition {
-  return positionOf(pool.active.get(learner));
+  return pool.queue.position({ learner }, Date.now());
 }
 
 /** queuePosition for the job submitted with this ticket (GradeRequest.ticket). */
 export function ticketPosition(ticket: string): QueuePosition {
-  return positionOf(pool.tickets.get(ticket));
-}
-
-function positionOf(job: Job | undefined): QueuePosition {
-  if (!job) return { state: "none" };
-  const ahead = servingOrder(Date.now()).indexOf(job);
-  return ahead < 0 ? { state: "grading" } : { state: "waiting", ahead };
+  return pool.queue.position({ ticket }, Date.now());
 }
 
 /** This server's own grader processes, as the routes use them (lib/grading/index.server.ts). */
@@ -583,7 +508,7 @@ export function stopGraderProcesses(): void {
 
 /** Forgets the recorded grading time of every learner (tests and benchmarks). */
 export function resetGraderUsage(): void {
-  pool.usage.clear();
+  pool.queue.resetUsage();
 }
 
 /**

@@ -7,7 +7,6 @@ import type { Language } from "../harness/languages";
 import { TEXTS } from "./policy";
 import type { GradeResult } from "./result";
 
-/** One submission to grade, and who sent it (for the one-job rule and fair order). */
 /** What a grader needs to grade one submission: it travels to grader processes and queue workers. */
 export interface GradeJobInput {
   exercise: string;
@@ -31,6 +30,7 @@ export function toJobInput(input: GradeJobInput): GradeJobInput {
   };
 }
 
+/** One submission to grade, and who sent it (for the one-job rule and fair order). */
 export interface GradeRequest extends GradeJobInput {
   /** Who submits: at most one job per learner is queued or running. Omitted: no such limit (CLI). */
   learner?: string;

@@ -16,7 +16,6 @@ import {
   waitingLimit,
 } from "../grader/policy";
 import { createEarlyResult, type GradeResult, StoredGradeResultSchema } from "../grader/result";
-import { toJobInput } from "../grader/transport";
 import {
   type GradeRequest,
   type GraderHealth,
@@ -24,6 +23,7 @@ import {
   type GradingTransport,
   LearnerBusyError,
   type QueuePosition,
+  toJobInput,
 } from "../grader/transport";
 import { createRedis } from "../redis/client";
 import { liveCapacity } from "./capacity";
@@ -269,11 +269,12 @@ export async function gradeViaQueue(input: GradeRequest): Promise<GradeResult> {
         void withdraw(() => resolve(createEarlyResult("busy", TEXTS.busy)));
       }, waitMs);
       const add = () =>
-        c.queue.add(
-          "grade",
-          toJobInput(input),
-          { jobId: id, priority, removeOnComplete: KEEP_FINISHED, removeOnFail: KEEP_FINISHED },
-        );
+        c.queue.add("grade", toJobInput(input), {
+          jobId: id,
+          priority,
+          removeOnComplete: KEEP_FINISHED,
+          removeOnFail: KEEP_FINISHED,
+        });
       input.signal?.addEventListener("abort", onAbort, { once: true });
       add().catch((error: unknown) => finish(() => reject(error)));
     });

@@ -1,27 +1,31 @@
 import { spawnSync } from "node:child_process";
+import { setMaxListeners } from "node:events";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { CRASH_COST_MS, HEAVY_ALLOWANCE_MS, TEXTS, waitingLimit } from "@/lib/grader/policy";
-import { gradeSubmission, LearnerBusyError } from "@/lib/grader/pool";
+import { graderProcesses, gradeSubmission, LearnerBusyError, stopGraderProcesses } from "@/lib/grader/pool";
 import type { GradeResult } from "@/lib/grader/result";
 import type { RedisHandle } from "@/scripts/redis.mjs";
 
 // The in-process pool and the queue client take their order, costs, limits and refusal texts from
 // one module, lib/grader/policy.ts (docs/architecture.md, "Processes", says where they differ).
-const POOL = "lib/grader/pool.ts";
-const QUEUE = "lib/queue/grading-client.server.ts";
+/** The pool and its waiting room (fair-queue.ts), the queue client and its Redis records. */
+const POOL = ["lib/grader/pool.ts", "lib/grader/fair-queue.ts"];
+const QUEUE = ["lib/queue/grading-client.server.ts", "lib/queue/usage.server.ts"];
 const adam = readFileSync("content/exercises/adam/solution.ts", "utf8");
 const endless = adam.replace("state.t += 1;", "state.t += 1;\n  for (;;) {}");
 
-/** The names a file imports from the policy module. */
-function policyImports(file: string): string[] {
-  const text = readFileSync(file, "utf8");
-  const block = /import\s*\{([^}]*)\}\s*from\s*"(?:\.\/|\.\.\/grader\/)policy"/.exec(text)?.[1] ?? "";
-  return block
-    .split(",")
-    .map((name) => name.replace(/\btype\b/, "").trim())
-    .filter(Boolean);
+/** The names these files import from the policy module. */
+function policyImports(files: string[]): string[] {
+  return files.flatMap((file) => {
+    const text = readFileSync(file, "utf8");
+    const block = /import\s*\{([^}]*)\}\s*from\s*"(?:\.\/|\.\.\/grader\/)policy"/.exec(text)?.[1] ?? "";
+    return block
+      .split(",")
+      .map((name) => name.replace(/\btype\b/, "").trim())
+      .filter(Boolean);
+  });
 }
 
 function sourceFiles(dir: string): string[] {
@@ -96,6 +100,7 @@ describe.skipIf(!hasRedis)("the queue applies the same policy (real Redis, BullM
     // One process per worker; the web server's own figures size the room while no worker is live.
     vi.stubEnv("GRADER_PROCESSES", "1");
     vi.stubEnv("GRADER_QUIET_PROCESSES", "0");
+    stopGraderProcesses(); // the worker's pool reads these when it starts its processes
     queue = await import("@/lib/queue/grading-client.server");
     usage = await import("@/lib/queue/usage.server");
     ({ createRedis } = await import("@/lib/redis/client"));
@@ -141,19 +146,31 @@ describe.skipIf(!hasRedis)("the queue applies the same policy (real Redis, BullM
     }
   }, 60_000);
 
+  it("where the modes differ (docs/architecture.md): a worker runs no quiet process", async () => {
+    // Two jobs at once for a one-process worker: a pool with a quiet process would start it.
+    const results = await Promise.all(
+      ["any-1", "any-2"].map((learner) => queue.gradeViaQueue({ exercise: "adam", code: adam, learner })),
+    );
+    expect(results.map((r) => r.verdict)).toEqual(["passed", "passed"]);
+    const processes = graderProcesses();
+    expect(processes.filter((p) => !p.spare)).toHaveLength(1);
+    expect(processes.filter((p) => p.quiet)).toEqual([]);
+  }, 60_000);
+
   it("a learner with a job in the queue is refused with the pool's words", async () => {
-    const first = queue.gradeViaQueue({ exercise: "adam", code: adam, learner: "twice" });
+    const first = queue.gradeViaQueue({ exercise: "adam", code: endless, learner: "twice" });
     await new Promise((resolve) => setTimeout(resolve, 50));
     await expect(queue.gradeViaQueue({ exercise: "adam", code: adam, learner: "twice" })).rejects.toThrow(
       TEXTS.learnerBusy,
     );
-    expect((await first).verdict).toBe("passed");
+    expect((await first).verdict).toBe("timeout");
   }, 60_000);
 
   it("a full room makes room for a lighter learner (the busiest waiting one is answered busy), as in the pool", async () => {
     await stopWorker(); // jobs now wait; the room is waitingLimit(1 + 0) for this server's figures
     const room = waitingLimit(1);
     const controller = new AbortController();
+    setMaxListeners(room + 10, controller.signal);
     const settle = (p: Promise<GradeResult>) =>
       p.then(
         (r) => r.verdict as string,

@@ -141,8 +141,8 @@ export async function runQueueScale(options = {}) {
       AUTH_SECRET: "scale-test-secret-0123456789abcdef0123456789",
       TRUST_PROXY: "127.0.0.1, ::1",
       GRADER_PROCESSES: "1",
-      // 200 submissions on two one-process workers take minutes on a busy 2-core machine: a
-      // request may wait that long here without being answered "busy".
+      // 200 submissions on two small workers take minutes on a busy 2-core machine: a request may
+      // wait that long here without being answered "busy".
       GRADER_QUEUE_WAIT_MS: "600000",
     };
     execFileSync(process.execPath, ["scripts/setup.mjs", "migrate"], {
@@ -171,6 +171,10 @@ export async function runQueueScale(options = {}) {
     for (const server of servers)
       await waitFor(`${server.name} /api/health`, async () => (await health(server)).database?.ok, 90_000);
 
+    // Two grader processes per worker: the waiting room is 16 jobs per live grader process
+    // (lib/grader/policy.ts, as in the in-process pool), and step 1 has 50 first submissions in
+    // flight at once.
+    const WORKER_PROCESSES = 2;
     let workerCount = 0;
     const workers = [];
     const startWorker = async () => {
@@ -178,7 +182,7 @@ export async function runQueueScale(options = {}) {
       const proc = startProcess(
         name,
         ["--import", "tsx", "scripts/grader-worker.ts"],
-        { ...baseEnv, GRADER_WORKER_PORT: "0" },
+        { ...baseEnv, GRADER_PROCESSES: String(WORKER_PROCESSES), GRADER_WORKER_PORT: "0" },
         log,
       );
       cleanups.push(() => proc.child.kill("SIGKILL"));
@@ -197,7 +201,7 @@ export async function runQueueScale(options = {}) {
     pass("/api/health on both servers reports the database, the queue and 2 live workers");
     const w = await workers[0].health();
     assert.equal(w.ok, true);
-    assert.equal(w.concurrency, 1);
+    assert.equal(w.concurrency, WORKER_PROCESSES);
     pass("a worker serves its own health", `port ${workers[0].port}`);
 
     let nextAddress = 1;
