@@ -113,12 +113,13 @@ export async function startInterview(input: {
   return toView(row);
 }
 
-/** An item of the learner's running interview that can still be answered (the route grades code before recording). */
+/** An item of the learner's running interview that can still be answered, and whether the deadline passed (the route grades code before recording, and nothing once late). */
 export async function getAnswerableItem(
   learnerId: string,
   interviewId: string,
   itemId: string,
-): Promise<InterviewItem> {
+  now = new Date(),
+): Promise<{ item: InterviewItem; late: boolean }> {
   const row = await loadRow(learnerId, interviewId);
   if (!row) throw new DomainError("not-found", "No such interview.");
   if (row.finishedAt) throw new DomainError("conflict", "This interview has ended.");
@@ -128,7 +129,7 @@ export async function getAnswerableItem(
   const existing = row.answers.find((answer) => answer.itemId === itemId);
   const marking = existing && item.type === "explain" && parseDetail(existing.detail).marking;
   if (existing && !marking) throw new DomainError("conflict", "This item is already answered.");
-  return item;
+  return { item, late: now.getTime() > row.deadline.getTime() };
 }
 
 function parseDetail(json: string): AnswerDetail {
@@ -151,7 +152,7 @@ export async function answerItem(input: {
   now?: Date;
 }): Promise<InterviewView> {
   const now = input.now ?? new Date();
-  const item = await getAnswerableItem(input.learnerId, input.interviewId, input.itemId);
+  const { item } = await getAnswerableItem(input.learnerId, input.interviewId, input.itemId, now);
   const answer = parseItemAnswer(item, input.answer);
   const row = (await loadRow(input.learnerId, input.interviewId)) as Row;
   const late = now.getTime() > row.deadline.getTime();

@@ -266,6 +266,22 @@ describe("the interview routes", () => {
     expect(graded.body.interview.items.find((item) => item.id === code.view.id)?.feedback?.points).toBe(4);
   });
 
+  it("grade no code sent after the deadline: it scores 0", async () => {
+    await newLearner("code-late");
+    const { body } = await startInterview({ format: "implementation", mode: "real", focus: "all" });
+    const code = itemOf(body.interview, "code");
+    await app.db.interview.update({
+      where: { id: body.interview.id },
+      data: { deadline: new Date(Date.now() - 1) },
+    });
+    grader.requests.length = 0;
+    const late = await answer(body.interview.id, code.view.id, { code: "export function init() {}" });
+    expect(late.status).toBe(200);
+    expect(grader.requests).toEqual([]);
+    expect(late.body.interview.finishedAt).not.toBeNull();
+    expect(late.body.interview.items.find((item) => item.id === code.view.id)?.feedback?.points).toBe(0);
+  });
+
   it("add the follow-up of what was missed", async () => {
     await newLearner("follow-up");
     for (let attempt = 0; attempt < 20; attempt++) {

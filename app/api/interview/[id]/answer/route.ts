@@ -35,19 +35,20 @@ export const POST = handle(async (request: Request, context: Context) => {
   const body = await readJson(request, AnswerBodySchema, MAX_ANSWER_BODY_BYTES);
   const learner = await getCurrentLearner();
   if (!learner.stored) throw new HttpError(404, "No such interview.");
-  const item = await getAnswerableItem(learner.id, id, body.itemId);
+  const { item, late } = await getAnswerableItem(learner.id, id, body.itemId);
   const answer = parseItemAnswer(item, body.answer);
   const judgment = item.type === "judgment" ? await loadJudgmentConfig(item.exercise) : null;
   if (judgment) parseAnswer(judgment, (answer as AnswerOf<"judgment">).answer);
   const client = getClientKey(request.headers);
   await takeAnswerPoints(client, learner.id);
 
+  // Past the deadline nothing is graded: the answer is stored with 0 points and the interview ends.
   let graded: GradeResult | undefined;
-  if (item.type === "code") {
+  if (!late && item.type === "code") {
     const result = await gradeCode(request, item, (answer as AnswerOf<"code">).code, learner.id, client);
     if (result instanceof Response) return result;
     graded = result;
-  } else if (judgment) graded = gradeJudgment(judgment, (answer as AnswerOf<"judgment">).answer);
+  } else if (!late && judgment) graded = gradeJudgment(judgment, (answer as AnswerOf<"judgment">).answer);
 
   const interview = await answerItem({
     learnerId: learner.id,
