@@ -8,7 +8,15 @@ import type { DiagnoseConfig, JudgmentConfig, PredictConfig, TuneConfig } from "
 import { type GradedResult, type GradeTest, RESULT_VERSION } from "../grader/result";
 import { OptimizerConfigError } from "../optim";
 import { formatNumber } from "./curves";
-import { describeTuneRule, getTuneWindow, runTune } from "./tune";
+import {
+  describeTuneRule,
+  describeTuneValues,
+  explainTuneRun,
+  exploreTuneGrid,
+  getTuneWindow,
+  runTune,
+  type TuneGridReport,
+} from "./tune";
 import { computeExpected, isWithinTolerance } from "./values";
 
 /** An answer the grader refused to grade (wrong shape, out of range), with a message for the learner. */
@@ -95,6 +103,28 @@ function finish(
   };
 }
 
+/** The grid search of each tuning set-up, run once per process (a quarter of a second each). */
+const gridReports = new Map<string, TuneGridReport>();
+function getGridReport(config: TuneConfig): TuneGridReport {
+  const { optimizer, objective, x0, steps, target, params, torchHparams, fixedTorchHparams } = config;
+  const key = JSON.stringify([
+    optimizer,
+    objective,
+    x0,
+    steps,
+    target,
+    params,
+    torchHparams,
+    fixedTorchHparams,
+  ]);
+  let report = gridReports.get(key);
+  if (!report) {
+    report = exploreTuneGrid(config);
+    gridReports.set(key, report);
+  }
+  return report;
+}
+
 function gradeTune(config: TuneConfig, answer: Record<string, number>, started: number): GradedResult {
   let run: ReturnType<typeof runTune>;
   try {
@@ -103,58 +133,30 @@ function gradeTune(config: TuneConfig, answer: Record<string, number>, started: 
     if (error instanceof OptimizerConfigError) throw new InvalidAnswerError(error.message);
     throw error;
   }
-  const { losses, final, score } = run;
+  const { final, score } = run;
   const { steps, target } = config;
   const window = getTuneWindow(config);
   const rule = describeTuneRule(config);
   const name = `${steps} steps from (${config.x0.join(", ")})`;
-  const blewUp = losses.findIndex((loss) => !Number.isFinite(loss));
-  if (blewUp >= 0) {
-    const message = `The loss overflowed at step ${blewUp}: the steps are far too large. Lower the learning rate.`;
+  const { outcome, why } = explainTuneRun(config, run);
+  const grid = getGridReport(config);
+  const best =
+    `Best of a grid of ${grid.runs} settings (${grid.passing} pass): ${describeTuneValues(config, grid.best.values)}, ` +
+    `mean loss ${formatNumber(grid.best.score)}.`;
+  if (outcome === "overflow")
     return finish(
       started,
       false,
-      message,
+      `${why} ${best}`,
       rule,
-      [{ name, status: "fail", message, output: "" }],
+      [{ name, status: "fail", message: why, output: "" }],
       "non-finite",
     );
-  }
-  const passed = score < target;
-  const start = losses[0] as number;
+  const passed = outcome === "passed";
   const mean = `Mean loss over the last ${window} steps ${formatNumber(score)}`;
-  let message: string;
-  if (passed) {
-    message = `${mean}: below the target ${formatNumber(target)} (loss after step ${steps}: ${formatNumber(final)}).`;
-  } else {
-    const last = losses.slice(-window);
-    const lowest = Math.min(...last);
-    const peak = Math.max(...losses);
-    const half = losses[Math.floor(steps / 2)] as number;
-    let why: string;
-    if (lowest < target && last.every((loss, i) => i === 0 || loss < (last[i - 1] as number))) {
-      why =
-        `The loss only crossed the target in the last steps (it ends at ${formatNumber(final)}, still falling): ` +
-        "the run is on its way but too slow to have settled below the target.";
-    } else if (lowest < target) {
-      why =
-        `It dips as low as ${formatNumber(lowest)} but swings back above the target: the run oscillates across ` +
-        "the valley floor instead of settling. A somewhat smaller learning rate lets it settle.";
-    } else if (final > start || peak > 10 * start) {
-      why =
-        `The loss rose to ${formatNumber(peak)} on the way (it started at ${formatNumber(start)}): the steps overshoot ` +
-        "the valley. A smaller learning rate, or less momentum (β1), keeps the run on the valley floor.";
-    } else if (half > 0 && final > 0.5 * half) {
-      why =
-        `The run stalls: the loss was ${formatNumber(half)} halfway and ${formatNumber(final)} at the end. ` +
-        "Adam's step per coordinate is at most about the learning rate, so a small learning rate cannot cross " +
-        "the distance in time; a second-moment average that forgets faster (a smaller β2) also lets the " +
-        "step follow the valley as the gradient changes.";
-    } else {
-      why = `The loss was still falling at the end (${formatNumber(half)} halfway): the run is on its way but too slow.`;
-    }
-    message = `${mean}; the target is below ${formatNumber(target)}. ${why}`;
-  }
+  const message = passed
+    ? `${mean}: below the target ${formatNumber(target)} (loss after step ${steps}: ${formatNumber(final)}). ${best}`
+    : `${mean}; the target is below ${formatNumber(target)}. ${why} ${best}`;
   return finish(started, passed, message, rule, [
     {
       name,

@@ -27,20 +27,34 @@ test("a learner answers a tune, a diagnose and a predict exercise wrong, then ri
   test.setTimeout(120_000);
   // The first write makes the guest; the dashboard starts at zero.
   await page.goto("/exercises/tune-adam-rosenbrock");
-  const preview = page.getByTestId("tune-preview");
-  await expect(preview).toContainText("Preview: mean loss over the last 50 of 300 steps");
+  // No live readout of the graded score: trial runs from a budget, each showing its curve only.
+  const budget = page.getByTestId("tune-budget");
+  await expect(budget).toHaveText("Trial runs left: 8 of 8");
+  await expect(page.getByText(/mean loss over the last 50/)).toHaveCount(0);
+  await page.getByRole("button", { name: "Try these settings" }).click();
+  await expect(budget).toHaveText("Trial runs left: 7 of 8");
+  await expect(page.getByTestId("tune-trials").getByRole("listitem")).toHaveCount(1);
+  await expect(page.getByRole("img", { name: /^Run 1: loss against step/ })).toBeVisible();
+  await expect(page.getByText(/mean loss over the last 50/)).toHaveCount(0);
 
   // Tune: the defaults miss the target, and the verdict says why.
   await page.getByRole("button", { name: "Submit settings" }).click();
   await expectVerdict(page, "failed");
   await expect(page.getByTestId("judgment-verdict")).toContainText("the target is below 0.01");
+  // After grading: the best settings of a grid search by the same core, and why.
+  const best = page.getByTestId("tune-best");
+  await expect(best.getByTestId("tune-best-values")).toHaveText(
+    "learning rate η 0.05, β1 (momentum) 0.9, β2 (second moment) 0.9",
+  );
+  await expect(best).toContainText("A grid search ran 637 settings (13 × 7 × 7)");
+  await expect(best).toContainText("learning rate η: passes from 0.02 to 0.1");
   expect(await passedCount(page)).toBe(0);
 
+  // The budget is kept across a reload.
   await page.goto("/exercises/tune-adam-rosenbrock");
+  await expect(budget).toHaveText("Trial runs left: 7 of 8");
   await typeParam(page, "learning rate η", "0.05");
   await typeParam(page, "β2 (second moment)", "0.9");
-  // The browser's preview, the same core, already shows the target reached.
-  await expect(preview.locator("strong")).toHaveText(/×\s*10⁻/);
   await page.getByRole("button", { name: "Submit settings" }).click();
   await expectVerdict(page, "passed");
   await expect(page.getByTestId("judgment-verdict")).toContainText("below the target 0.01");
@@ -84,6 +98,40 @@ test("a learner answers a tune, a diagnose and a predict exercise wrong, then ri
   await expectVerdict(page, "passed");
   await expect(page.getByTestId("question-overshoot")).toContainText("2/λ₂");
   expect(await passedCount(page)).toBe(3);
+});
+
+test("a tuning value out of range is refused where it is typed, and the budget runs out at 8 @phone", async ({
+  page,
+}) => {
+  await page.goto("/exercises/tune-adam-rosenbrock");
+  const budget = page.getByTestId("tune-budget");
+  await expect(budget).toHaveText("Trial runs left: 8 of 8");
+  await typeParam(page, "β2 (second moment)", "1.5");
+  const box = page.getByRole("spinbutton", { name: "β2 (second moment)" });
+  await expect(box).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("alert").filter({ hasText: "must be between 0.5 and 0.9999" })).toContainText(
+    "The settings keep 0.999.",
+  );
+  // Refused: no run is spent on it, no grade asked for; the box gets the focus back.
+  await page.getByRole("button", { name: "Try these settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Fix this first" })).toBeVisible();
+  await expect(box).toBeFocused();
+  await expect(budget).toHaveText("Trial runs left: 8 of 8");
+  await page.getByRole("button", { name: "Submit settings" }).click();
+  await expect(page.getByTestId("judgment-verdict")).toHaveCount(0);
+  // The slider's value stayed the last valid one.
+  await expect(page.getByRole("slider", { name: "β2 (second moment) (slider)" })).toHaveAttribute(
+    "aria-valuetext",
+    "0.999",
+  );
+
+  await typeParam(page, "β2 (second moment)", "0.95");
+  await expect(box).not.toHaveAttribute("aria-invalid", "true");
+  for (let run = 1; run <= 8; run++) await page.getByRole("button", { name: "Try these settings" }).click();
+  await expect(budget).toHaveText("Trial runs left: 0 of 8");
+  await page.getByRole("button", { name: "Try these settings" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "No trial runs left" })).toBeVisible();
+  await expect(page.getByTestId("tune-trials").getByRole("listitem")).toHaveCount(8);
 });
 
 test("an empty prediction is refused in the page, with no request; the form works from the keyboard @phone", async ({
