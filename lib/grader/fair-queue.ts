@@ -25,7 +25,7 @@ export type FairJob = {
   ticket: string | null;
   /** False for anonymous jobs (CLI, benchmarks, a worker's): no learner usage is recorded for them. */
   tracked: boolean;
-  /** Moved off a quiet process once (policy.QUIET_PREEMPT_MS): it runs on general processes only. */
+  /** Moved off a quiet process once (policy.preemptsAfterMs): it runs on general processes only. */
   generalOnly: boolean;
 };
 

@@ -3,6 +3,7 @@ import {
   addCost,
   admission,
   afterJob,
+  allowanceOf,
   type Cost,
   CRASH_COST_MS,
   costOfResult,
@@ -14,6 +15,7 @@ import {
   NO_COST,
   orderOf,
   parseCost,
+  preemptsAfterMs,
   QUIET_HEAVY_MS,
   queuePriority,
   RESTART_COST_MS,
@@ -77,6 +79,14 @@ describe("what a job costs", () => {
     const back = HEAVY_HALF_LIFE_MS * Math.log2(CRASH_COST_MS / QUIET_HEAVY_MS);
     expect(quietAlone(decayUsage(crash, back - 1_000))).toBe(false);
     expect(quietAlone(decayUsage(crash, back + 1_000))).toBe(true);
+  });
+
+  it("a Python job, which starts an interpreter and NumPy, has a larger allowance", () => {
+    expect(allowanceOf(undefined)).toBe(HEAVY_ALLOWANCE_MS);
+    expect(allowanceOf("python")).toBeGreaterThan(allowanceOf("typescript"));
+    expect(jobCost({ heldMs: 1_200, allowanceMs: allowanceOf("python") }).heavyMs).toBe(0);
+    expect(preemptsAfterMs("python")).toBe(allowanceOf("python"));
+    expect(costOfResult({ message: "All 9 tests passed.", durationMs: 1_200 }, "python").heavyMs).toBe(0);
   });
 
   it("a result without a cost (an older worker's) is charged from its duration and words", () => {

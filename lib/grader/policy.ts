@@ -3,6 +3,7 @@
 // what a job costs its learner and client, when the grader refuses, and the words it refuses
 // with. Pure: no I/O and no clock (callers pass `now`), so every rule is unit-tested
 // (policy.test.ts). Where the two modes differ, and why: docs/architecture.md, "Processes".
+import type { Language } from "../harness/languages";
 
 /** What learners are told when the grader refuses or stops (the same words in both modes). */
 export const TEXTS = {
@@ -22,24 +23,38 @@ export const HEAVY_HALF_LIFE_MS = 300_000;
 /** How long a usage record is kept once nothing is added to it (ten heavy half-lives). */
 export const USAGE_TTL_MS = 10 * HEAVY_HALF_LIFE_MS;
 /**
- * Grading time each job may use before the rest counts as heavy. A correct solution takes
- * 30-200 ms (docs/benchmarks.md, bench:grader, up to ~400 ms on a saturated machine), so this
- * never charges one, while burns of a second add up: ten 1.4 s jobs are 9 s of heavy time.
+ * What one job may use before the rest counts as heavy (grading time), and before it is moved off
+ * a quiet process for a quiet job (CPU time, QUIET_PREEMPT_MS): what a correct solution needs,
+ * with room to spare. TypeScript takes 30-200 ms (bench:grader; ~400 ms on a saturated machine),
+ * so burns of a second add up: ten 1.4 s jobs are 9 s of heavy time. Python starts an
+ * interpreter and imports NumPy in its sandbox: 0.3-0.5 s, up to 2 s on a busy machine.
  */
-export const HEAVY_ALLOWANCE_MS = 500;
+export const ALLOWANCE_MS: Readonly<Record<Language, number>> = { typescript: 500, python: 2_000 };
+/** The allowance of a TypeScript job, the default. */
+export const HEAVY_ALLOWANCE_MS = ALLOWANCE_MS.typescript;
+
+/** A job's allowance by its language (TypeScript when unsaid). */
+export function allowanceOf(language: Language | undefined): number {
+  return ALLOWANCE_MS[language ?? "typescript"];
+}
 /**
  * Heavy time at or above which a learner, or a client, is no longer "quiet": one timed-out job
  * (4.5 s heavy) keeps it off the quiet process for about 6 minutes, a crash for longer.
  */
 export const QUIET_HEAVY_MS = 2_000;
 /**
- * A job that has used this much CPU time on a quiet process (wall time where it cannot be read)
- * while a job that may use it waits is moved to the general processes: its process is stopped,
- * the spare takes its place, and the job starts again there. Fresh learners look quiet until
- * their first job shows otherwise, and a correct solution uses 30-150 ms (CPU time, unlike wall
- * time, does not grow when the machine is busy), so a quiet learner never waits a loop's 5 s.
+ * A job that has used its allowance in CPU time on a quiet process (wall time where CPU time
+ * cannot be read) while a job that may use it waits is moved to the general processes: its
+ * process is stopped, the spare takes its place, and the job starts again there. Fresh learners
+ * look quiet until their first job shows otherwise; CPU time, unlike wall time, does not grow when
+ * the machine is busy, so a correct solution is not moved, and a quiet learner never waits a
+ * loop's 5 s.
  */
-export const QUIET_PREEMPT_MS = 500;
+export function preemptsAfterMs(language: Language | undefined): number {
+  return allowanceOf(language);
+}
+/** preemptsAfterMs of a TypeScript job. */
+export const QUIET_PREEMPT_MS = preemptsAfterMs("typescript");
 /**
  * What a grader process replaced because of a job costs (stopped at the hard timeout, retired
  * bloated, or preempted): a start takes ~0.6 s of CPU, and one is enough to be heavy.
@@ -86,6 +101,8 @@ export type JobOutcome = {
   crashed?: boolean;
   /** The process was replaced because of this job (killed at the hard timeout, or left bloated). */
   replaced?: boolean;
+  /** The job's allowance (allowanceOf its language); TypeScript's when unsaid. */
+  allowanceMs?: number;
 };
 
 /**
@@ -96,12 +113,13 @@ export type JobOutcome = {
 export function jobCost(outcome: JobOutcome): Cost {
   const held = Math.max(0, outcome.heldMs);
   const extra = outcome.crashed ? CRASH_COST_MS : outcome.replaced ? RESTART_COST_MS : 0;
-  return { ms: held + extra, heavyMs: Math.max(0, held - HEAVY_ALLOWANCE_MS) + extra };
+  const allowance = outcome.allowanceMs ?? HEAVY_ALLOWANCE_MS;
+  return { ms: held + extra, heavyMs: Math.max(0, held - allowance) + extra };
 }
 
 /** What a job still running has cost so far, `elapsedMs` after it was handed to a grader. */
-export function runningCost(elapsedMs: number): Cost {
-  return jobCost({ heldMs: elapsedMs });
+export function runningCost(elapsedMs: number, allowanceMs = HEAVY_ALLOWANCE_MS): Cost {
+  return jobCost({ heldMs: elapsedMs, allowanceMs });
 }
 
 /** Sum of costs. */
@@ -225,6 +243,13 @@ export function parseCost(value: unknown): Cost | null {
  * The cost of a result that came without one (a worker of an earlier release, a job that lost
  * its worker): its duration, and a crash when it says the grader stopped.
  */
-export function costOfResult(result: { message: string | null; durationMs: number }): Cost {
-  return jobCost({ heldMs: result.durationMs, crashed: result.message === TEXTS.graderStopped });
+export function costOfResult(
+  result: { message: string | null; durationMs: number },
+  language?: Language,
+): Cost {
+  return jobCost({
+    heldMs: result.durationMs,
+    crashed: result.message === TEXTS.graderStopped,
+    allowanceMs: allowanceOf(language),
+  });
 }

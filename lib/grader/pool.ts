@@ -6,12 +6,13 @@ import { getGraderBuildFile } from "./build-output";
 import { type FairJob, FairQueue } from "./fair-queue";
 import {
   afterJob,
+  allowanceOf,
   type Cost,
   HARD_TIMEOUT_MS,
   type JobOutcome,
   jobCost,
   NO_COST,
-  QUIET_PREEMPT_MS,
+  preemptsAfterMs,
   runningCost,
   sumCosts,
   TEXTS,
@@ -84,7 +85,7 @@ type PoolState = {
   /** Children that have sent a message, so they did start: only these are replaced at once. */
   started: WeakSet<ChildProcess>;
   stats: GraderPoolStats;
-  /** Calls pump when a job on a quiet process reaches QUIET_PREEMPT_MS while a quiet job waits. */
+  /** Calls pump when a job on a quiet process reaches policy.preemptsAfterMs while a quiet job waits. */
   preemptTimer: NodeJS.Timeout | null;
   /** Tests: the data limit (MB) the retirement rule is applied against instead of GRADER_DATA_LIMIT_MB. */
   retireLimitMb: number | null;
@@ -118,7 +119,11 @@ const pool: PoolState = remember("descent.grader.pool.2", () => ({
 function running(client: string | null, now: number): Cost {
   if (client === null) return NO_COST;
   return sumCosts(
-    pool.slots.flatMap((slot) => (slot.job?.client === client ? [runningCost(now - slot.job.sentAt)] : [])),
+    pool.slots.flatMap((slot) =>
+      slot.job?.client === client
+        ? [runningCost(now - slot.job.sentAt, allowanceOf(slot.job.input.language))]
+        : [],
+    ),
   );
 }
 
@@ -196,7 +201,11 @@ function onMessage(
     rssAfterMb: residentMb(child.pid),
     limitMb: pool.retireLimitMb ?? readGraderSettings().dataLimitMb,
   });
-  const cost = finishJob(slot, { heldMs: Date.now() - job.sentAt, replaced: after.blame });
+  const cost = finishJob(slot, {
+    heldMs: Date.now() - job.sentAt,
+    replaced: after.blame,
+    allowanceMs: allowanceOf(job.input.language),
+  });
   if (after.retire) retire(slot);
   if (message.error !== undefined) job.reject(new Error(message.error));
   else {
@@ -228,14 +237,14 @@ function onExit(child: ChildProcess): void {
       pool.queue.putBack(job, true);
     } else if (slot.timedOut) {
       pool.stats.timeouts += 1;
-      const cost = finishJob(slot, { heldMs, replaced: true });
+      const cost = finishJob(slot, { heldMs, replaced: true, allowanceMs: allowanceOf(job.input.language) });
       job.resolve({
         result: createEarlyResult("timeout", TEXTS.hardTimeout, Date.now() - job.started),
         cost,
       });
     } else {
       pool.stats.crashes += 1;
-      const cost = finishJob(slot, { heldMs, crashed: true });
+      const cost = finishJob(slot, { heldMs, crashed: true, allowanceMs: allowanceOf(job.input.language) });
       job.resolve({
         result: createEarlyResult("memory-limit", TEXTS.graderStopped, Date.now() - job.started),
         cost,
@@ -345,8 +354,9 @@ function usedMs(slot: Slot, job: Job, now: number): number {
 }
 
 /**
- * While a job that may use a quiet process waits, a job that has used QUIET_PREEMPT_MS on a quiet
- * process is moved to the general ones (preempt); before that, a timer looks again.
+ * While a job that may use a quiet process waits, a job that has used its allowance
+ * (policy.preemptsAfterMs) on a quiet process is moved to the general ones (preempt); before that,
+ * a timer looks again.
  */
 function preemptForQuiet(waiting: Job[], now: number): void {
   if (pool.preemptTimer) clearTimeout(pool.preemptTimer);
@@ -356,12 +366,13 @@ function preemptForQuiet(waiting: Job[], now: number): void {
   for (const slot of pool.slots) {
     if (!slot.quiet || !slot.job) continue;
     const used = usedMs(slot, slot.job, now);
-    if (used >= QUIET_PREEMPT_MS) {
+    const limit = preemptsAfterMs(slot.job.input.language);
+    if (used >= limit) {
       preempt(slot, now);
       pump();
       return;
     }
-    soonest = Math.min(soonest, Math.max(50, QUIET_PREEMPT_MS - used));
+    soonest = Math.min(soonest, Math.max(50, limit - used));
   }
   if (soonest === Number.POSITIVE_INFINITY) return;
   pool.preemptTimer = setTimeout(() => {
@@ -382,7 +393,11 @@ function preempt(slot: Slot, now: number): void {
   pool.stats.preempted += 1;
   const heldMs = now - job.sentAt;
   clearSlot(slot);
-  pool.queue.charge(job, jobCost({ heldMs, replaced: true }), now);
+  pool.queue.charge(
+    job,
+    jobCost({ heldMs, replaced: true, allowanceMs: allowanceOf(job.input.language) }),
+    now,
+  );
   job.generalOnly = true;
   pool.queue.putBack(job, false);
   slot.child = takeProcess();

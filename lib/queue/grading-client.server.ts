@@ -25,6 +25,7 @@ import {
   type QueuePosition,
   toJobInput,
 } from "../grader/transport";
+import type { Language } from "../harness/languages";
 import { createRedis } from "../redis/client";
 import { liveCapacity } from "./capacity";
 import { GRADING_QUEUE, type GradingJobData, isStalledFailure, readQueueSettings } from "./settings";
@@ -109,12 +110,16 @@ function parseMaybe(value: unknown): unknown {
 }
 
 /** The result, and what the job cost: as the worker's pool measured it, or from the result. */
-function toGraded(outcome: Outcome, started: number): { result: GradeResult; cost: Cost } {
+function toGraded(
+  outcome: Outcome,
+  started: number,
+  language: Language | undefined,
+): { result: GradeResult; cost: Cost } {
   if ("failed" in outcome) {
     if (!isStalledFailure(outcome.failed)) throw new Error(`Grading failed: ${outcome.failed}`);
     // A job that kept losing its worker: the words of the pool for a grader that died.
     const result = createEarlyResult("memory-limit", TEXTS.graderStopped, Date.now() - started);
-    return { result, cost: costOfResult(result) };
+    return { result, cost: costOfResult(result, language) };
   }
   // A worker of the previous release answers version 1 during a rolling deploy: read it as stored
   // results are (version 1 → 2), not refused. The cost beside it is dropped by the parse.
@@ -123,7 +128,7 @@ function toGraded(outcome: Outcome, started: number): { result: GradeResult; cos
   const sent = typeof outcome.result === "object" && outcome.result !== null ? outcome.result : {};
   return {
     result: parsed.data,
-    cost: parseCost((sent as { cost?: unknown }).cost) ?? costOfResult(parsed.data),
+    cost: parseCost((sent as { cost?: unknown }).cost) ?? costOfResult(parsed.data, language),
   };
 }
 
@@ -215,7 +220,7 @@ export async function gradeViaQueue(input: GradeRequest): Promise<GradeResult> {
       const onOutcome = (outcome: Outcome) =>
         finish(() => {
           try {
-            const { result, cost } = toGraded(outcome, started);
+            const { result, cost } = toGraded(outcome, started, input.language);
             // Recorded before answering, so the learner's next job is ordered by it.
             Promise.all([
               chargeUsage(c.redis, learnerUsageKey, cost),
