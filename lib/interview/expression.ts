@@ -1,206 +1,119 @@
-// A small arithmetic expression language for formula items, in mathjs syntax: numbers, variables,
-// + − * / ^ (right-associative, above unary minus: -x^2 = -(x^2)), parentheses, implicit
-// multiplication (2x, 2(x+1), (a)(b)), and the functions and constants below. Parsed to a tree,
-// evaluated without eval; pure, so the browser could preview with it. (The brief named mathjs;
-// installing packages was refused on the shared machine, and this grammar is all a formula needs.)
+import { all, create, type EvalFunction, type MathNode } from "mathjs";
 
-/** A parsed expression. */
-export type Expr =
-  | { kind: "num"; value: number }
-  | { kind: "var"; name: string }
-  | { kind: "neg"; arg: Expr }
-  | { kind: "bin"; op: "+" | "-" | "*" | "/" | "^"; left: Expr; right: Expr }
-  | { kind: "call"; name: FunctionName; args: Expr[] };
+// Formula items are read and evaluated by mathjs, restricted to arithmetic: numbers, the item's
+// variables, + − * / ^, parentheses, implicit multiplication, and the functions and constants
+// below. Every node of the parsed tree is checked before anything is compiled, so an answer can
+// name no other mathjs function (no import, evaluate, units, matrices or assignments).
 
-const FUNCTIONS = {
-  sqrt: Math.sqrt,
-  exp: Math.exp,
-  log: Math.log,
-  ln: Math.log,
-  log10: Math.log10,
-  abs: Math.abs,
-  sin: Math.sin,
-  cos: Math.cos,
-  tan: Math.tan,
-  tanh: Math.tanh,
-  sign: Math.sign,
-  min: Math.min,
-  max: Math.max,
-  pow: Math.pow,
-} as const;
-type FunctionName = keyof typeof FUNCTIONS;
-const ARITY: Record<FunctionName, [number, number]> = {
-  sqrt: [1, 1],
-  exp: [1, 1],
-  log: [1, 1],
-  ln: [1, 1],
-  log10: [1, 1],
-  abs: [1, 1],
-  sin: [1, 1],
-  cos: [1, 1],
-  tan: [1, 1],
-  tanh: [1, 1],
-  sign: [1, 1],
-  min: [2, 8],
-  max: [2, 8],
-  pow: [2, 2],
+const math = create(all ?? {}, { number: "number" });
+
+/** Spellings mathjs does not read: `**` for powers, Unicode minus and times signs. */
+function normalize(text: string): string {
+  return text
+    .replace(/\*\*/g, "^")
+    .replace(/[\u2212\u2013]/g, "-")
+    .replace(/[\u00b7\u00d7\u22c5]/g, "*");
+}
+
+const FUNCTIONS = new Set([
+  "sqrt",
+  "exp",
+  "log",
+  "log10",
+  "abs",
+  "sin",
+  "cos",
+  "tan",
+  "tanh",
+  "sign",
+  "min",
+  "max",
+  "pow",
+]);
+/** `ln` is how many people write the natural log; mathjs calls it `log`. */
+const ALIASES: Readonly<Record<string, string>> = { ln: "log" };
+const CONSTANTS: Readonly<Record<string, number>> = { pi: Math.PI, e: Math.E };
+const OPERATORS = new Set(["add", "subtract", "multiply", "divide", "pow", "unaryMinus", "unaryPlus"]);
+const MAX_LENGTH = 300;
+
+/** A parsed and checked expression. */
+export type Expr = {
+  readonly node: MathNode;
+  readonly compiled: EvalFunction;
+  readonly variables: ReadonlySet<string>;
 };
-const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E };
 
 /** An expression that cannot be read, with the reason for the learner. */
 export class ExpressionError extends Error {}
 
-type Token = { type: "num"; value: number } | { type: "name"; value: string } | { type: "op"; value: string };
+function check(node: MathNode, variables: Set<string>): MathNode {
+  return node.transform((child: MathNode) => {
+    switch (child.type) {
+      case "ConstantNode":
+        if (typeof (child as unknown as { value: unknown }).value !== "number")
+          throw new ExpressionError("Only numbers are allowed as constants.");
+        return child;
+      case "ParenthesisNode":
+        return child;
+      case "OperatorNode": {
+        const fn = (child as unknown as { fn: string }).fn;
+        if (!OPERATORS.has(fn))
+          throw new ExpressionError(
+            `The operator "${(child as unknown as { op: string }).op}" is not allowed here.`,
+          );
+        return child;
+      }
+      case "FunctionNode": {
+        const target = (child as unknown as { fn: MathNode }).fn;
+        const raw = target.type === "SymbolNode" ? (target as unknown as { name: string }).name : "";
+        const name = ALIASES[raw] ?? raw;
+        const args = (child as unknown as { args: MathNode[] }).args.map((arg) => check(arg, variables));
+        // mathjs reads `theta(1 - lr)` as a call; a learner means a product with a variable.
+        if (!FUNCTIONS.has(name) && raw && !Object.hasOwn(CONSTANTS, raw) && args.length === 1) {
+          variables.add(raw);
+          return new math.OperatorNode("*", "multiply", [
+            new math.SymbolNode(raw),
+            new math.ParenthesisNode(args[0] as MathNode),
+          ]);
+        }
+        if (!FUNCTIONS.has(name))
+          throw new ExpressionError(
+            `Unknown name "${raw || "?"}" (functions: ${[...FUNCTIONS].join(", ")}).`,
+          );
+        return new math.FunctionNode(new math.SymbolNode(name), args);
+      }
+      case "SymbolNode": {
+        const name = (child as unknown as { name: string }).name;
+        if (!Object.hasOwn(CONSTANTS, name)) variables.add(name);
+        return child;
+      }
+      default:
+        throw new ExpressionError(
+          "Write an arithmetic expression (no assignments, units, matrices or strings).",
+        );
+    }
+  });
+}
 
-const MAX_LENGTH = 300;
-
-function tokenize(text: string): Token[] {
+/** Parses `text` (mathjs syntax); throws ExpressionError with a reason the learner can act on. */
+export function parseExpression(text: string): Expr {
   if (text.length > MAX_LENGTH)
     throw new ExpressionError(`An expression is at most ${MAX_LENGTH} characters.`);
-  const tokens: Token[] = [];
-  const source = text
-    .replace(/\u2212/g, "-")
-    .replace(/[×·⋅]/g, "*")
-    .replace(/÷/g, "/");
-  let i = 0;
-  while (i < source.length) {
-    const rest = source.slice(i);
-    const space = /^\s+/.exec(rest);
-    const number = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(rest);
-    if (space) i += space[0].length;
-    else if (number) {
-      tokens.push({ type: "num", value: Number(number[0]) });
-      i += number[0].length;
-    } else if (name) {
-      tokens.push({ type: "name", value: name[0] });
-      i += name[0].length;
-    } else if (rest.startsWith("**")) {
-      tokens.push({ type: "op", value: "^" });
-      i += 2;
-    } else if ("+-*/^(),".includes(rest[0] as string)) {
-      tokens.push({ type: "op", value: rest[0] as string });
-      i += 1;
-    } else throw new ExpressionError(`Unexpected "${rest[0]}" at position ${i + 1}.`);
+  if (text.trim() === "") throw new ExpressionError("The expression is empty.");
+  let parsed: MathNode;
+  try {
+    parsed = math.parse(normalize(text));
+  } catch (error) {
+    throw new ExpressionError(error instanceof Error ? error.message : "The expression cannot be read.");
   }
-  return tokens;
+  const variables = new Set<string>();
+  const node = check(parsed, variables);
+  return { node, compiled: node.compile(), variables };
 }
 
-/** Parses an expression; throws ExpressionError saying what is wrong. Names are checked at evaluation. */
-export function parseExpression(text: string): Expr {
-  const tokens = tokenize(text);
-  let at = 0;
-  const peek = () => tokens[at];
-  const isOp = (value: string) => {
-    const token = peek();
-    return token?.type === "op" && token.value === value;
-  };
-  const expect = (value: string) => {
-    if (!isOp(value)) throw new ExpressionError(`Expected "${value}".`);
-    at++;
-  };
-  const startsPrimary = () => {
-    const token = peek();
-    return token !== undefined && (token.type !== "op" || token.value === "(");
-  };
-
-  // sum := term (("+" | "-") term)*
-  function sum(): Expr {
-    let left = term();
-    while (isOp("+") || isOp("-")) {
-      const op = (peek() as Token).value as "+" | "-";
-      at++;
-      left = { kind: "bin", op, left, right: term() };
-    }
-    return left;
-  }
-  // term := unary (("*" | "/") unary | implicit unary)*
-  function term(): Expr {
-    let left = unary();
-    for (;;) {
-      if (isOp("*") || isOp("/")) {
-        const op = (peek() as Token).value as "*" | "/";
-        at++;
-        left = { kind: "bin", op, left, right: unary() };
-      } else if (startsPrimary()) left = { kind: "bin", op: "*", left, right: power() };
-      else return left;
-    }
-  }
-  // unary := ("-" | "+") unary | power
-  function unary(): Expr {
-    if (isOp("-")) {
-      at++;
-      return { kind: "neg", arg: unary() };
-    }
-    if (isOp("+")) {
-      at++;
-      return unary();
-    }
-    return power();
-  }
-  // power := primary ("^" unary)?   (right-associative: a^b^c = a^(b^c); a^-b allowed)
-  function power(): Expr {
-    const base = primary();
-    if (!isOp("^")) return base;
-    at++;
-    return { kind: "bin", op: "^", left: base, right: unary() };
-  }
-  function primary(): Expr {
-    const token = peek();
-    if (!token) throw new ExpressionError("The expression ends too early.");
-    at++;
-    if (token.type === "num") return { kind: "num", value: token.value };
-    if (token.type === "name") {
-      // A name that is no function before "(" is a variable times the parenthesis: theta(1 - a).
-      if (isOp("(") && Object.hasOwn(FUNCTIONS, token.value)) {
-        const name = token.value as FunctionName;
-        at++;
-        const args = [sum()];
-        while (isOp(",")) {
-          at++;
-          args.push(sum());
-        }
-        expect(")");
-        const [least, most] = ARITY[name];
-        if (args.length < least || args.length > most)
-          throw new ExpressionError(
-            `${name} takes ${least === most ? least : `${least} to ${most}`} argument(s).`,
-          );
-        return { kind: "call", name, args };
-      }
-      return { kind: "var", name: token.value };
-    }
-    if (token.value === "(") {
-      const inner = sum();
-      expect(")");
-      return inner;
-    }
-    throw new ExpressionError(`Unexpected "${token.value}".`);
-  }
-
-  if (tokens.length === 0) throw new ExpressionError("The expression is empty.");
-  const tree = sum();
-  if (at < tokens.length) throw new ExpressionError(`Unexpected "${(peek() as Token).value}".`);
-  return tree;
-}
-
-/** The names an expression uses as variables (constants and functions left out when not shadowed). */
+/** The names an expression uses as variables (constants left out). */
 export function listVariables(expr: Expr, into = new Set<string>()): Set<string> {
-  switch (expr.kind) {
-    case "var":
-      into.add(expr.name);
-      break;
-    case "neg":
-      listVariables(expr.arg, into);
-      break;
-    case "bin":
-      listVariables(expr.left, into);
-      listVariables(expr.right, into);
-      break;
-    case "call":
-      for (const arg of expr.args) listVariables(arg, into);
-      break;
-  }
+  for (const name of expr.variables) into.add(name);
   return into;
 }
 
@@ -209,39 +122,10 @@ export function isConstant(name: string): boolean {
   return Object.hasOwn(CONSTANTS, name);
 }
 
-/** Evaluates at a point; a variable not in `scope` falls back to a constant (pi, e). NaN where undefined. */
+/** Evaluates at a point; constants (pi, e) unless the scope names them. NaN where undefined. */
 export function evaluate(expr: Expr, scope: Readonly<Record<string, number>>): number {
-  switch (expr.kind) {
-    case "num":
-      return expr.value;
-    case "var": {
-      const value = Object.hasOwn(scope, expr.name) ? scope[expr.name] : CONSTANTS[expr.name];
-      if (value === undefined) throw new ExpressionError(`Unknown name "${expr.name}".`);
-      return value;
-    }
-    case "neg":
-      return -evaluate(expr.arg, scope);
-    case "bin": {
-      const a = evaluate(expr.left, scope);
-      const b = evaluate(expr.right, scope);
-      switch (expr.op) {
-        case "+":
-          return a + b;
-        case "-":
-          return a - b;
-        case "*":
-          return a * b;
-        case "/":
-          return a / b;
-        case "^":
-          return a ** b;
-      }
-      break;
-    }
-    case "call":
-      return (FUNCTIONS[expr.name] as (...args: number[]) => number)(
-        ...expr.args.map((arg) => evaluate(arg, scope)),
-      );
-  }
-  return Number.NaN;
+  for (const name of expr.variables)
+    if (!Object.hasOwn(scope, name)) throw new ExpressionError(`Unknown name "${name}".`);
+  const value: unknown = expr.compiled.evaluate({ ...CONSTANTS, ...scope });
+  return typeof value === "number" ? value : Number.NaN;
 }

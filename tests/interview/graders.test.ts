@@ -131,8 +131,8 @@ describe("formula equivalence at random points", () => {
 
   it("names unknown variables and syntax errors instead of throwing", () => {
     expect(gradeFormula(adamw, "theta - eta*u").note).toMatch(/Unknown name "eta"/);
-    expect(gradeFormula(adamw, "theta - (lr*u").note).toMatch(/Expected "\)"/);
-    expect(gradeFormula(adamw, "theta $ 2").note).toMatch(/Unexpected "\$"/);
+    expect(gradeFormula(adamw, "theta - (lr*u").note).toMatch(/Parenthesis \) expected/);
+    expect(gradeFormula(adamw, "theta $ 2").note).toMatch(/Unknown name "\$"/);
     expect(gradeFormula(adamw, "foo(theta)").note).toMatch(/Unknown name "foo"/);
   });
 
