@@ -85,6 +85,20 @@ const VARIABLES = {
     }),
   /** Secret for signing auth sessions; see lib/auth/secret.server.ts for what is used without it. */
   AUTH_SECRET: z.string().min(32).optional(),
+  /**
+   * The mail server for password reset and email verification: "smtp://user:pass@host:587" or
+   * "smtps://…:465". Unset: no mail is sent; pages say so, and the development server logs the message.
+   */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .refine((url) => url === "" || /^smtps?:\/\//.test(url), {
+      message: 'SMTP_URL must be a "smtp://" or "smtps://" URL',
+    })
+    .optional()
+    .transform((url) => url || undefined),
+  /** The sender of Descent's mail: an address, or "Name <address>". */
+  MAIL_FROM: z.string().trim().min(3).default("Descent <no-reply@localhost>"),
   /** Queries slower than this (ms) are logged with their first 200 characters. */
   SLOW_QUERY_MS: z.coerce.number().int().positive().default(200),
 
@@ -134,7 +148,17 @@ type Part<K extends VariableName> = z.output<z.ZodObject<Pick<Variables, K>>>;
 
 /** The names each part of the app reads (every variable belongs to at least one). */
 export const CONFIG_PARTS = {
-  server: ["NODE_ENV", "PORT", "APP_ORIGIN", "TRUST_PROXY", "AUTH_SECRET", "SLOW_QUERY_MS", "DATABASE_URL"],
+  server: [
+    "NODE_ENV",
+    "PORT",
+    "APP_ORIGIN",
+    "TRUST_PROXY",
+    "AUTH_SECRET",
+    "SMTP_URL",
+    "MAIL_FROM",
+    "SLOW_QUERY_MS",
+    "DATABASE_URL",
+  ],
   database: ["DATABASE_URL", "PG_POOL_MAX"],
   grader: ["GRADER_PROCESSES", "GRADER_QUIET_PROCESSES", "GRADER_DATA_LIMIT_MB"],
   queue: ["REDIS_URL", "GRADER_QUEUE_MAX_WAITING", "GRADER_QUEUE_WAIT_MS", "GRADER_WORKER_PORT"],

@@ -19,6 +19,8 @@ env.APP_ORIGIN ??= `http://127.0.0.1:${env.PORT}`;
 // Playwright is the "proxy": tests give each browser context its own X-Forwarded-For address
 // (tests/playwright-utils.ts), so per-client limits count per test, not for the whole suite.
 env.TRUST_PROXY ??= "127.0.0.1, ::1";
+// Mail goes to the SMTP test server that tests/e2e/account-recovery.spec.ts starts at this port.
+env.SMTP_URL ??= `smtp://127.0.0.1:${Number(env.PORT) + 2000}`;
 // A fresh SQLite file each run; a PostgreSQL E2E_DATABASE_URL is used as given (scripts/pg.mjs makes fresh ones).
 if (env.DATABASE_URL.startsWith("file:")) {
   const dbFile = env.DATABASE_URL.slice("file:".length);

@@ -105,10 +105,14 @@ export function AuthForm({ mode }: { mode: Mode }) {
           autoComplete={isSignUp ? "new-password" : "current-password"}
           required
         />
-        {isSignUp && (
+        {isSignUp ? (
           <p className={styles.hint}>
             At least {MIN_PASSWORD_LENGTH} characters, mixing two kinds (letters, digits, symbols).
           </p>
+        ) : (
+          <Link className={styles.fieldLink} href="/forgot-password">
+            Forgot password?
+          </Link>
         )}
         <p id={`${id}-password-error`} className={styles.error}>
           {errors.password}

@@ -1,9 +1,14 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { z } from "zod";
 import styles from "./account.module.css";
 
-/** Signs out through better-auth (which also clears the guest cookie), then reloads as a fresh guest. */
+/**
+ * Signs out through better-auth (which also clears the guest cookie), then goes to the sign-in page,
+ * which says that the progress stayed in the account and this browser is a new guest.
+ */
 export function SignOutButton() {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState("");
@@ -16,7 +21,7 @@ export function SignOutButton() {
       body: "{}",
     }).catch(() => null);
     if (response?.ok) {
-      window.location.assign("/");
+      window.location.assign("/signin?signedOut=1");
       return;
     }
     setError("Could not sign out. Please try again.");
@@ -24,6 +29,10 @@ export function SignOutButton() {
   }
   return (
     <div>
+      <p>
+        Signing out keeps all your progress in your account; sign in again, here or in any browser, to
+        continue. This browser then starts over as a new guest.
+      </p>
       <button type="button" className="button" onClick={signOut} disabled={pending}>
         {pending ? "Signing out…" : "Sign out"}
       </button>
@@ -34,12 +43,80 @@ export function SignOutButton() {
   );
 }
 
+/** Offers a verification link by email (never required to sign in); says so when email is not set up. */
+export function VerifyEmailButton({ email }: { email: string }) {
+  const [pending, setPending] = useState(false);
+  const [message, setMessage] = useState("");
+  const [error, setError] = useState("");
+  async function send() {
+    setPending(true);
+    setMessage("");
+    setError("");
+    const { describeRefusal, postAuth } = await import("@/app/(auth)/post-auth");
+    try {
+      const answer = await postAuth("/api/auth/send-verification-email", {
+        email,
+        callbackURL: "/account?verified=1",
+      });
+      if (answer.ok) setMessage(`A link is on its way to ${email}. It works for 24 hours.`);
+      else setError(describeRefusal(answer, "Could not send the link. Please try again."));
+    } catch {
+      setError("Could not reach Descent. Check your connection and try again.");
+    }
+    setPending(false);
+  }
+  return (
+    <div>
+      <button type="button" className="button" onClick={send} disabled={pending}>
+        {pending ? "Sending…" : "Email me a verification link"}
+      </button>
+      <p role="status" className={styles.status}>
+        {message}
+      </p>
+      <p role="alert" aria-live="assertive" className={styles.error}>
+        {error}
+      </p>
+    </div>
+  );
+}
+
+/** The delete route's answer: what went, by kind. */
+const DeletedAnswerSchema = z.object({
+  deleted: z.object({
+    account: z.boolean(),
+    lessonsRead: z.number(),
+    submissions: z.number(),
+    cards: z.number(),
+    reviews: z.number(),
+    interviews: z.number(),
+  }),
+});
+type Deleted = z.infer<typeof DeletedAnswerSchema>["deleted"];
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/** What was deleted, in words, e.g. "your account, 3 lessons read, 5 submissions, …". */
+function describeDeleted(deleted: Deleted): string {
+  return [
+    deleted.account ? "your account" : "",
+    plural(deleted.lessonsRead, "lesson read", "lessons read"),
+    plural(deleted.submissions, "submission", "submissions"),
+    plural(deleted.cards, "card's schedule", "cards' schedules"),
+    plural(deleted.reviews, "card review", "card reviews"),
+    plural(deleted.interviews, "mock interview", "mock interviews"),
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 const CONFIRMATION = "delete my data";
 
 /** Deletes everything after the learner types the confirmation phrase. */
 export function DeleteForm({ isGuest }: { isGuest: boolean }) {
+  const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState("");
+  const [deleted, setDeleted] = useState<Deleted | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -56,6 +133,14 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
       body: JSON.stringify({ confirm }),
     }).catch(() => null);
     if (response?.ok) {
+      const answer = DeletedAnswerSchema.safeParse(await response.json().catch(() => null));
+      if (answer.success) {
+        setDeleted(answer.data.deleted);
+        setPending(false);
+        // The rest of the page now shows a fresh guest; this confirmation stays.
+        router.refresh();
+        return;
+      }
       window.location.assign("/");
       return;
     }
@@ -65,6 +150,15 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
     setPending(false);
   }
 
+  if (deleted)
+    return (
+      <div role="status" className={styles.deleted} data-testid="deleted">
+        <p>
+          <strong>Deleted:</strong> {describeDeleted(deleted)}.
+        </p>
+        <p>Nothing of it is kept. This browser is now a new guest, starting from zero.</p>
+      </div>
+    );
   return (
     <form onSubmit={onSubmit} className={styles.deleteForm} noValidate aria-busy={pending}>
       <label htmlFor="confirm-delete">

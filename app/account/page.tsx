@@ -1,15 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getSignedInUser } from "@/lib/auth/account-learner.server";
-import { DeleteForm, SignOutButton } from "./account-actions";
+import { DeleteForm, SignOutButton, VerifyEmailButton } from "./account-actions";
 import styles from "./account.module.css";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
 
 /** Who you are here, your data as a download, sign out, and deleting everything. */
-export default async function AccountPage() {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await getSignedInUser();
+  const { verified, error } = await searchParams;
   return (
     <div className={`container ${styles.page}`}>
       <h1>Account</h1>
@@ -20,6 +25,23 @@ export default async function AccountPage() {
             <p>
               Signed in as <strong>{user.email}</strong>. Your progress follows this account to any browser.
             </p>
+            {user.emailVerified ? (
+              <p data-testid="email-verified">
+                {verified === "1" ? "Thank you: your email is verified." : "Your email is verified."} A
+                password reset can reach you there.
+              </p>
+            ) : (
+              <>
+                <p data-testid="email-unverified">
+                  {verified === "1" && error
+                    ? "That verification link has expired or is not valid. Ask for a new one. "
+                    : ""}
+                  Your email is not verified yet. It is not needed to sign in; verifying it shows that a
+                  password reset link will reach you.
+                </p>
+                <VerifyEmailButton email={user.email} />
+              </>
+            )}
             <SignOutButton />
           </>
         ) : (

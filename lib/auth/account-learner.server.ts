@@ -4,14 +4,20 @@ import { prisma } from "@/lib/db/prisma.server";
 import { getAuth } from "./auth.server";
 
 /** The signed-in user, or null for a guest. */
-export async function getSignedInUser(): Promise<{ id: string; email: string; name: string } | null> {
+export async function getSignedInUser(): Promise<{
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+} | null> {
   // disableRefresh: server components cannot write cookies; the handler refreshes sessions.
   const session = await getAuth().api.getSession({
     headers: await headers(),
     query: { disableRefresh: true },
   });
   if (!session) return null;
-  return { id: session.user.id, email: session.user.email, name: session.user.name };
+  const { id, email, name, emailVerified } = session.user;
+  return { id, email, name, emailVerified };
 }
 
 /**

@@ -11,12 +11,32 @@ import { holdSignInAttempt, type SignInAttempt } from "./sign-in-limits.server";
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 const TOO_MANY = "Too many attempts.";
 
+/** The routes that send mail with a link, and the limits each takes (per client, per email). */
+const MAIL_ROUTES = {
+  "/request-password-reset": ["resetRequestsPerClient", "resetRequestsPerEmail"],
+  "/send-verification-email": ["verificationMailsPerClient", "verificationMailsPerEmail"],
+} as const;
+
+/** The answer when no mail server is set up: the same for every email, so it tells nothing about accounts. */
+export const EMAIL_NOT_CONFIGURED = {
+  code: "EMAIL_NOT_CONFIGURED",
+  message: "Email is not set up on this server (SMTP_URL), so no message was sent.",
+} as const;
+
+/** The auth route's path below /api/auth, e.g. "/request-password-reset". */
+export const authPathOf = (url: string): string => new URL(url).pathname.replace(/^.*?\/api\/auth(?=\/)/, "");
+
+/** Whether a path below /api/auth sends mail with a link (password reset, email verification). */
+export const isMailRoute = (path: string): path is keyof typeof MAIL_ROUTES =>
+  Object.hasOwn(MAIL_ROUTES, path);
+
 /**
  * Runs a request through better-auth behind Descent's own checks: JSON bodies read within 16 KiB
  * as a stream and parsed exactly (415/413, nesting, invalid UTF-8 and lone surrogates 400) before
  * better-auth sees them, which then gets only the re-serialized value; sign-in limited per network
  * client and by failures per (email, client) and per email (points taken before the password is
- * checked: lib/auth/sign-in-limits.server.ts), sign-up per client and per email, answering 429
+ * checked: lib/auth/sign-in-limits.server.ts), sign-up and mail with a link (password reset,
+ * email verification) per client and per email, answering 429
  * with Retry-After; and better-auth's own limiter keyed by the resolved client address, never a
  * client's header.
  */
@@ -25,7 +45,7 @@ export async function handleAuthRequest(
   request: Request,
   limiters = getAuthLimiters(),
 ): Promise<Response> {
-  const path = new URL(request.url).pathname.replace(/^.*?\/api\/auth(?=\/)/, "");
+  const path = authPathOf(request.url);
   const headers = new Headers(request.headers);
   headers.set(CLIENT_HEADER, getClientAddress(request.headers) ?? "0.0.0.0");
   if (request.method !== "POST") return auth.handler(new Request(request, { headers }));
@@ -43,6 +63,10 @@ export async function handleAuthRequest(
     } else if (path === "/sign-up/email") {
       await takePoint("signUpsPerClient", client, TOO_MANY, limiters);
       if (email) await takePoint("signUpsPerEmail", email, TOO_MANY, limiters);
+    } else if (isMailRoute(path)) {
+      const [perClient, perEmail] = MAIL_ROUTES[path];
+      await takePoint(perClient, client, TOO_MANY, limiters);
+      if (email) await takePoint(perEmail, email, TOO_MANY, limiters);
     }
   } catch (error) {
     return betterAuthErrorResponse(answerError(error));

@@ -8,6 +8,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { GUEST_COOKIE, GUEST_TOKEN_PATTERN } from "@/lib/progress/guest-cookie";
 import { CLIENT_HEADER } from "@/lib/http/client-address";
 import { mergeGuestIntoUser } from "@/lib/progress/merge.server";
+import {
+  RESET_LINK_SECONDS,
+  sendResetPasswordMail,
+  sendVerificationMail,
+  VERIFY_LINK_SECONDS,
+} from "./account-mail.server";
 import { COMMON_PASSWORD_MESSAGE, isCommonPassword } from "./common-passwords.server";
 import {
   getFieldErrors,
@@ -16,6 +22,7 @@ import {
   signUpSchema,
   updateUserSchema,
 } from "./credentials";
+import { createMailer, type Mailer } from "./mailer.server";
 
 /** Settings that differ between the app, its tests and production. */
 export type AuthSettings = {
@@ -26,6 +33,8 @@ export type AuthSettings = {
   secure: boolean;
   /** The public origin (APP_ORIGIN): links and callbacks never follow the request's Host header. */
   baseURL?: string;
+  /** Sends the password-reset and verification links; without one, nothing is sent (and nothing logged). */
+  mailer?: Mailer;
 };
 
 /**
@@ -61,6 +70,7 @@ function assertGoodPassword(password: unknown): void {
  * guest's progress into the account on sign-up and sign-in.
  */
 export function createAuth(db: PrismaClient, settings: AuthSettings) {
+  const mailer = settings.mailer ?? createMailer({ from: "Descent", logMessages: false, log: () => {} });
   return betterAuth({
     appName: "Descent",
     secret: settings.secret,
@@ -74,6 +84,18 @@ export function createAuth(db: PrismaClient, settings: AuthSettings) {
       autoSignIn: false,
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: 128,
+      // A link by email, working once for an hour (better-auth consumes the token when the password
+      // is set); the new password signs out every other session.
+      sendResetPassword: async ({ user, url }) => sendResetPasswordMail(mailer, user.email, url),
+      resetPasswordTokenExpiresIn: RESET_LINK_SECONDS,
+      revokeSessionsOnPasswordReset: true,
+    },
+    // Offered on /account, never required to sign in.
+    emailVerification: {
+      sendVerificationEmail: async ({ user, url }) => sendVerificationMail(mailer, user.email, url),
+      sendOnSignUp: false,
+      autoSignInAfterVerification: false,
+      expiresIn: VERIFY_LINK_SECONDS,
     },
     // APP_ORIGIN (and its loopback aliases), never the request's own Host.
     trustedOrigins: settings.trustedOrigins,

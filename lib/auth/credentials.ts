@@ -70,3 +70,14 @@ export function getFieldErrors(error: z.ZodError): Record<string, string> {
   }
   return fields;
 }
+
+/** "Forgot password?" form: only the email. */
+export const forgotPasswordSchema = z.object({ email: emailSchema });
+
+/** The new-password form of a reset link: the policy, typed twice. */
+export const resetPasswordSchema = z
+  .object({ password: passwordSchema, confirm: z.string() })
+  .refine((values) => values.password === values.confirm, {
+    error: "The two passwords differ.",
+    path: ["confirm"],
+  });

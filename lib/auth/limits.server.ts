@@ -15,11 +15,18 @@ export const AUTH_LIMITS = {
   signInFailuresPerEmail: { points: 50, duration: 15 * 60 },
   signUpsPerClient: { points: 5, duration: 10 * 60 },
   signUpsPerEmail: { points: 3, duration: 60 * 60 },
+  // Mail with a link (password reset, email verification): per client, so one address cannot spray
+  // mail at many inboxes; per email, so many addresses cannot flood one inbox. Counted whether or not
+  // an account uses the email, so a refusal says nothing about that either.
+  resetRequestsPerClient: { points: 3, duration: 10 * 60 },
+  resetRequestsPerEmail: { points: 3, duration: 60 * 60 },
+  verificationMailsPerClient: { points: 3, duration: 10 * 60 },
+  verificationMailsPerEmail: { points: 3, duration: 60 * 60 },
 } as const;
 
 export type AuthLimiters = Limiters<typeof AUTH_LIMITS>;
 
-/** The process's sign-in and sign-up limiters (shared through Redis when REDIS_URL is set). */
+/** The process's sign-in, sign-up and account-mail limiters (shared through Redis when REDIS_URL is set). */
 export function getAuthLimiters(): AuthLimiters {
   return getLimiters(AUTH_LIMITS);
 }

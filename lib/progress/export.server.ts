@@ -77,17 +77,50 @@ function parseJson(text: string): unknown {
   }
 }
 
+/** What deleting a learner removed: the account (if any) and the rows of progress, by kind. */
+export type DeletedCounts = {
+  account: boolean;
+  lessonsRead: number;
+  submissions: number;
+  cards: number;
+  reviews: number;
+  interviews: number;
+};
+
 /**
- * Deletes a learner and everything in it. With an account, the user row goes, and the database
- * cascades to its sessions, credentials, learner and all progress; a guest's learner row cascades
- * to its progress. One transaction.
+ * Deletes a learner and everything in it, and says what went. With an account, the user row goes,
+ * and the database cascades to its sessions, credentials, learner and all progress; a guest's
+ * learner row cascades to its progress. One transaction.
  */
 export async function deleteLearnerData(
   db: PrismaClient,
   learner: { id: string; userId: string | null },
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    if (learner.userId) await tx.user.deleteMany({ where: { id: learner.userId } });
+): Promise<DeletedCounts> {
+  return db.$transaction(async (tx) => {
+    const counted = await tx.learner.findUnique({
+      where: { id: learner.id },
+      select: {
+        _count: {
+          select: {
+            lessonReads: true,
+            submissions: true,
+            cardStates: true,
+            reviewLogs: true,
+            interviews: true,
+          },
+        },
+      },
+    });
+    const users = learner.userId ? await tx.user.deleteMany({ where: { id: learner.userId } }) : { count: 0 };
     await tx.learner.deleteMany({ where: { id: learner.id } });
+    const count = counted?._count;
+    return {
+      account: users.count > 0,
+      lessonsRead: count?.lessonReads ?? 0,
+      submissions: count?.submissions ?? 0,
+      cards: count?.cardStates ?? 0,
+      reviews: count?.reviewLogs ?? 0,
+      interviews: count?.interviews ?? 0,
+    };
   });
 }

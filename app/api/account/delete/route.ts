@@ -21,12 +21,15 @@ const SESSION_COOKIES = [
   "better-auth.dont_remember",
 ];
 
-/** Deletes the current learner, its account if any, and all its progress; the browser becomes a fresh guest. */
+/**
+ * Deletes the current learner, its account if any, and all its progress, and answers what went (counts
+ * by kind); the browser becomes a fresh guest.
+ */
 export const POST = handle(async (request: Request) => {
   assertSameOrigin(request);
   await readJson(request, DeleteRequest, 1024);
   const learner = await requireLearner();
-  await deleteLearnerData(prisma, learner);
+  const deleted = await deleteLearnerData(prisma, learner);
   const jar = await cookies();
   const secure = env.NODE_ENV === "production";
   for (const name of [
@@ -43,5 +46,5 @@ export const POST = handle(async (request: Request) => {
         secure: secure || name.startsWith("__Secure-"),
       });
   }
-  return Response.json({ deleted: true });
+  return Response.json({ deleted });
 });
