@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getPythonSandboxStatus } from "@/lib/sandbox/python";
 import { createTestDatabase } from "@/tests/test-db";
 
 // /api/health against a real temporary database; the queue case points REDIS_URL at a port where
@@ -32,6 +33,7 @@ describe("GET /api/health", () => {
     expect(body.database).toMatchObject({ ok: true });
     expect(["sqlite", "postgresql"]).toContain(body.database.provider);
     expect(body.grader).toMatchObject({ mode: "in-process", ok: true });
+    expect(body.python.available).toBe(getPythonSandboxStatus().available);
   });
 
   it("with a queue that cannot be reached: 503 naming the queue, the database still ok", async () => {

@@ -1,6 +1,7 @@
 import { getDatabaseHealth } from "@/lib/db/health.server";
 import { graderHealth } from "@/lib/grading/index.server";
 import { handle } from "@/lib/http/route.server";
+import { getPythonSandboxStatus } from "@/lib/sandbox/python";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +14,12 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () => {
   const [database, grader] = await Promise.all([getDatabaseHealth(), graderHealth()]);
   const ok = database.ok && grader.ok;
+  // Whether this process can run Python's sandbox (it grades in-process; with the queue, each
+  // worker reports its own on GRADER_WORKER_PORT). Not a failure: TypeScript still grades.
+  const status = getPythonSandboxStatus();
+  const python = status.available ? { available: true } : { available: false, reason: status.reason };
   return Response.json(
-    { ok, database, grader },
+    { ok, database, grader, python },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
   );
 });
