@@ -1,7 +1,15 @@
 import Link from "next/link";
 import { OBJECTIVE_NAMES } from "@/lib/objectives";
 import { OPTIMIZER_NAMES } from "@/lib/optim";
+import { getCurrentLearner } from "@/lib/auth/learner.server";
+import { prisma } from "@/lib/db/prisma.server";
+import { getCatalog, getDashboard } from "@/lib/progress/dashboard.server";
+import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
+import { isReturningLearner, WelcomeBack } from "./_home/welcome-back";
 import styles from "./home.module.css";
+
+// Per learner: a returning learner's home continues where they left off.
+export const dynamic = "force-dynamic";
 
 const PILLARS = [
   {
@@ -24,7 +32,21 @@ const PILLARS = [
   },
 ] as const;
 
-export default function HomePage() {
+/** The home page: a first visit's introduction, or a returning learner's way back in. */
+export default async function HomePage() {
+  const learner = await getCurrentLearner();
+  if (learner.stored) {
+    const [catalog, timeZone] = await Promise.all([getCatalog(), getLearnerTimeZone()]);
+    const dashboard = await getDashboard(prisma, learner.id, catalog, { timeZone });
+    if (isReturningLearner(dashboard)) {
+      return (
+        <div className="container">
+          <WelcomeBack dashboard={dashboard} catalog={catalog} timeZone={timeZone} />
+          <Offer />
+        </div>
+      );
+    }
+  }
   return (
     <div className="container">
       <section className={styles.hero} aria-labelledby="hero-title">
@@ -48,20 +70,7 @@ export default function HomePage() {
         </div>
       </section>
 
-      <section aria-labelledby="offer-title">
-        <h2 id="offer-title" className="visually-hidden">
-          What Descent offers
-        </h2>
-        <ul className={styles.pillars}>
-          {PILLARS.map((pillar) => (
-            <li key={pillar.href} className="card">
-              <h3>{pillar.title}</h3>
-              <p>{pillar.body}</p>
-              <Link href={pillar.href}>{pillar.cta} →</Link>
-            </li>
-          ))}
-        </ul>
-      </section>
+      <Offer />
 
       <section className={styles.truth} aria-labelledby="truth-title">
         <h2 id="truth-title">One source of truth</h2>
@@ -73,5 +82,25 @@ export default function HomePage() {
         </p>
       </section>
     </div>
+  );
+}
+
+/** The three ways into Descent. */
+function Offer() {
+  return (
+    <section aria-labelledby="offer-title">
+      <h2 id="offer-title" className="visually-hidden">
+        What Descent offers
+      </h2>
+      <ul className={styles.pillars}>
+        {PILLARS.map((pillar) => (
+          <li key={pillar.href} className="card">
+            <h3>{pillar.title}</h3>
+            <p>{pillar.body}</p>
+            <Link href={pillar.href}>{pillar.cta} →</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -30,7 +30,7 @@ test("a new learner reads a lesson, fails then passes Adam, sees it on the dashb
   await page.goto("/learn/adam");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.getByRole("button", { name: "Mark as read" }).click();
-  await expect(page.getByRole("button", { name: "✓ Read" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
 
   // Submit Adam without bias correction: it fails, and the mistake is named.
   await page.goto("/exercises/adam");

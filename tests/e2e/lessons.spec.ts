@@ -73,9 +73,9 @@ test("mark as read works from the keyboard, persists after reload and shows on t
   await expect(button).toBeEnabled();
   await button.focus();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("button", { name: "✓ Read" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("button", { name: "✓ Read" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark as unread" })).toBeVisible();
   await page.goto("/learn");
   await expect(page.locator('[data-lesson="stochastic-gradient-descent"]')).toHaveAttribute(
     "data-read",
@@ -85,7 +85,7 @@ test("mark as read works from the keyboard, persists after reload and shows on t
   await expect(page.locator('[data-lesson="momentum"]')).toHaveAttribute("data-read", "false");
   // And it can be undone.
   await page.goto(SECOND);
-  await page.getByRole("button", { name: "✓ Read" }).click();
+  await page.getByRole("button", { name: "Mark as unread" }).click();
   await expect(page.getByRole("button", { name: "Mark as read" })).toBeVisible();
 });
 

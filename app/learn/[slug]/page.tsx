@@ -72,7 +72,7 @@ export default async function LessonPage({ params }: Props) {
           <MdxContent code={lesson.code} />
         </div>
         <footer className={styles.lessonFooter}>
-          <MarkReadButton slug={lesson.slug} />
+          <MarkReadButton slug={lesson.slug} minutes={lesson.minutes} />
           {lesson.exercises.length > 0 || cards.topics.length > 0 ? (
             <section aria-labelledby="practice-heading" className={styles.practice}>
               <h2 id="practice-heading">Practice</h2>
