@@ -80,6 +80,9 @@ describe("the exercise page's answers", () => {
         verdict: "failed",
         durationMs: 41,
         createdAt: summary.createdAt.toISOString(),
+        // What the history shows: the first test that did not pass; a coded submission has no answer.
+        failedTest: failed.tests.find((test) => test.status !== "pass")?.name ?? null,
+        answer: null,
       },
     ]);
 

@@ -15,6 +15,10 @@ const SubmissionSummarySchema = z.object({
   verdict: VerdictSchema,
   durationMs: z.number(),
   createdAt: z.string(),
+  /** The first test that did not pass (absent from older servers). */
+  failedTest: z.optional(z.nullable(z.string())),
+  /** The answer given to an exercise of judgment. */
+  answer: z.optional(z.nullable(z.record(z.string(), z.union([z.number(), z.string()])))),
 });
 export type SubmissionSummaryAnswer = z.infer<typeof SubmissionSummarySchema>;
 

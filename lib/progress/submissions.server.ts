@@ -132,19 +132,31 @@ export async function queueCardsForSubmissionMistake(
   await queueCardsForMistake(learnerId, diagnosisId).catch(rethrowIfLearnerGone);
 }
 
+/** A past submission in an exercise's history: which test failed first, and the answer given. */
+export type SubmissionHistoryEntry = SubmissionSummary & {
+  /** The name of the first test that did not pass; null when all passed or the result is unreadable. */
+  failedTest: string | null;
+  /** The answer to an exercise of judgment; null for code. */
+  answer: JudgmentAnswer | null;
+};
+
 /** This learner's submissions for one exercise, newest first (at most `limit`). */
 export async function listSubmissions(
   learnerId: string,
   exerciseSlug: string,
   limit = 20,
-): Promise<SubmissionSummary[]> {
+): Promise<SubmissionHistoryEntry[]> {
   const rows = await prisma.submission.findMany({
     where: { learnerId, exerciseSlug },
-    select: summarySelect,
+    select: { ...summarySelect, results: true, answer: true },
     orderBy: { createdAt: "desc" },
     take: limit,
   });
-  return rows.map(toSummary);
+  return rows.map(({ results, answer, ...row }) => ({
+    ...toSummary(row),
+    failedTest: parseStoredResult(results)?.tests.find((test) => test.status !== "pass")?.name ?? null,
+    answer: answer === null ? null : parseAnswerColumn(answer),
+  }));
 }
 
 /** One submission of this learner, or null (also when it belongs to someone else). */

@@ -11,6 +11,8 @@ export type SubmissionRow = {
   durationMs: number;
   createdAt: string;
   language?: "typescript" | "python" | null;
+  /** The first test that did not pass (absent from an older server). */
+  failedTest?: string | null;
 };
 
 const LANGUAGE_NAMES = { typescript: "TypeScript", python: "Python" } as const;
@@ -29,11 +31,14 @@ export function SubmissionHistory({
       <h2 id="history-heading">Past submissions</h2>
       <ul className={styles.history}>
         {rows.map((row) => (
-          <li key={row.id}>
+          <li key={row.id} data-testid="past-submission">
             <span className={row.verdict === "passed" ? styles.pass : styles.fail}>
               {formatVerdict(row.verdict)}
             </span>
             {row.language ? <span className="muted">{LANGUAGE_NAMES[row.language]}</span> : null}
+            {row.verdict !== "passed" && row.failedTest ? (
+              <span data-testid="failed-test">First failing test: {row.failedTest}</span>
+            ) : null}
             <time dateTime={row.createdAt} className="muted">
               {new Date(row.createdAt).toLocaleString()}
             </time>

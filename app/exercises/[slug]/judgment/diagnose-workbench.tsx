@@ -152,7 +152,14 @@ export function DiagnoseWorkbench({
         </button>
       </div>
       <JudgmentVerdict result={result} error={error} />
-      <PastAnswers rows={history} />
+      <PastAnswers
+        rows={history}
+        wordAnswer={(answer) =>
+          curves
+            .map((curve) => `${curve.title}: ${choices.find((c) => c.id === answer[curve.id])?.label ?? "—"}`)
+            .join("; ")
+        }
+      />
     </form>
   );
 }

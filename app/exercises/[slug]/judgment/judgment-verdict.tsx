@@ -29,21 +29,44 @@ export function JudgmentVerdict({ result, error }: { result: GradeResult | null;
   );
 }
 
-/** The learner's past answers to this exercise, newest first. */
-export function PastAnswers({ rows }: { rows: PastSubmission[] }) {
+/** An answer as `name = value` pairs, in the order given. */
+export function formatAnswer(answer: Readonly<Record<string, number | string>>): string {
+  return Object.entries(answer)
+    .map(([name, value]) => `${name} = ${value}`)
+    .join(", ");
+}
+
+/**
+ * The learner's past answers to this exercise, newest first: the verdict, the answer given and, for
+ * a wrong one, the first question or curve it got wrong. `wordAnswer` words an answer (default: its
+ * names and values).
+ */
+export function PastAnswers({
+  rows,
+  wordAnswer = formatAnswer,
+}: {
+  rows: PastSubmission[];
+  wordAnswer?: (answer: Readonly<Record<string, number | string>>) => string;
+}) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="past-answers-heading" className={styles.past}>
       <h2 id="past-answers-heading">Past answers</h2>
       <ul>
         {rows.slice(0, 10).map((row) => (
-          <li key={row.id}>
+          <li key={row.id} data-testid="past-answer">
             <span className={row.verdict === "passed" ? styles.pass : styles.fail}>
               {formatVerdict(row.verdict)}
             </span>{" "}
             <time dateTime={row.createdAt} className="muted">
               {new Date(row.createdAt).toLocaleString()}
             </time>
+            {row.answer ? (
+              <span className={styles.pastAnswer}>Your answer: {wordAnswer(row.answer)}</span>
+            ) : null}
+            {row.verdict !== "passed" && row.failedTest ? (
+              <span className={styles.pastAnswer}>First wrong: {row.failedTest}</span>
+            ) : null}
           </li>
         ))}
       </ul>

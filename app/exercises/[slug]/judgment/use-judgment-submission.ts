@@ -6,7 +6,15 @@ import { postSubmission } from "../submissions-client";
 import { useSubmissionHistory } from "../use-submission-history";
 
 /** A past submission as listed by GET /api/exercises/[slug]/submissions. */
-export type PastSubmission = { id: string; verdict: Verdict; createdAt: string };
+export type PastSubmission = {
+  id: string;
+  verdict: Verdict;
+  createdAt: string;
+  /** The first question or curve answered wrong (absent from an older server). */
+  failedTest?: string | null;
+  /** The answer given (absent from an older server). */
+  answer?: Readonly<Record<string, number | string>> | null;
+};
 
 /**
  * Sends an answer to the submissions route and keeps the verdict, the error (a 400's message, a
