@@ -5,6 +5,7 @@ import { type KeyboardEvent, type MouseEvent, type ReactNode, useId, useMemo, us
 import type { Objective, PlotBox } from "@/lib/objectives";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import styles from "./figures.module.css";
+import { useTextScale } from "./use-text-scale";
 import {
   clamp,
   computeValueGrid,
@@ -59,6 +60,7 @@ export function ContourPlot(props: ContourPlotProps) {
   }, [objective, box, plotW, plotH]);
   const [cursor, setCursor] = useState<[number, number] | null>(null);
   const clipId = `clip${useId().replace(/:/g, "")}`;
+  const textScale = useTextScale(WIDTH);
 
   const handleClick = (event: MouseEvent<SVGSVGElement>) => {
     if (!onStartChange) return;
@@ -112,6 +114,7 @@ export function ContourPlot(props: ContourPlotProps) {
 
   return (
     <svg
+      ref={textScale}
       className={`${styles.svg} ${onStartChange ? styles.interactive : ""}`}
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"

@@ -3,6 +3,7 @@ import { line } from "d3-shape";
 import type { ReactNode } from "react";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import styles from "./figures.module.css";
+import { useTextScale } from "./use-text-scale";
 import { getDownsampledIndices } from "./plot-math";
 
 /** One line of a LineChart. */
@@ -35,6 +36,7 @@ const MAX_POINTS = 600;
 /** A small SVG line chart (linear x, linear or log y) built from d3-scale and d3-shape. */
 export function LineChart(props: LineChartProps) {
   const { series, xDomain, yDomain, yLog = false, width = 420, height = 240 } = props;
+  const textScale = useTextScale(width);
   const x = scaleLinear()
     .domain([...xDomain])
     .range([MARGINS.left, width - MARGINS.right]);
@@ -55,7 +57,13 @@ export function LineChart(props: LineChartProps) {
     return draw(indices) ?? "";
   };
   return (
-    <svg className={styles.svg} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={props.ariaLabel}>
+    <svg
+      ref={textScale}
+      className={styles.svg}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={props.ariaLabel}
+    >
       <AxisBottom scale={x} y={height - MARGINS.bottom} label={props.xLabel} />
       <AxisLeft scale={y} x={MARGINS.left} label={props.yLabel} log={yLog} />
       {series.map((s) => (

@@ -7,6 +7,7 @@ import { getStepsPerDecade } from "@/lib/dynamics/heavy-ball";
 import { AxisBottom, AxisLeft, MARGINS } from "./axes";
 import { ContourPlot } from "./contour-plot";
 import styles from "./figures.module.css";
+import { useTextScale } from "./use-text-scale";
 import { LineChart } from "./line-chart";
 import {
   describeMomentumMap,
@@ -37,11 +38,14 @@ const START: [number, number] = [-1.8, 1.5];
 const NORM_FLOOR = 1e-12;
 const LOG_KAPPA: readonly [number, number] = [0.5, 3];
 
-/** Fill of rate band k: the fastest band is the strongest accent; the divergent band is tinted red. */
+/**
+ * Fill of rate band k: from the scale's fast end to its slow end (figures.module.css, a pair for
+ * each theme, both ends in contrast with the figure's background); the divergent band is red.
+ */
 function getBandColor(index: number): string {
-  if (index >= RATE_BANDS.length) return "color-mix(in oklab, var(--bad) 22%, var(--bg-elevated))";
-  const strength = Math.round(85 - (index * 75) / (RATE_BANDS.length - 1));
-  return `color-mix(in oklab, var(--accent) ${strength}%, var(--bg-elevated))`;
+  if (index >= RATE_BANDS.length) return "var(--rate-diverges)";
+  const fast = Math.round(100 - (index * 100) / (RATE_BANDS.length - 1));
+  return `color-mix(in oklab, var(--rate-fast) ${fast}%, var(--rate-slow))`;
 }
 
 function getBandLabel(index: number): string {
@@ -67,6 +71,7 @@ function formatKappa(kappa: number): string {
 export function MomentumConvergence(props: MomentumConvergenceProps) {
   const { steps = 150 } = props;
   const id = useId();
+  const textScale = useTextScale(WIDTH);
   const [logKappa, setLogKappa] = useState(Math.log10(props.kappa ?? 100));
   const [lr, setLr] = useState(props.lr ?? 0.5);
   const [momentum, setMomentum] = useState(props.momentum ?? 0.9);
@@ -114,6 +119,7 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
       <div className={styles.plots}>
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: the η and μ sliders below are the keyboard path. */}
         <svg
+          ref={textScale}
           className={`${styles.svg} ${styles.interactive}`}
           viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
           role="img"
@@ -185,7 +191,11 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
       <ul className={styles.legend} aria-label="Rate bands">
         {[...RATE_BANDS.keys(), RATE_BANDS.length].map((k) => (
           <li key={k}>
-            <span className={styles.patch} style={{ "--swatch-color": getBandColor(k) } as CSSProperties} />
+            <span
+              className={styles.patch}
+              data-band-index={k}
+              style={{ "--swatch-color": getBandColor(k) } as CSSProperties}
+            />
             {getBandLabel(k)}
           </li>
         ))}
@@ -266,10 +276,11 @@ export function MomentumConvergence(props: MomentumConvergenceProps) {
       <figcaption className={styles.caption}>
         Heavy-ball momentum (PyTorch’s form) on ½(x²/κ + y²), whose curvatures are ℓ = 1/κ and L = 1. The map
         colours every (η, μ) by its rate ρ, the factor by which the error shrinks per step in the long run
-        (the spectral radius of the step’s 2 × 2 matrix, worst curvature): the stronger the colour, the
-        faster; red does not converge. ◆ marks the optimum η* = (2/(√L + √ℓ))², μ* = ((√κ − 1)/(√κ + 1))², ○
-        your choice (click the map or use the sliders). Your choice also runs on the quadratic, by the core,
-        for {steps} steps: its path, and its distance to the minimum next to the predicted ‖x₀‖·ρᵗ (dashed).
+        (the spectral radius of the step’s 2 × 2 matrix, worst curvature), from the fastest (deep blue; pale
+        blue in the dark theme) to the slowest (teal); red does not converge. ◆ marks the optimum η* = (2/(√L
+        + √ℓ))², μ* = ((√κ − 1)/(√κ + 1))², ○ your choice (click the map or use the sliders). Your choice also
+        runs on the quadratic, by the core, for {steps} steps: its path, and its distance to the minimum next
+        to the predicted ‖x₀‖·ρᵗ (dashed).
       </figcaption>
     </figure>
   );

@@ -1,3 +1,4 @@
+import { useId } from "react";
 import { computeWorkedSteps, formatNumber, formatVector, type WorkedRunProps } from "./worked-steps";
 import styles from "./mdx.module.css";
 
@@ -27,20 +28,17 @@ export function WorkedExample({
 }: WorkedRunProps & { digits?: number; caption?: string }) {
   const rows = computeWorkedSteps(props);
   const stateKeys = Object.keys(rows[rows.length - 1]?.state ?? {});
+  const captionId = useId();
   return (
     <figure className={styles.worked}>
+      {/* The caption sits outside the scroller: on a phone the table scrolls, its caption stays in view. */}
       <section
         className={styles.tableScroll}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
         tabIndex={0}
-        aria-label={`Worked example: ${describeRun(props)}`}
+        aria-labelledby={captionId}
       >
-        <table className={styles.table}>
-          <caption>
-            {caption ?? `Worked example: ${describeRun(props)}.`} Computed by the reference core when this
-            page was built; the gradient in row k is the one step k used, taken at the previous row&apos;s
-            parameters.
-          </caption>
+        <table className={styles.table} aria-labelledby={captionId}>
           <thead>
             <tr>
               <th scope="col">step</th>
@@ -74,6 +72,10 @@ export function WorkedExample({
           </tbody>
         </table>
       </section>
+      <figcaption id={captionId} className={styles.workedCaption}>
+        {caption ?? `Worked example: ${describeRun(props)}.`} Computed by the reference core when this page
+        was built; the gradient in row k is the one step k used, taken at the previous row&apos;s parameters.
+      </figcaption>
     </figure>
   );
 }
