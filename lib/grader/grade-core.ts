@@ -5,7 +5,6 @@ import { compareRun, type GradedTestRun } from "./compare-run";
 import { type DiagnosisId, getDiagnosis, isDiagnosisId } from "./diagnoses";
 import { getLanguageMistake, loadPython } from "./python-runs";
 import {
-  getObjective,
   getRecordSteps,
   type ResolvedTest,
   resolveObjectiveArgs,
@@ -146,7 +145,7 @@ function diagnoseDivisionByZero(
   const rows = test.record.filter((k) => k <= run.stepsRun).length;
   for (const id of config.diagnoses.filter(isDiagnosisId)) {
     const variant = runVariant(config, test, id);
-    if (variant && variant.subarray(0, Math.max(1, rows) * test.dim).some((v) => !Number.isFinite(v)))
+    if (variant?.subarray(0, Math.max(1, rows) * test.dim).some((v) => !Number.isFinite(v)))
       return getDiagnosis(id);
   }
   return null;

@@ -30,7 +30,7 @@ function cut(text: string, limit: number, marker: string): string {
 }
 
 /** The thrown value as text, computed here under the run's time limit; never the value itself. */
-function describe(error: unknown): string {
+function describeThrown(error: unknown): string {
   let text: unknown;
   try {
     if (error !== null && typeof error === "object")
@@ -53,6 +53,7 @@ function show(value: unknown): string {
     const list = value as ArrayLike<unknown>;
     const length = typeof list.length === "number" ? list.length : 0;
     let text = "[";
+    // biome-ignore lint/complexity/useMathMinMax: learner code may have replaced Math by now
     const shown = length < 20 ? length : 20;
     for (let i = 0; i < shown; i++) text += (i ? ", " : "") + Str(list[i]);
     return `${text}${length > 20 ? `, … ${length - 20} more` : ""}]`;
@@ -155,7 +156,7 @@ function load(
     init = exported.init;
     step = exported.step;
   } catch (error) {
-    return ["runtime-error", describe(error), takeOutput()];
+    return ["runtime-error", describeThrown(error), takeOutput()];
   }
   let missing = "";
   if (typeof init !== "function") missing = "init";
@@ -185,7 +186,7 @@ function run(index: number): RunAnswer {
   if (failure)
     return [
       "runtime-error",
-      describeFailure(failure, describe(failure.error)),
+      describeFailure(failure, describeThrown(failure.error)),
       failure.step,
       recorded,
       takeOutput(),
