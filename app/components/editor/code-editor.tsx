@@ -3,6 +3,7 @@
 import Editor, { loader, type OnChange, type OnMount } from "@monaco-editor/react";
 import type * as MonacoEditor from "monaco-editor";
 import { useEffect, useRef, useState } from "react";
+import { EDITOR_COMPILER_OPTIONS } from "@/lib/exercises/editor-compiler-options";
 import { monaco } from "./monaco";
 import { startPythonDiagnostics } from "./python-diagnostics";
 
@@ -40,15 +41,6 @@ if (typeof window !== "undefined") {
 }
 
 type EditorTheme = "descent-light" | "descent-dark";
-
-/**
- * The standard library the checker sees: ECMAScript only, no DOM (the learner's code runs in a worker
- * and in the grader's isolate, where neither `document` nor `window` exists; the sandbox's console is
- * declared in typesDts). The declaration files ship inside Monaco's TypeScript worker, so nothing is
- * fetched. Compiler options given through the API take lib *file names*: the tsconfig spelling
- * "es2020" resolves to nothing and leaves the learner without Math or Float64Array.
- */
-const EDITOR_LIB = ["lib.es2020.d.ts"];
 
 /** Props of CodeEditor. */
 export type CodeEditorProps = {
@@ -108,6 +100,25 @@ function useMonacoTheme(): EditorTheme {
   return theme;
 }
 
+/**
+ * Tab indents inside the editor; Escape then Tab (or Shift+Tab) moves the focus on, as in the light
+ * editor. Escape turns on Monaco's own tab-focus mode (what Ctrl+M toggles for good) for the next key
+ * only: any other key, or leaving the editor, turns it off again, so Tab indents as before.
+ */
+function leaveOnEscapeThenTab(editor: Parameters<OnMount>[0], m: Parameters<OnMount>[1]) {
+  let tabLeaves = false;
+  const setTabLeaves = (on: boolean) => {
+    if (tabLeaves === on) return;
+    tabLeaves = on;
+    editor.updateOptions({ tabFocusMode: on });
+  };
+  editor.onKeyDown((event) => {
+    if (event.keyCode === m.KeyCode.Escape) setTabLeaves(true);
+    else if (event.keyCode !== m.KeyCode.Tab && event.keyCode !== m.KeyCode.Shift) setTabLeaves(false);
+  });
+  editor.onDidBlurEditorText(() => setTabLeaves(false));
+}
+
 /** Each language's model: switching languages switches models (each keeps its own undo history). */
 const MODEL_PATHS = { typescript: "file:///solution.ts", python: "file:///solution.py" } as const;
 
@@ -157,13 +168,12 @@ export default function CodeEditor({
 
   useEffect(() => {
     const ts = monaco.typescript;
+    // Real mistakes only: strict, without noUncheckedIndexedAccess (lib/exercises/editor-compiler-options.ts).
     ts.typescriptDefaults.setCompilerOptions({
       target: ts.ScriptTarget.ES2020,
       module: ts.ModuleKind.ESNext,
-      strict: true,
-      noUncheckedIndexedAccess: true,
-      noEmit: true,
-      lib: EDITOR_LIB,
+      ...EDITOR_COMPILER_OPTIONS,
+      lib: [...EDITOR_COMPILER_OPTIONS.lib],
     });
     const extra = ts.typescriptDefaults.addExtraLib(typesDts, "file:///exercise-types.d.ts");
     return () => extra.dispose();
@@ -199,7 +209,7 @@ export default function CodeEditor({
     );
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => handlers.current.onRun());
     editor.addCommand(m.KeyMod.CtrlCmd | m.KeyMod.Shift | m.KeyCode.Enter, () => handlers.current.onSubmit());
-    // Tab indents inside the editor; Ctrl+M (Monaco's toggle) lets keyboard users Tab out.
+    leaveOnEscapeThenTab(editor, m);
     // Test hooks, under automation only: the editor, and Monaco itself for its diagnostics (markers).
     if (process.env.NODE_ENV !== "production" || navigator.webdriver) {
       Object.assign(window, { descentEditor: editor, descentMonaco: m });
