@@ -38,10 +38,12 @@ function getTrajectory(
   const clean = (p: number[]) => p.map(toJsonNumber);
   const exp = downsample(toRows(test, expected, test.record.length), PLOT_POINTS);
   const act = downsample(toRows(test, actual, rows), PLOT_POINTS).map(clean);
+  // The loss of the whole vector; the path of its first two coordinates only (what the plot shows).
+  const firstTwo = (p: number[]) => p.slice(0, 2);
   return {
     objective: test.objective,
-    expected: exp,
-    actual: act,
+    expected: exp.map(firstTwo),
+    actual: act.map(firstTwo),
     expectedLoss: exp.map(loss),
     actualLoss: act.map(loss),
   };
@@ -61,7 +63,11 @@ export interface Compared {
 
 export function compareRun(test: GradedTestRun, expected: Float64Array, run: SandboxRunResult): Compared {
   const rows = run.status === "ok" ? test.record.length : test.record.filter((k) => k < run.stepsRun).length;
-  const trajectory = test.dim === 2 ? getTrajectory(test, expected, run.recorded, rows) : undefined;
+  // Every 2-D test is plotted; a test of another dimension only when it did not pass, so that the
+  // report can plot the first failing test, whichever it is, without storing every test's path.
+  const div = run.status === "ok" ? findDivergence(expected, run.recorded, test.dim) : null;
+  const plotted = test.dim === 2 || run.status !== "ok" || div !== null;
+  const trajectory = plotted ? getTrajectory(test, expected, run.recorded, rows) : undefined;
   if (run.status !== "ok") {
     return {
       test: {
@@ -76,7 +82,6 @@ export function compareRun(test: GradedTestRun, expected: Float64Array, run: San
       failed: false,
     };
   }
-  const div = findDivergence(expected, run.recorded, test.dim);
   if (!div)
     return {
       test: {

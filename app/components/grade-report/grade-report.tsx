@@ -4,15 +4,20 @@ import { formatVerdict } from "@/lib/exercises/verdicts";
 import type { GradeResult } from "@/lib/grader/result";
 import styles from "./grade-report.module.css";
 import { LossPlot } from "./loss-plot";
+import { choosePlottedTest, findFirstFailingTest } from "./plotted-test";
 import { TrajectoryPlot } from "./trajectory-plot";
 
 const STATUS_LABEL = { pass: "Passed", fail: "Failed", error: "Error" } as const;
 
-/** The feedback of a graded submission: verdict, tests, first divergence, diagnosis and plots. */
+/**
+ * The feedback of a graded submission: verdict, diagnosis, the first failing test (its divergence and
+ * its plot, hidden tests included), every test, and the plots.
+ */
 export function GradeReport({ result }: { result: GradeResult }) {
   const passed = result.verdict === "passed";
-  const plotted =
-    result.tests.find((t) => t.trajectory && t.status !== "pass") ?? result.tests.find((t) => t.trajectory);
+  const firstFailing = findFirstFailingTest(result);
+  const plotted = choosePlottedTest(result);
+  const plottedPath = plotted?.test.trajectory;
   return (
     <section className={styles.report} aria-labelledby="grade-verdict">
       <p
@@ -28,6 +33,21 @@ export function GradeReport({ result }: { result: GradeResult }) {
           <h3>Likely cause: {result.diagnosis.title}</h3>
           <p>{result.diagnosis.explanation}</p>
         </aside>
+      ) : null}
+      {firstFailing ? (
+        <p className={styles.firstFailing} data-testid="first-failing">
+          First failing test: <strong>{firstFailing.name}</strong>
+          {firstFailing.firstDivergence ? (
+            <>
+              {" "}
+              (step {firstFailing.firstDivergence.step}, coordinate {firstFailing.firstDivergence.coordinate}:
+              expected <code>{firstFailing.firstDivergence.expected}</code>, got{" "}
+              <code>{firstFailing.firstDivergence.actual}</code>)
+            </>
+          ) : firstFailing.message ? (
+            <>: {firstFailing.message}</>
+          ) : null}
+        </p>
       ) : null}
       {result.tests.length > 0 ? (
         <ol className={styles.tests}>
@@ -65,15 +85,23 @@ export function GradeReport({ result }: { result: GradeResult }) {
           ))}
         </ol>
       ) : null}
-      {plotted?.trajectory ? (
-        <div className={styles.plots}>
-          <TrajectoryPlot
-            objective={plotted.trajectory.objective}
-            expected={plotted.trajectory.expected}
-            actual={plotted.trajectory.actual}
-          />
-          <LossPlot expected={plotted.trajectory.expectedLoss} actual={plotted.trajectory.actualLoss} />
-        </div>
+      {plottedPath ? (
+        <figure className={styles.plotted} data-testid="plotted-test" data-test-name={plotted.test.name}>
+          <figcaption>
+            {plotted.failing ? "First failing test" : "Plotted"}: <strong>{plotted.test.name}</strong>
+          </figcaption>
+          <div className={styles.plots}>
+            {/* A 1-D test has no path on a contour map: its loss curve alone. */}
+            {plottedPath.expected.every((point) => point.length >= 2) ? (
+              <TrajectoryPlot
+                objective={plottedPath.objective}
+                expected={plottedPath.expected}
+                actual={plottedPath.actual}
+              />
+            ) : null}
+            <LossPlot expected={plottedPath.expectedLoss} actual={plottedPath.actualLoss} />
+          </div>
+        </figure>
       ) : null}
       <p className="muted">
         Tolerance: {result.tolerance}. Graded in {Math.round(result.durationMs)} ms.
