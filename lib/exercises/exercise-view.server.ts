@@ -4,6 +4,7 @@ import type { ExerciseConfig } from "@/lib/content/exercise-schema";
 import { getExerciseWithConfig } from "@/lib/content/exercises.server";
 import { readExerciseFile } from "@/lib/content/registry";
 import { resolveObjectiveArgs, runReference } from "@/lib/grader/reference";
+import { type AfterPass, getAfterPass } from "./after-pass.server";
 import type { VisibleRunTest } from "./visible-run";
 
 /** Everything the exercise page needs, all serializable: task, starter, types, visible tests with references. */
@@ -19,6 +20,8 @@ export type ExerciseView = {
   pythonStarter: string;
   typesDts: string;
   visibleTests: VisibleRunTest[];
+  /** The next exercise and the lesson section this one practises (shown after a pass). */
+  afterPass: AfterPass;
 };
 
 /**
@@ -59,9 +62,10 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
   const found = await getExerciseWithConfig(slug);
   if (!found) return null;
   const { exercise, config } = found;
-  const [{ code }, pythonStarter] = await Promise.all([
+  const [{ code }, pythonStarter, afterPass] = await Promise.all([
     compileMdx(exercise.taskMdx, { label: `content/exercises/${slug}/task.mdx` }),
     readExerciseFile(exercise.slug, "starter.py"),
+    getAfterPass(exercise.slug),
   ]);
   return {
     slug: exercise.slug,
@@ -72,6 +76,7 @@ export async function getExerciseView(slug: string): Promise<ExerciseView | null
     starter: exercise.starter,
     pythonStarter,
     typesDts: SANDBOX_DTS + exercise.typesDts,
+    afterPass,
     visibleTests: config.visibleTests.map((test) => ({
       name: test.name,
       objective: { name: test.objective.name, ...(test.objective.args ? { args: test.objective.args } : {}) },

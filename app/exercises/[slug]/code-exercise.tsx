@@ -48,6 +48,7 @@ export function CodeExercise({ view }: { view: ExerciseView }) {
         pythonStarter={view.pythonStarter}
         typesDts={view.typesDts}
         visibleTests={view.visibleTests}
+        afterPass={view.afterPass}
       />
     </div>
   );

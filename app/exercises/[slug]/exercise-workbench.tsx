@@ -2,10 +2,12 @@
 
 import { useCallback, useMemo, useRef, useState } from "react";
 import { GradeReport } from "@/app/components/grade-report/grade-report";
+import type { AfterPass as AfterPassLinks } from "@/lib/exercises/after-pass.server";
 import type { VisibleRunTest } from "@/lib/exercises/visible-run";
 import styles from "../exercises.module.css";
 import { SubmissionHistory } from "./submission-history";
 import { useSubmissionHistory } from "./use-submission-history";
+import { AfterPass } from "./workbench/after-pass";
 import { EditorFrame } from "./workbench/editor-frame";
 import { LanguageChoice } from "./workbench/language-choice";
 import { GradingStatus, RunSummary, ServerRunStatus } from "./workbench/run-summary";
@@ -22,6 +24,7 @@ type Props = {
   pythonStarter: string;
   typesDts: string;
   visibleTests: VisibleRunTest[];
+  afterPass: AfterPassLinks;
 };
 
 /**
@@ -32,7 +35,14 @@ type Props = {
  * submissions to restore. Each part is a hook or a component of ./workbench; every request goes
  * through ./submissions-client.ts or ./workbench/language.ts.
  */
-export function ExerciseWorkbench({ slug, starter, pythonStarter, typesDts, visibleTests }: Props) {
+export function ExerciseWorkbench({
+  slug,
+  starter,
+  pythonStarter,
+  typesDts,
+  visibleTests,
+  afterPass,
+}: Props) {
   const frameRef = useRef<HTMLDivElement>(null);
   const starters = useMemo(() => ({ typescript: starter, python: pythonStarter }), [starter, pythonStarter]);
   const { code, codeRef, language, languageRef, usable, updateCode, chooseLanguage, reset } = useDraft(
@@ -45,24 +55,35 @@ export function ExerciseWorkbench({ slug, starter, pythonStarter, typesDts, visi
   const { history, refresh } = useSubmissionHistory(slug);
   const submission = useCodeSubmission(slug, codeRef, languageRef, refresh);
   const { grading, ahead, result, error, setResult, setError } = submission;
-  // Which report is shown: the last Submit's, or the last Python Run's (visible tests only).
-  const [shown, setShown] = useState<"submit" | "run">("submit");
+  // What the feedback shows: the last action's outcome only, Run's or Submit's, never both. Starting
+  // one hides the other's message; an outcome that arrives for the other one stays hidden.
+  const [shown, setShown] = useState<"submit" | "run" | null>(null);
   const choose = useLanguageChoice(usable, chooseLanguage);
-  const restore = useRestore(choose, updateCode, setResult, setError);
+  const showRestored = useCallback(
+    (restored: Parameters<typeof setResult>[0]) => {
+      setShown("submit");
+      setResult(restored);
+    },
+    [setResult],
+  );
+  const restore = useRestore(choose, updateCode, showRestored, setError);
 
   const python = language === "python";
   const running = python ? serverRun.running : browserRun.running;
   const runTests = useCallback(() => {
-    if (languageRef.current === "python") {
-      setShown("run");
-      void serverRun.run();
-    } else void browserRun.runTests();
+    setShown("run");
+    if (languageRef.current === "python") void serverRun.run();
+    else void browserRun.runTests();
   }, [languageRef, serverRun.run, browserRun.runTests]);
   const submit = useCallback(() => {
     setShown("submit");
     void submission.submit();
   }, [submission.submit]);
-  const report = shown === "run" && python ? serverRun.result : result;
+  const showRun = shown === "run";
+  const showSubmit = shown === "submit";
+  const serverRunReport = python && !serverRun.running ? serverRun.result : null;
+  const report = showRun ? serverRunReport : showSubmit && !grading ? result : null;
+  const passedNow = showSubmit && !grading && result?.verdict === "passed";
 
   return (
     <section className={styles.workbench} aria-label="Your solution">
@@ -90,23 +111,24 @@ export function ExerciseWorkbench({ slug, starter, pythonStarter, typesDts, visi
         <button type="button" className="button" onClick={reset}>
           Reset to starter
         </button>
-        <span className={styles.hint}>Ctrl/⌘+Enter runs · Ctrl/⌘+Shift+Enter submits</span>
+        <span className={styles.hint} data-testid="editor-keys">
+          Ctrl/⌘+Enter runs · Ctrl/⌘+Shift+Enter submits · Esc then Tab leaves the editor
+        </span>
       </div>
-      <div aria-live="polite">
-        {browserRun.run && !python ? <RunSummary run={browserRun.run} /> : null}
-        {python && serverRun.running ? <ServerRunStatus ahead={serverRun.ahead} /> : null}
-        {python && shown === "run" && serverRun.error ? (
-          <p className={styles.error}>{serverRun.error}</p>
-        ) : null}
-        {python && shown === "run" && serverRun.result && !serverRun.running ? (
+      <div aria-live="polite" data-testid="feedback" data-shown={shown ?? "none"}>
+        {showRun && !python && browserRun.run ? <RunSummary run={browserRun.run} /> : null}
+        {showRun && python && serverRun.running ? <ServerRunStatus ahead={serverRun.ahead} /> : null}
+        {showRun && python && serverRun.error ? <p className={styles.error}>{serverRun.error}</p> : null}
+        {showRun && python && serverRun.result && !serverRun.running ? (
           <p className={styles.status} data-testid="server-run-summary">
             Run: visible tests only, on the server (not a submission)
           </p>
         ) : null}
-        {grading ? <GradingStatus ahead={ahead} /> : null}
-        {error ? <p className={styles.error}>{error}</p> : null}
+        {showSubmit && grading ? <GradingStatus ahead={ahead} /> : null}
+        {showSubmit && error ? <p className={styles.error}>{error}</p> : null}
       </div>
-      {report && !grading && !(shown === "run" && serverRun.running) ? <GradeReport result={report} /> : null}
+      {report ? <GradeReport result={report} /> : null}
+      <AfterPass slug={slug} links={afterPass} language={language} passedNow={passedNow} version={history} />
       <SubmissionHistory rows={history} onRestore={restore} />
     </section>
   );
