@@ -60,6 +60,7 @@ test("after a pass: the next exercise, the lesson section, and the reference sol
 
 test("a failure plots the first failing test; after three failures the solution is offered and the request recorded", async ({
   page,
+  baseURL,
 }) => {
   await page.goto("/exercises/momentum");
   await setEditorCode(page, twoCoordinates);
@@ -80,8 +81,11 @@ test("a failure plots the first failing test; after three failures the solution 
 
   await expect(page.getByTestId("solution-rule")).toContainText("after 3 failed submissions (1 so far)");
   // Asking too early is refused, and nothing opens.
-  const early = await page.request.post("/api/exercises/momentum/solution");
+  const early = await page.request.post("/api/exercises/momentum/solution", {
+    headers: { origin: baseURL ?? "" },
+  });
   expect(early.status()).toBe(409);
+  expect((await early.json()).error).toContain("you have 1");
 
   await submit(page, "failed");
   await submit(page, "failed");
