@@ -30,12 +30,12 @@ test("a learner answers a tune, a diagnose and a predict exercise wrong, then ri
   // No live readout of the graded score: trial runs from a budget, each showing its curve only.
   const budget = page.getByTestId("tune-budget");
   await expect(budget).toHaveText("Trial runs left: 8 of 8");
-  await expect(page.getByText(/mean loss over the last 50/)).toHaveCount(0);
+  await expect(page.getByTestId("tune-preview")).toHaveCount(0);
+  await expect(page.getByTestId("tune-no-run")).toBeVisible();
   await page.getByRole("button", { name: "Try these settings" }).click();
   await expect(budget).toHaveText("Trial runs left: 7 of 8");
   await expect(page.getByTestId("tune-trials").getByRole("listitem")).toHaveCount(1);
   await expect(page.getByRole("img", { name: /^Run 1: loss against step/ })).toBeVisible();
-  await expect(page.getByText(/mean loss over the last 50/)).toHaveCount(0);
 
   // Tune: the defaults miss the target, and the verdict says why.
   await page.getByRole("button", { name: "Submit settings" }).click();
@@ -129,7 +129,11 @@ test("a tuning value out of range is refused where it is typed, and the budget r
   await expect(box).not.toHaveAttribute("aria-invalid", "true");
   for (let run = 1; run <= 8; run++) await page.getByRole("button", { name: "Try these settings" }).click();
   await expect(budget).toHaveText("Trial runs left: 0 of 8");
-  await page.getByRole("button", { name: "Try these settings" }).click();
+  const tryButton = page.getByRole("button", { name: "Try these settings" });
+  await expect(tryButton).toHaveAttribute("aria-disabled", "true");
+  // Still focusable and pressable from the keyboard, where it says why nothing runs.
+  await tryButton.focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "No trial runs left" })).toBeVisible();
   await expect(page.getByTestId("tune-trials").getByRole("listitem")).toHaveCount(8);
 });
