@@ -34,7 +34,7 @@ test("from the exercise list to an exercise, nothing is downloaded twice", async
   });
   // The list prefetches the exercise routes its links show; the click must reuse what came then.
   await page.goto("/exercises", { waitUntil: "networkidle" });
-  await page.getByRole("link", { name: /Adam/ }).first().click();
+  await page.getByRole("link", { name: /^\d+\. Adam$/ }).click();
   await expect(page).toHaveURL(/\/exercises\/adam$/);
   await expect(page.locator('[data-editor-ready="true"]')).toBeAttached({ timeout: 60_000 });
   await page.waitForLoadState("networkidle");
