@@ -52,7 +52,7 @@ export function ExerciseWorkbench({
   );
   const browserRun = useVisibleRun(codeRef, visibleTests);
   const serverRun = useServerRun(slug, codeRef);
-  const { history, refresh } = useSubmissionHistory(slug);
+  const { history, loaded, refresh } = useSubmissionHistory(slug);
   const submission = useCodeSubmission(slug, codeRef, languageRef, refresh);
   const { grading, ahead, result, error, setResult, setError } = submission;
   // What the feedback shows: the last action's outcome only, Run's or Submit's, never both. Starting
@@ -128,7 +128,13 @@ export function ExerciseWorkbench({
         {showSubmit && error ? <p className={styles.error}>{error}</p> : null}
       </div>
       {report ? <GradeReport result={report} /> : null}
-      <AfterPass slug={slug} links={afterPass} language={language} passedNow={passedNow} version={history} />
+      <AfterPass
+        slug={slug}
+        links={afterPass}
+        language={language}
+        passedNow={passedNow}
+        version={loaded ? history : null}
+      />
       <SubmissionHistory rows={history} onRestore={restore} />
     </section>
   );

@@ -14,7 +14,10 @@ type Props = {
   language: Language;
   /** The result on screen is a pass: the panel shows at once, before the server is asked again. */
   passedNow: boolean;
-  /** Changes after every graded submission: the access is asked for again. */
+  /**
+   * The learner's submissions as last loaded: the access is asked for once they are, and again
+   * whenever they change (after every graded submission); null until the first load.
+   */
   version: unknown;
 };
 
@@ -29,7 +32,7 @@ export function AfterPass({ slug, links, language, passedNow, version }: Props) 
   useEffect(() => {
     // Only the answer to the latest question counts (a slow one must not overwrite a newer one).
     let current = true;
-    void version;
+    if (version === null) return;
     void fetchSolutionAccess(slug).then((answer) => {
       if (current && answer) setAccess(answer);
     });
