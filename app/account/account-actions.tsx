@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
+import * as z from "zod/mini";
 import styles from "./account.module.css";
 
 /**
