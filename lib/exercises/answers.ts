@@ -46,6 +46,21 @@ export const QueuePositionAnswerSchema = z.union([
   z.object({ state: z.literal("none") }),
 ]);
 
+/** GET and POST /api/exercises/[slug]/solution: the learner's access to the reference solution. */
+export const SolutionAccessAnswerSchema = z.object({
+  access: z.object({
+    state: z.enum(["passed", "revealed", "available", "locked"]),
+    failedAttempts: z.number().check(z.int(), z.nonnegative()),
+    needed: z.number().check(z.int(), z.positive()),
+  }),
+});
+
+/** The access the page shows (lib/exercises/solution-access.ts SolutionAccess). */
+export type SolutionAccessAnswer = z.infer<typeof SolutionAccessAnswerSchema>["access"];
+
+/** An error answer's message (any route's, through lib/http). */
+export const ErrorAnswerSchema = z.object({ error: z.string() });
+
 /** An answer that does not have the expected shape (the server and page are of different releases…). */
 export class UnexpectedAnswerError extends Error {
   override name = "UnexpectedAnswerError";

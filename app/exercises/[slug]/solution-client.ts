@@ -1,8 +1,9 @@
 // The requests about an exercise's reference solution: may this learner read it, and asking for it
-// before a pass (recorded). The schema loads with the request, never up front.
-import type { SolutionAccessAnswer } from "@/lib/exercises/solution-answer";
+// before a pass (recorded). The schemas load with the request, never up front (the same module as
+// the past submissions', so asking costs no further download).
+import type { SolutionAccessAnswer } from "@/lib/exercises/answers";
 
-const loadSchemas = () => import("@/lib/exercises/solution-answer");
+const loadSchemas = () => import("@/lib/exercises/answers");
 
 /** Whether the learner may read the reference solution; null when it cannot be had (the page works without). */
 export async function fetchSolutionAccess(slug: string): Promise<SolutionAccessAnswer | null> {

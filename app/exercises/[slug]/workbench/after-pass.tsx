@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import type { AfterPass as AfterPassLinks } from "@/lib/exercises/after-pass.server";
-import type { SolutionAccessAnswer } from "@/lib/exercises/solution-answer";
+import type { SolutionAccessAnswer } from "@/lib/exercises/answers";
 import { fetchSolutionAccess, requestSolution } from "../solution-client";
 import styles from "./after-pass.module.css";
 import type { Language } from "./language";
