@@ -102,6 +102,18 @@ export class FairQueue<J extends FairJob> {
     return !job.generalOnly && isQuiet(...this.usagesOf(job, now));
   }
 
+  /**
+   * The waiting job a quiet process takes: of those that may use it, one whose learner has
+   * recorded grading time (known to be light) before strangers, each in serving order. Fresh
+   * learners look quiet until their first job shows otherwise; a learner already seen to be light
+   * does not wait behind them.
+   */
+  nextForQuiet(order: J[], now: number): number {
+    const eligible = order.map((job, i) => [job, i] as const).filter(([job]) => this.mayUseQuiet(job, now));
+    const known = eligible.find(([job]) => this.usage.has(usageKeys(job.learner, job.client).learner));
+    return (known ?? eligible[0])?.[1] ?? -1;
+  }
+
   /** The waiting jobs in the order they will be served (policy.orderOf, then arrival). */
   servingOrder(now: number): J[] {
     return this.waiting

@@ -10,6 +10,7 @@ import {
   decayUsage,
   HEAVY_ALLOWANCE_MS,
   HEAVY_HALF_LIFE_MS,
+  IDLE_HOLD_SHARE,
   isQuiet,
   jobCost,
   NO_COST,
@@ -49,6 +50,14 @@ describe("what a job costs", () => {
     expect(jobCost({ heldMs: 400 })).toEqual({ ms: 400, heavyMs: 0 });
     expect(jobCost({ heldMs: 1_400 })).toEqual({ ms: 1_400, heavyMs: 1_400 - HEAVY_ALLOWANCE_MS });
     expect(runningCost(2_000)).toEqual(jobCost({ heldMs: 2_000 }));
+  });
+
+  it("heavy is CPU time where known: a correct solution slowed by a busy machine is not heavy", () => {
+    expect(jobCost({ heldMs: 1_500, cpuMs: 80 }).heavyMs).toBe(0);
+    expect(jobCost({ heldMs: 1_500, cpuMs: 80 }).ms).toBe(1_500);
+    expect(jobCost({ heldMs: 1_500, cpuMs: 1_400 }).heavyMs).toBe(1_400 - HEAVY_ALLOWANCE_MS);
+    // A job that holds its process idle still counts a quarter of the time held.
+    expect(jobCost({ heldMs: 5_000, cpuMs: 0 }).heavyMs).toBe(5_000 * IDLE_HOLD_SHARE - HEAVY_ALLOWANCE_MS);
   });
 
   it("short burns add up: a few 1.4 s jobs in a minute make a learner heavy", () => {

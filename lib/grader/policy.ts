@@ -103,18 +103,29 @@ export type JobOutcome = {
   replaced?: boolean;
   /** The job's allowance (allowanceOf its language); TypeScript's when unsaid. */
   allowanceMs?: number;
+  /** CPU time its process (and the process's children) used for the job, when it could be read. */
+  cpuMs?: number;
 };
 
 /**
+ * Share of the time a job held its process that counts as heavy even without CPU time: a job
+ * that waits idle still keeps others off the process.
+ */
+export const IDLE_HOLD_SHARE = 0.25;
+
+/**
  * The cost of a finished job: the time it held a process, plus a restart when its process had
- * to be replaced, or the crash cost when it killed it. Heavy: everything above the per-job
- * allowance, restarts and crashes in full, so short burns, crash bombs and memory poison all add up.
+ * to be replaced, or the crash cost when it killed it. Heavy: what it used above its allowance,
+ * restarts and crashes in full, so short burns, crash bombs and memory poison all add up. What it
+ * used is its CPU time where known (a busy machine makes a correct solution take longer, not use
+ * more; at least IDLE_HOLD_SHARE of the time held), else the time held.
  */
 export function jobCost(outcome: JobOutcome): Cost {
   const held = Math.max(0, outcome.heldMs);
+  const used = outcome.cpuMs === undefined ? held : Math.max(outcome.cpuMs, IDLE_HOLD_SHARE * held);
   const extra = outcome.crashed ? CRASH_COST_MS : outcome.replaced ? RESTART_COST_MS : 0;
   const allowance = outcome.allowanceMs ?? HEAVY_ALLOWANCE_MS;
-  return { ms: held + extra, heavyMs: Math.max(0, held - allowance) + extra };
+  return { ms: held + extra, heavyMs: Math.max(0, used - allowance) + extra };
 }
 
 /** What a job still running has cost so far, `elapsedMs` after it was handed to a grader. */

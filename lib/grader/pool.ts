@@ -160,6 +160,9 @@ function spawnChild(): ChildProcess {
     onMessage(child, message),
   );
   child.on("exit", () => onExit(child));
+  // A job sent to a child that is dying fails with EPIPE; its exit handler re-queues or answers
+  // the job. Unhandled, the 'error' event would take down the server or worker.
+  child.on("error", () => {});
   // Idle children do not keep this process alive; one grading a job does (see dispatch).
   child.unref();
   return child;
@@ -201,10 +204,12 @@ function onMessage(
     rssAfterMb: residentMb(child.pid),
     limitMb: pool.retireLimitMb ?? readGraderSettings().dataLimitMb,
   });
+  const cpuAfter = cpuMs(child.pid);
   const cost = finishJob(slot, {
     heldMs: Date.now() - job.sentAt,
     replaced: after.blame,
     allowanceMs: allowanceOf(job.input.language),
+    ...(slot.cpuBeforeMs !== null && cpuAfter !== null ? { cpuMs: cpuAfter - slot.cpuBeforeMs } : {}),
   });
   if (after.retire) retire(slot);
   if (message.error !== undefined) job.reject(new Error(message.error));
@@ -338,7 +343,7 @@ function pump(): void {
   // General processes first, so the quiet one stays free for a quiet learner as long as possible.
   for (const slot of [...pool.slots].sort((a, b) => Number(a.quiet) - Number(b.quiet))) {
     if (slot.job) continue;
-    const index = order.findIndex((job) => !slot.quiet || pool.queue.mayUseQuiet(job, now));
+    const index = slot.quiet ? pool.queue.nextForQuiet(order, now) : order.length > 0 ? 0 : -1;
     if (index < 0) continue;
     const [job] = order.splice(index, 1) as [Job];
     pool.queue.take(job);

@@ -3,7 +3,7 @@ import { setMaxListeners } from "node:events";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { CRASH_COST_MS, HEAVY_ALLOWANCE_MS, TEXTS, waitingLimit } from "@/lib/grader/policy";
+import { HEAVY_ALLOWANCE_MS, IDLE_HOLD_SHARE, parseCost, TEXTS, waitingLimit } from "@/lib/grader/policy";
 import { graderProcesses, gradeSubmission, LearnerBusyError, stopGraderProcesses } from "@/lib/grader/pool";
 import type { GradeResult } from "@/lib/grader/result";
 import type { RedisHandle } from "@/scripts/redis.mjs";
@@ -125,23 +125,37 @@ describe.skipIf(!hasRedis)("the queue applies the same policy (real Redis, BullM
     }
   });
 
-  it("a timed-out job is charged what the worker's pool measured: the same cost as in the pool", async () => {
+  it("a timed-out job is charged what the worker's pool measured with policy.jobCost", async () => {
+    const id = "timed-out-job";
     const result = await queue.gradeViaQueue({
       exercise: "adam",
       code: endless,
       learner: "looper",
       client: "net-1",
+      id,
     });
     expect(result.verdict).toBe("timeout");
+    const { Job, Queue } = await import("bullmq");
+    const { GRADING_QUEUE } = await import("@/lib/queue/settings");
     const connection = createRedis(redis.url, "test");
+    const reader = new Queue(GRADING_QUEUE, { connection: createRedis(redis.url, "test-queue") });
     try {
-      const charged = await usage.readUsage(connection, "l:looper", Date.now());
-      // About 5 s held: everything above the per-job allowance is heavy, as policy.jobCost says.
-      expect(charged.ms).toBeGreaterThan(4_500);
-      expect(charged.heavyMs).toBeGreaterThan(4_500 - HEAVY_ALLOWANCE_MS);
-      expect(charged.heavyMs).toBeLessThan(CRASH_COST_MS + 10_000);
-      expect((await usage.readUsage(connection, "c:net-1", Date.now())).ms).toBeCloseTo(charged.ms, -2);
+      // The worker sent its pool's cost beside the result: about 5 s held, heavy by CPU time.
+      const sent = parseCost((await Job.fromId(reader, id))?.returnvalue?.cost);
+      if (!sent) throw new Error("the worker sent no cost");
+      expect(sent.ms).toBeGreaterThan(4_500);
+      expect(sent.heavyMs).toBeGreaterThan(IDLE_HOLD_SHARE * 4_500 - HEAVY_ALLOWANCE_MS);
+      // The web server charged exactly that to the learner and the client (decayed a little since).
+      const now = Date.now();
+      for (const key of ["l:looper", "c:net-1"]) {
+        const charged = await usage.readUsage(connection, key, now);
+        expect(charged.ms).toBeGreaterThan(sent.ms * 0.9);
+        expect(charged.ms).toBeLessThanOrEqual(sent.ms);
+        expect(charged.heavyMs).toBeGreaterThan(sent.heavyMs * 0.99);
+        expect(charged.heavyMs).toBeLessThanOrEqual(sent.heavyMs);
+      }
     } finally {
+      await reader.close();
       connection.disconnect();
     }
   }, 60_000);
