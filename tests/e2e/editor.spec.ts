@@ -42,8 +42,10 @@ async function holdScripts(page: Page, options: { all?: boolean } = {}) {
       }
       await route.fulfill({ response, body });
     } catch (error) {
-      // The test may end with scripts still held; the page is gone by then.
-      if (!page.isClosed()) throw error;
+      // The test may end with scripts still held; the page is gone by then. A route dropped by
+      // unrouteAll({ behavior: "ignoreErrors" }) while its script was in flight has its response
+      // disposed: ignored too, as that call asks.
+      if (!page.isClosed() && !/Response has been disposed/.test(String(error))) throw error;
     }
   });
   return { monaco, all };
