@@ -10,7 +10,7 @@ import {
   decayUsage,
   HEAVY_ALLOWANCE_MS,
   HEAVY_HALF_LIFE_MS,
-  IDLE_HOLD_SHARE,
+  HELD_ALLOWANCES,
   isQuiet,
   jobCost,
   NO_COST,
@@ -53,11 +53,13 @@ describe("what a job costs", () => {
   });
 
   it("heavy is CPU time where known: a correct solution slowed by a busy machine is not heavy", () => {
-    expect(jobCost({ heldMs: 1_500, cpuMs: 80 }).heavyMs).toBe(0);
-    expect(jobCost({ heldMs: 1_500, cpuMs: 80 }).ms).toBe(1_500);
+    expect(jobCost({ heldMs: 900, cpuMs: 80 }).heavyMs).toBe(0);
+    expect(jobCost({ heldMs: 900, cpuMs: 80 }).ms).toBe(900);
     expect(jobCost({ heldMs: 1_500, cpuMs: 1_400 }).heavyMs).toBe(1_400 - HEAVY_ALLOWANCE_MS);
-    // A job that holds its process idle still counts a quarter of the time held.
-    expect(jobCost({ heldMs: 5_000, cpuMs: 0 }).heavyMs).toBe(5_000 * IDLE_HOLD_SHARE - HEAVY_ALLOWANCE_MS);
+    // A 1.4 s burn that got little CPU, or a job waiting idle, still counts its time held beyond
+    // two allowances.
+    expect(jobCost({ heldMs: 1_400, cpuMs: 300 }).heavyMs).toBe(1_400 - HELD_ALLOWANCES * HEAVY_ALLOWANCE_MS);
+    expect(jobCost({ heldMs: 5_000, cpuMs: 0 }).heavyMs).toBe(5_000 - HELD_ALLOWANCES * HEAVY_ALLOWANCE_MS);
   });
 
   it("short burns add up: a few 1.4 s jobs in a minute make a learner heavy", () => {

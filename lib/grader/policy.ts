@@ -108,24 +108,27 @@ export type JobOutcome = {
 };
 
 /**
- * Share of the time a job held its process that counts as heavy even without CPU time: a job
- * that waits idle still keeps others off the process.
+ * Of the time a job held its process, what is beyond this many allowances counts as heavy even
+ * without CPU time: a job that waits, or burns on a busy machine, still keeps others off a process.
  */
-export const IDLE_HOLD_SHARE = 0.25;
+export const HELD_ALLOWANCES = 2;
 
 /**
  * The cost of a finished job: the time it held a process, plus a restart when its process had
  * to be replaced, or the crash cost when it killed it. Heavy: what it used above its allowance,
  * restarts and crashes in full, so short burns, crash bombs and memory poison all add up. What it
  * used is its CPU time where known (a busy machine makes a correct solution take longer, not use
- * more; at least IDLE_HOLD_SHARE of the time held), else the time held.
+ * more), or its time held beyond HELD_ALLOWANCES allowances if that is more; else its time held.
  */
 export function jobCost(outcome: JobOutcome): Cost {
   const held = Math.max(0, outcome.heldMs);
-  const used = outcome.cpuMs === undefined ? held : Math.max(outcome.cpuMs, IDLE_HOLD_SHARE * held);
-  const extra = outcome.crashed ? CRASH_COST_MS : outcome.replaced ? RESTART_COST_MS : 0;
   const allowance = outcome.allowanceMs ?? HEAVY_ALLOWANCE_MS;
-  return { ms: held + extra, heavyMs: Math.max(0, used - allowance) + extra };
+  const over =
+    outcome.cpuMs === undefined
+      ? held - allowance
+      : Math.max(outcome.cpuMs - allowance, held - HELD_ALLOWANCES * allowance);
+  const extra = outcome.crashed ? CRASH_COST_MS : outcome.replaced ? RESTART_COST_MS : 0;
+  return { ms: held + extra, heavyMs: Math.max(0, over) + extra };
 }
 
 /** What a job still running has cost so far, `elapsedMs` after it was handed to a grader. */

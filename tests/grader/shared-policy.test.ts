@@ -3,7 +3,7 @@ import { setMaxListeners } from "node:events";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { HEAVY_ALLOWANCE_MS, IDLE_HOLD_SHARE, parseCost, TEXTS, waitingLimit } from "@/lib/grader/policy";
+import { HEAVY_ALLOWANCE_MS, HELD_ALLOWANCES, parseCost, TEXTS, waitingLimit } from "@/lib/grader/policy";
 import { graderProcesses, gradeSubmission, LearnerBusyError, stopGraderProcesses } from "@/lib/grader/pool";
 import type { GradeResult } from "@/lib/grader/result";
 import type { RedisHandle } from "@/scripts/redis.mjs";
@@ -144,7 +144,7 @@ describe.skipIf(!hasRedis)("the queue applies the same policy (real Redis, BullM
       const sent = parseCost((await Job.fromId(reader, id))?.returnvalue?.cost);
       if (!sent) throw new Error("the worker sent no cost");
       expect(sent.ms).toBeGreaterThan(4_500);
-      expect(sent.heavyMs).toBeGreaterThan(IDLE_HOLD_SHARE * 4_500 - HEAVY_ALLOWANCE_MS);
+      expect(sent.heavyMs).toBeGreaterThan(4_500 - HELD_ALLOWANCES * HEAVY_ALLOWANCE_MS);
       // The web server charged exactly that to the learner and the client (decayed a little since).
       const now = Date.now();
       for (const key of ["l:looper", "c:net-1"]) {
