@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import * as z from "zod/mini";
 import styles from "./account.module.css";
+import type { DeletedAnswer } from "./deleted-answer";
 
 /**
  * Signs out through better-auth (which also clears the guest cookie), then goes to the sign-in page,
@@ -80,18 +80,7 @@ export function VerifyEmailButton({ email }: { email: string }) {
   );
 }
 
-/** The delete route's answer: what went, by kind. */
-const DeletedAnswerSchema = z.object({
-  deleted: z.object({
-    account: z.boolean(),
-    lessonsRead: z.number(),
-    submissions: z.number(),
-    cards: z.number(),
-    reviews: z.number(),
-    interviews: z.number(),
-  }),
-});
-type Deleted = z.infer<typeof DeletedAnswerSchema>["deleted"];
+type Deleted = DeletedAnswer["deleted"];
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
@@ -133,6 +122,8 @@ export function DeleteForm({ isGuest }: { isGuest: boolean }) {
       body: JSON.stringify({ confirm }),
     }).catch(() => null);
     if (response?.ok) {
+      // The schema (and zod) load only when an account is deleted: the page's first load stays small.
+      const { DeletedAnswerSchema } = await import("./deleted-answer");
       const answer = DeletedAnswerSchema.safeParse(await response.json().catch(() => null));
       if (answer.success) {
         setDeleted(answer.data.deleted);

@@ -65,7 +65,8 @@ test("a guest's progress moves into a new account and follows it to another brow
   // Sign out: a fresh visitor with no progress, and no guest cookie until it stores something.
   await otherPage.goto("/account");
   await otherPage.getByRole("button", { name: "Sign out" }).click();
-  await expect(otherPage).toHaveURL(/\/$/);
+  // Signing out says what happened to the progress, and offers signing in again.
+  await expect(otherPage).toHaveURL(/\/signin\?signedOut=1$/);
   await otherPage.goto("/dashboard");
   await expect(otherPage.getByTestId("lessons-read")).toHaveText(/^0 \/ \d+$/);
   expect((await other.cookies()).find((cookie) => cookie.name === "descent_guest")).toBeUndefined();

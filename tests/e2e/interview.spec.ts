@@ -54,6 +54,16 @@ async function answerShownItem(page: Page): Promise<string> {
       await page.keyboard.press("Enter");
       break;
     }
+    case "explain": {
+      const text = section.getByRole("textbox", { name: /Your explanation/ });
+      await text.focus();
+      await page.keyboard.type("Bias correction divides by one minus beta to the t.");
+      await press(submit, "Enter");
+      const marks = section.getByRole("button", { name: "Submit marks" });
+      await expect(marks).toBeVisible();
+      await press(marks, "Enter");
+      break;
+    }
     default:
       throw new Error(`a rapid round asks no ${type} item`);
   }
