@@ -162,7 +162,7 @@ test("a lesson page does not load Monaco; the exercise list shows the best verdi
 
   await page.goto("/exercises");
   await expect(page.getByRole("link", { name: /SGD with momentum/ })).toBeVisible();
-  await expect(page.getByText("Not started").first()).toBeVisible();
+  await expect(page.getByRole("listitem").getByText("Not started", { exact: true }).first()).toBeVisible();
 });
 
 test("the exercise page fits a phone: the editor stacks above the results @phone", async ({ page }) => {
