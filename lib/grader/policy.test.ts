@@ -16,6 +16,7 @@ import {
   NO_COST,
   orderOf,
   parseCost,
+  preemption,
   preemptsAfterMs,
   QUIET_HEAVY_MS,
   queuePriority,
@@ -125,6 +126,26 @@ describe("order and the quiet process", () => {
     expect(isQuiet(fresh, { ms: 0, heavyMs: QUIET_HEAVY_MS }, NO_COST)).toBe(false);
     expect(isQuiet(fresh, { ms: 0, heavyMs: 1_000 }, runningCost(HEAVY_ALLOWANCE_MS + 1_000))).toBe(false);
     expect(isQuiet(fresh, { ms: 0, heavyMs: 1_000 }, runningCost(HEAVY_ALLOWANCE_MS))).toBe(true);
+  });
+
+  it("a job on a quiet process is moved off it after its CPU allowance (blamed), or after holding it three allowances", () => {
+    expect(preemption({ cpuMs: 600, heldMs: 700, language: undefined })).toEqual({
+      preempt: true,
+      blame: true,
+    });
+    expect(preemption({ cpuMs: 200, heldMs: 1_600, language: undefined })).toEqual({
+      preempt: true,
+      blame: false,
+    });
+    expect(preemption({ cpuMs: 200, heldMs: 600, language: undefined })).toEqual({
+      preempt: false,
+      recheckMs: 300,
+    });
+    expect(preemption({ cpuMs: null, heldMs: 600, language: undefined })).toEqual({
+      preempt: true,
+      blame: true,
+    });
+    expect(preemption({ cpuMs: 600, heldMs: 700, language: "python" }).preempt).toBe(false);
   });
 
   it("usage keys keep learners and clients apart", () => {

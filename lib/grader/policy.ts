@@ -56,6 +56,29 @@ export function preemptsAfterMs(language: Language | undefined): number {
 /** preemptsAfterMs of a TypeScript job. */
 export const QUIET_PREEMPT_MS = preemptsAfterMs("typescript");
 /**
+ * On a saturated machine CPU time comes slowly: a job is also moved off a quiet process, without
+ * blame, once it has held it this many allowances (1.5 s for TypeScript, past Python's budget).
+ */
+export const PREEMPT_HELD_ALLOWANCES = 3;
+
+/**
+ * Whether the job on a quiet process is moved off it for a waiting quiet job: when it has used its
+ * allowance of CPU time (blamed: charged a restart), or held the process PREEMPT_HELD_ALLOWANCES
+ * allowances (not blamed: a slow machine is nobody's doing); otherwise when to look again.
+ */
+export function preemption(input: {
+  cpuMs: number | null;
+  heldMs: number;
+  language: Language | undefined;
+}): { preempt: true; blame: boolean } | { preempt: false; recheckMs: number } {
+  const allowance = preemptsAfterMs(input.language);
+  const used = input.cpuMs ?? input.heldMs;
+  if (used >= allowance) return { preempt: true, blame: true };
+  const heldLimit = PREEMPT_HELD_ALLOWANCES * allowance;
+  if (input.heldMs >= heldLimit) return { preempt: true, blame: false };
+  return { preempt: false, recheckMs: Math.max(50, Math.min(allowance - used, heldLimit - input.heldMs)) };
+}
+/**
  * What a grader process replaced because of a job costs (stopped at the hard timeout, retired
  * bloated, or preempted): a start takes ~0.6 s of CPU, and one is enough to be heavy.
  */

@@ -12,7 +12,7 @@ import {
   type JobOutcome,
   jobCost,
   NO_COST,
-  preemptsAfterMs,
+  preemption,
   runningCost,
   sumCosts,
   TEXTS,
@@ -352,10 +352,10 @@ function pump(): void {
   preemptForQuiet(order, now);
 }
 
-/** What the slot's job has used so far: CPU time where it can be read, else wall time. */
-function usedMs(slot: Slot, job: Job, now: number): number {
+/** CPU time the slot's job has used so far, or null where it cannot be read. */
+function cpuUsed(slot: Slot): number | null {
   const cpu = slot.cpuBeforeMs === null ? null : cpuMs(slot.child?.pid);
-  return cpu === null || slot.cpuBeforeMs === null ? now - job.sentAt : cpu - slot.cpuBeforeMs;
+  return cpu === null || slot.cpuBeforeMs === null ? null : cpu - slot.cpuBeforeMs;
 }
 
 /**
@@ -370,14 +370,17 @@ function preemptForQuiet(waiting: Job[], now: number): void {
   let soonest = Number.POSITIVE_INFINITY;
   for (const slot of pool.slots) {
     if (!slot.quiet || !slot.job) continue;
-    const used = usedMs(slot, slot.job, now);
-    const limit = preemptsAfterMs(slot.job.input.language);
-    if (used >= limit) {
-      preempt(slot, now);
+    const check = preemption({
+      cpuMs: cpuUsed(slot),
+      heldMs: now - slot.job.sentAt,
+      language: slot.job.input.language,
+    });
+    if (check.preempt) {
+      preempt(slot, now, check.blame);
       pump();
       return;
     }
-    soonest = Math.min(soonest, Math.max(50, limit - used));
+    soonest = Math.min(soonest, check.recheckMs);
   }
   if (soonest === Number.POSITIVE_INFINITY) return;
   pool.preemptTimer = setTimeout(() => {
@@ -389,18 +392,25 @@ function preemptForQuiet(waiting: Job[], now: number): void {
 
 /**
  * Stops the job of a quiet slot and queues it again for the general processes: its learner and
- * client are charged what it ran plus a restart, and the spare takes the slot at once.
+ * client are charged what it ran, plus a restart when it is to blame (policy.preemption), and the
+ * spare takes the slot at once.
  */
-function preempt(slot: Slot, now: number): void {
+function preempt(slot: Slot, now: number, blame: boolean): void {
   const job = slot.job;
   const old = slot.child;
   if (!job) return;
   pool.stats.preempted += 1;
   const heldMs = now - job.sentAt;
+  const cpu = cpuUsed(slot);
   clearSlot(slot);
   pool.queue.charge(
     job,
-    jobCost({ heldMs, replaced: true, allowanceMs: allowanceOf(job.input.language) }),
+    jobCost({
+      heldMs,
+      replaced: blame,
+      allowanceMs: allowanceOf(job.input.language),
+      ...(cpu === null ? {} : { cpuMs: cpu }),
+    }),
     now,
   );
   job.generalOnly = true;
