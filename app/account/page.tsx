@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getSignedInUser } from "@/lib/auth/account-learner.server";
-import { DeleteForm, SignOutButton, VerifyEmailButton } from "./account-actions";
 import styles from "./account.module.css";
+import { DeleteForm, SignOutButton, VerifyEmailButton } from "./account-actions";
 
 export const metadata: Metadata = { title: "Account" };
 export const dynamic = "force-dynamic";
