@@ -2,6 +2,7 @@
 // part of the one configuration schema, lib/env-shared.ts (no "server-only": the worker reads them
 // too). With REDIS_URL unset, grading stays in the web server's own pool of grader processes.
 export { type QueueSettings, readQueueSettings } from "../env-shared";
+
 import type { GradeJobInput } from "../grader/transport";
 
 /** The BullMQ queue that carries grading jobs (web servers add, grader workers take). */
