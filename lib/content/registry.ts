@@ -206,70 +206,56 @@ export function listCodeExerciseSlugs(root = getContentRoot()): ExerciseSlug[] {
   return listExerciseSlugs(root).filter((slug) => isCodeKind(readExerciseKind(slug, root)));
 }
 
-// --- cards ---
+// --- folders of JSON files: cards and the interview question bank ---
+
+/** The `.json` files of a content folder in name order; an absent folder throws unless `optional`. */
+function listJsonFiles(dir: string, optional: boolean): string[] {
+  if (optional && !existsSync(/* turbopackIgnore: true */ dir)) return [];
+  return readdirSync(/* turbopackIgnore: true */ dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort();
+}
+
+/** Every `.json` file of a content folder, parsed but not yet validated; a bad file is named. */
+function readJsonFiles(dir: string, optional = false): Array<{ file: string; raw: unknown }> {
+  return listJsonFiles(dir, optional).map((name) => {
+    const file = displayPath(path.join(dir, name));
+    try {
+      return {
+        file,
+        raw: JSON.parse(readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")),
+      };
+    } catch (error) {
+      throw new Error(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    }
+  });
+}
+
+/** A stamp that changes when a file of the folder is added, removed or edited (dev reloads). */
+function jsonFilesStamp(dir: string, optional = false): string {
+  const names = listJsonFiles(dir, optional);
+  if (names.length === 0) return "none";
+  return names
+    .map((name) => `${name}:${statSync(/* turbopackIgnore: true */ path.join(dir, name)).mtimeMs}`)
+    .join("|");
+}
 
 /** Card files (`cards/<topic>.json`) in name order, parsed as JSON but not yet validated. */
 export function readCardFiles(root = getContentRoot()): Array<{ file: string; raw: unknown }> {
-  const dir = path.join(root, "cards");
-  return readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => {
-      const file = displayPath(path.join(dir, name));
-      try {
-        return {
-          file,
-          raw: JSON.parse(readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")),
-        };
-      } catch (error) {
-        throw new Error(
-          `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-        );
-      }
-    });
+  return readJsonFiles(path.join(root, "cards"));
 }
 
 /** A stamp that changes when a card file is added, removed or edited (the dev server reloads the deck). */
 export function cardFilesStamp(root = getContentRoot()): string {
-  const dir = path.join(root, "cards");
-  return readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => `${name}:${statSync(/* turbopackIgnore: true */ path.join(dir, name)).mtimeMs}`)
-    .join("|");
+  return jsonFilesStamp(path.join(root, "cards"));
 }
-
-// --- interview question bank ---
 
 /** Files of the question bank (`interview/<topic>.json`) in name order, parsed as JSON but not yet validated; none when the folder is absent. */
 export function readInterviewFiles(root = getContentRoot()): Array<{ file: string; raw: unknown }> {
-  const dir = path.join(root, "interview");
-  if (!existsSync(/* turbopackIgnore: true */ dir)) return [];
-  return readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => {
-      const file = displayPath(path.join(dir, name));
-      try {
-        return {
-          file,
-          raw: JSON.parse(readFileSync(/* turbopackIgnore: true */ path.join(dir, name), "utf8")),
-        };
-      } catch (error) {
-        throw new Error(
-          `${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-        );
-      }
-    });
+  return readJsonFiles(path.join(root, "interview"), true);
 }
 
 /** A stamp that changes when a bank file is added, removed or edited (the dev server reloads the bank). */
 export function interviewFilesStamp(root = getContentRoot()): string {
-  const dir = path.join(root, "interview");
-  if (!existsSync(/* turbopackIgnore: true */ dir)) return "none";
-  return readdirSync(/* turbopackIgnore: true */ dir)
-    .filter((name) => name.endsWith(".json"))
-    .sort()
-    .map((name) => `${name}:${statSync(/* turbopackIgnore: true */ path.join(dir, name)).mtimeMs}`)
-    .join("|");
+  return jsonFilesStamp(path.join(root, "interview"), true);
 }
