@@ -5,8 +5,7 @@ import { isExerciseSlug, readExerciseFile } from "@/lib/content/registry";
 import type { GradeResult } from "@/lib/grader/result";
 import type { Language } from "@/lib/harness/languages";
 import { loadJudgmentConfig } from "@/lib/judgment/config";
-import { computeCurve, describeCurve } from "@/lib/judgment/curves";
-import { describeTolerance } from "@/lib/judgment/values";
+import { toKindView } from "@/lib/judgment/view.server";
 import { createRandom } from "@/lib/random";
 import { computeExpected } from "./compute";
 import type { AnswerDetail } from "./grade-item";
@@ -49,31 +48,11 @@ function getJudgmentItemView(slug: string): Promise<JudgmentItemView | null> {
       if (!config) return null;
       switch (config.kind) {
         case "diagnose":
-          return {
-            kind: "diagnose",
-            title: config.title,
-            choices: config.choices.map(({ id, label }) => ({ id, label })),
-            curves: config.curves.map((curve) => {
-              const series = computeCurve(curve.run);
-              return {
-                id: curve.id,
-                title: curve.title,
-                yLog: curve.yLog,
-                series,
-                description: describeCurve(series),
-              };
-            }),
-          };
-        case "predict":
-          return {
-            kind: "predict",
-            title: config.title,
-            questions: config.questions.map((q) => ({
-              id: q.id,
-              prompt: q.prompt,
-              tolerance: describeTolerance(q.tolerance),
-            })),
-          };
+        case "predict": {
+          // The exercise page's own view of the curves or questions (no answers in it).
+          const view = toKindView(config);
+          return view.kind === "tune" ? null : { ...view, title: config.title };
+        }
         case "tune":
           return {
             kind: "tune",

@@ -31,7 +31,8 @@ export type JudgmentView = {
   | { kind: "predict"; questions: Array<{ id: string; prompt: string; tolerance: string }> }
 );
 
-function toKindView(config: JudgmentConfig) {
+/** What a judgment exercise shows for its kind (curves, questions, tuning set-up), never its answers. */
+export function toKindView(config: JudgmentConfig) {
   switch (config.kind) {
     case "tune": {
       const { optimizer, objective, x0, steps, target, params, torchHparams, fixedTorchHparams } = config;
