@@ -1,4 +1,4 @@
-import type { Token, TokenKind } from "./highlight-typescript";
+import { splitLines, type Token, type TokenKind } from "./highlight-typescript";
 
 // Python's keywords and the builtins Monaco's Python tokenizer colours as keywords, so that the
 // light editor's colours are Monaco's when it takes over.
@@ -64,12 +64,5 @@ export function highlightPython(source: string): Token[][] {
     i += text.length;
   }
   if (plain) tokens.push({ kind: "plain", text: plain });
-  const lines: Token[][] = [[]];
-  for (const token of tokens) {
-    token.text.split("\n").forEach((text, k) => {
-      if (k > 0) lines.push([]);
-      if (text) lines[lines.length - 1]?.push({ kind: token.kind, text });
-    });
-  }
-  return lines;
+  return splitLines(tokens);
 }

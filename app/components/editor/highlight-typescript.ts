@@ -66,7 +66,8 @@ export function highlightTypeScript(source: string): Token[][] {
   return splitLines(tokens);
 }
 
-function splitLines(tokens: readonly Token[]): Token[][] {
+/** Tokens cut into lines at their newlines, each piece keeping its token's colour. */
+export function splitLines(tokens: readonly Token[]): Token[][] {
   const lines: Token[][] = [[]];
   for (const token of tokens) {
     const parts = token.text.split("\n");
