@@ -259,3 +259,11 @@ export function readInterviewFiles(root = getContentRoot()): Array<{ file: strin
 export function interviewFilesStamp(root = getContentRoot()): string {
   return jsonFilesStamp(path.join(root, "interview"), true);
 }
+
+/** The check-yourself lists (`interview/check-yourself/lessons.json`: lesson slug → item ids), parsed as JSON but not yet validated; null when absent. */
+export function readCheckYourselfFile(root = getContentRoot()): { file: string; raw: unknown } | null {
+  const found = readJsonFiles(path.join(root, "interview", "check-yourself"), true).find((entry) =>
+    entry.file.endsWith("lessons.json"),
+  );
+  return found ?? null;
+}
