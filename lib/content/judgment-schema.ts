@@ -164,6 +164,47 @@ export const ValueSourceSchema = z.discriminatedUnion("type", [
     batch: z.number().int().positive(),
     newBatch: z.number().int().positive(),
   }),
+  /** Steps of a run until its distance to the objective's minimum is at most `ratio` times the first. */
+  z.strictObject({
+    type: z.literal("steps-to-distance"),
+    optimizer: optimizerSchema,
+    hparams: z.record(z.string(), z.unknown()).default({}),
+    objective: objectiveSchema,
+    x0: z.array(z.number()).min(1),
+    ratio: z.number().positive().lt(1),
+    maxSteps: z.number().int().min(1).max(100_000).default(10_000),
+  }),
+  /**
+   * The stability edge of heavy ball (plain gradient descent when momentum is 0) on a quadratic: the
+   * largest curvature stable at `lr`, or the largest learning rate stable at `curvature`.
+   */
+  z.strictObject({
+    type: z.literal("stability-edge"),
+    momentum: z.number().min(0).lt(1).default(0),
+    lr: z.number().positive().optional(),
+    curvature: z.number().positive().optional(),
+  }),
+  /** Polyak's best heavy-ball learning rate, momentum or rate for Hessian eigenvalues in [smallest, largest]. */
+  z.strictObject({
+    type: z.literal("heavy-ball-optimum"),
+    smallest: z.number().positive(),
+    largest: z.number().positive(),
+    quantity: z.enum(["lr", "momentum", "rate"]),
+  }),
+  /** McCandlish et al.'s estimates from the squared gradient norms measured at two batch sizes. */
+  z.strictObject({
+    type: z.literal("noise-scale"),
+    small: z.strictObject({ batch: z.number().int().positive(), squaredNorm: z.number().positive() }),
+    big: z.strictObject({ batch: z.number().int().positive(), squaredNorm: z.number().positive() }),
+    quantity: z.enum(["gradient-squared-norm", "trace", "simple"]),
+  }),
+  /** Steps (S/S_min) or examples (E/E_min) needed at `batch` for a noise scale, relative to the fewest. */
+  z.strictObject({
+    type: z.literal("batch-tradeoff"),
+    noiseScale: z.number().positive(),
+    batch: z.number().int().positive(),
+    quantity: z.enum(["steps", "examples"]),
+  }),
 ]);
 export type ValueSource = z.infer<typeof ValueSourceSchema>;
 

@@ -14,7 +14,8 @@ describe("the gradient noise scale", () => {
   const one = new Float64Array(2);
   for (let i = 0; i < data.n; i++) {
     getBatchGradient(data, w, one, [i]);
-    trace += ((one[0] as number) - (full[0] as number)) ** 2 + ((one[1] as number) - (full[1] as number)) ** 2;
+    trace +=
+      ((one[0] as number) - (full[0] as number)) ** 2 + ((one[1] as number) - (full[1] as number)) ** 2;
   }
   trace /= data.n;
 
