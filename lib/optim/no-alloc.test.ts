@@ -21,6 +21,9 @@ const CONFIGS: [OptimizerName, Record<string, unknown>][] = [
   ["lion", { lr: 1e-4, weight_decay: 0.1 }],
   ["lamb", { weight_decay: 0.01 }],
   ["adafactor", {}],
+  ["muon", { shape: [2, 4], weight_decay: 0.1 }],
+  ["sgd_schedulefree", { lr: 0.01, weight_decay: 0.1, warmup_steps: 10 }],
+  ["adamw_schedulefree", { weight_decay: 0.1 }],
 ];
 
 const STEPS = 200_000;

@@ -21,7 +21,7 @@ function getConfigError(fn: () => unknown): OptimizerConfigError {
 
 describe("createOptimizer", () => {
   it("creates every optimizer with its defaults (lr required for sgd and lion)", () => {
-    expect(OPTIMIZER_NAMES).toHaveLength(12);
+    expect(OPTIMIZER_NAMES).toHaveLength(15);
     for (const name of OPTIMIZER_NAMES) {
       const hparams = name === "sgd" || name === "lion" ? { lr: 0.1 } : {};
       const opt = createOptimizer(name, 3, hparams);

@@ -1,16 +1,23 @@
 import * as z from "zod/mini";
+import { OptimizerConfigError, parseConfig } from "../config-error";
 import { Adadelta, adadeltaSchema } from "./adadelta";
 import { Adafactor, adafactorSchema } from "./adafactor";
 import { Adagrad, adagradSchema } from "./adagrad";
 import { Adam, adamSchema } from "./adam";
 import { Adamax, adamaxSchema } from "./adamax";
 import { adamwSchema, createAdamw } from "./adamw";
-import { OptimizerConfigError, parseConfig } from "../config-error";
 import { Lamb, lambSchema } from "./lamb";
 import { Lion, lionSchema } from "./lion";
+import { Muon, muonSchema } from "./muon";
 import { Nadam, nadamSchema } from "./nadam";
 import { Radam, radamSchema } from "./radam";
 import { Rmsprop, rmspropSchema } from "./rmsprop";
+import {
+  AdamwScheduleFree,
+  adamwScheduleFreeSchema,
+  SgdScheduleFree,
+  sgdScheduleFreeSchema,
+} from "./schedule-free";
 import { Sgd, sgdSchema } from "./sgd";
 import type { HparamValue, Optimizer, OptimizerName } from "./types";
 
@@ -28,6 +35,9 @@ export const OPTIMIZER_NAMES: readonly OptimizerName[] = Object.freeze([
   "lion",
   "lamb",
   "adafactor",
+  "muon",
+  "sgd_schedulefree",
+  "adamw_schedulefree",
 ]);
 
 type ObjectSchema = z.ZodMiniObject<z.core.$ZodShape, z.core.$strict>;
@@ -64,6 +74,17 @@ const REGISTRY: Readonly<Record<OptimizerName, RegistryEntry>> = {
   lion: defineEntry("lion", lionSchema, (dim, h) => new Lion(dim, h)),
   lamb: defineEntry("lamb", lambSchema, (dim, h, layers) => new Lamb(dim, h, layers)),
   adafactor: defineEntry("adafactor", adafactorSchema, (dim, h) => new Adafactor(dim, h)),
+  muon: defineEntry("muon", muonSchema, (dim, h) => new Muon(dim, h)),
+  sgd_schedulefree: defineEntry(
+    "sgd_schedulefree",
+    sgdScheduleFreeSchema,
+    (dim, h) => new SgdScheduleFree(dim, h),
+  ),
+  adamw_schedulefree: defineEntry(
+    "adamw_schedulefree",
+    adamwScheduleFreeSchema,
+    (dim, h) => new AdamwScheduleFree(dim, h),
+  ),
 };
 
 /** True when `name` is one of OPTIMIZER_NAMES. */

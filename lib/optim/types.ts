@@ -11,7 +11,10 @@ export type OptimizerName =
   | "adadelta"
   | "lion"
   | "lamb"
-  | "adafactor";
+  | "adafactor"
+  | "muon"
+  | "sgd_schedulefree"
+  | "adamw_schedulefree";
 
 /** A resolved hyper-parameter value. */
 export type HparamValue = number | boolean | readonly number[];

@@ -29,6 +29,9 @@ const SLIDERS: Record<OptimizerName, readonly SliderSpec[]> = {
   lion: [BETA1, BETA2],
   lamb: [BETA1, BETA2],
   adafactor: [],
+  muon: [MOMENTUM],
+  sgd_schedulefree: [MOMENTUM],
+  adamw_schedulefree: [BETA1, BETA2],
 };
 
 const LOG_LR_MIN = -4;

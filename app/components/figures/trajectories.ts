@@ -113,6 +113,9 @@ const OPTIMIZER_LABELS: Readonly<Record<OptimizerName, string>> = {
   lion: "Lion",
   lamb: "LAMB",
   adafactor: "Adafactor",
+  muon: "Muon",
+  sgd_schedulefree: "Schedule-free SGD",
+  adamw_schedulefree: "Schedule-free AdamW",
 };
 
 /** A computed trajectory: points until the first non-finite step, or the configuration error. */
