@@ -1,5 +1,5 @@
 // The browser's calls to the interview API; each answers the data or an error message to show.
-import type { InterviewReport, InterviewView } from "@/lib/interview/view";
+import type { CheckYourselfView, InterviewReport, InterviewView } from "@/lib/interview/view";
 
 type Answer<T> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -37,4 +37,19 @@ export function postFinish(id: string) {
 /** The interview as the server has it now. */
 export function getInterview(id: string) {
   return call<{ interview: InterviewView }>(`/api/interview/${id}`);
+}
+
+/** A lesson's check-yourself questions as the learner left them. */
+export function getCheckYourself(lesson: string) {
+  return call<{ checkYourself: CheckYourselfView }>(
+    `/api/interview/check-yourself/${encodeURIComponent(lesson)}`,
+  );
+}
+
+/** Stores a lesson's check-yourself questions for the learner (before the first answer). */
+export function postCheckYourself(lesson: string) {
+  return call<{ checkYourself: CheckYourselfView }>(
+    `/api/interview/check-yourself/${encodeURIComponent(lesson)}`,
+    {},
+  );
 }

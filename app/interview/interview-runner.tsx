@@ -1,52 +1,14 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
-import { INTERVIEW_FORMATS } from "@/lib/interview/formats";
+import { formatLabel } from "@/lib/interview/formats";
 import type { InterviewView, ItemView } from "@/lib/interview/view";
 import { Countdown } from "./countdown";
-import { ExplainForm } from "./explain-form";
 import { Feedback } from "./feedback";
 import styles from "./interview.module.css";
 import { postAnswer, postFinish } from "./interview-client";
-import { ChoiceForm, FormulaForm, type ItemFormProps, NumericForm, OrderForm } from "./item-forms";
-import { JudgmentForm } from "./judgment-form";
-
-// The editor comes with the code item: its module loads when a code item opens, never before.
-const CodeForm = dynamic(() => import("./code-form"), {
-  ssr: false,
-  loading: () => <p>Loading the editor…</p>,
-});
-
-const TYPE_LABELS: Record<ItemView["type"], string> = {
-  choice: "Multiple choice",
-  order: "Ordering",
-  numeric: "Numeric",
-  formula: "Formula",
-  explain: "Explain",
-  code: "Code",
-  judgment: "Judgment",
-};
-
-function ItemForm(props: ItemFormProps) {
-  switch (props.item.type) {
-    case "choice":
-      return <ChoiceForm key={props.item.id} {...props} />;
-    case "order":
-      return <OrderForm key={props.item.id} {...props} />;
-    case "numeric":
-      return <NumericForm key={props.item.id} {...props} />;
-    case "formula":
-      return <FormulaForm key={props.item.id} {...props} />;
-    case "explain":
-      return <ExplainForm key={`${props.item.id}-${props.item.answered?.marking}`} {...props} />;
-    case "code":
-      return <CodeForm key={props.item.id} {...props} />;
-    case "judgment":
-      return <JudgmentForm key={props.item.id} {...props} />;
-  }
-}
+import { ItemForm, TYPE_LABELS } from "./item-form";
 
 const isDone = (item: ItemView) => item.answered !== null && !item.answered.marking;
 
@@ -101,7 +63,7 @@ export function InterviewRunner({ initial }: { initial: InterviewView }) {
     <div className={styles.runner}>
       <header className={styles.runnerHeader}>
         <div>
-          <h1>{INTERVIEW_FORMATS[view.format].label}</h1>
+          <h1>{formatLabel(view.format)}</h1>
           <p className="muted">
             {view.mode === "study"
               ? "Study mode: feedback after each item."

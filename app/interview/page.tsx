@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getBank } from "@/lib/interview/bank.server";
-import { INTERVIEW_FORMATS } from "@/lib/interview/formats";
+import { formatLabel, INTERVIEW_FORMATS } from "@/lib/interview/formats";
 import { getActiveInterview, listInterviews } from "@/lib/interview/interviews.server";
 import { READINESS_LABELS, READINESS_RULE } from "@/lib/interview/readiness";
 import styles from "./interview.module.css";
@@ -28,9 +28,7 @@ export default async function InterviewPage() {
       {active ? (
         <p className="card">
           You have an interview running:{" "}
-          <Link href={`/interview/${active.id}`}>
-            resume your {INTERVIEW_FORMATS[active.format].label.toLowerCase()}
-          </Link>
+          <Link href={`/interview/${active.id}`}>resume your {formatLabel(active.format).toLowerCase()}</Link>
           .
         </p>
       ) : (

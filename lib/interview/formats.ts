@@ -52,6 +52,17 @@ export const INTERVIEW_FORMATS = {
 
 /** A format id. */
 export type InterviewFormatId = keyof typeof INTERVIEW_FORMATS;
+/**
+ * The format of a lesson's "Check yourself" questions, stored as an interview of its own (Study
+ * mode, no clock): never the learner's running interview, never in the interview history.
+ */
+export const CHECK_YOURSELF_FORMAT = "check-yourself";
+/** A stored interview's format: a timed one, or a lesson's check-yourself questions. */
+export type StoredFormat = InterviewFormatId | typeof CHECK_YOURSELF_FORMAT;
+/** The name of a stored format, as pages show it. */
+export function formatLabel(format: StoredFormat): string {
+  return format === CHECK_YOURSELF_FORMAT ? "Check yourself" : INTERVIEW_FORMATS[format].label;
+}
 /** Format ids in the order the start page lists them. */
 export const INTERVIEW_FORMAT_IDS = Object.keys(INTERVIEW_FORMATS) as InterviewFormatId[];
 

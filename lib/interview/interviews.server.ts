@@ -11,11 +11,13 @@ import { parseItemAnswer } from "./answers";
 import { type Bank, codeFollowUpId } from "./bank";
 import { getBank } from "./bank.server";
 import {
+  CHECK_YOURSELF_FORMAT,
   INTERVIEW_FORMATS,
   type InterviewFocus,
   type InterviewFormatId,
   type InterviewMode,
   MAX_FOLLOW_UPS,
+  type StoredFormat,
 } from "./formats";
 import { type AnswerDetail, gradeFromResult, gradeOffline } from "./grade-item";
 import { judgeReadiness, type Readiness } from "./readiness";
@@ -39,6 +41,9 @@ export class InterviewActiveError extends DomainError {
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
+/** Timed interviews only: a lesson's check-yourself questions are stored as interviews too. */
+const TIMED = { format: { not: CHECK_YOURSELF_FORMAT } } as const;
+
 function loadRow(learnerId: string, id: string) {
   return prisma.interview.findFirst({ where: { id, learnerId }, include: { answers: true } });
 }
@@ -58,7 +63,7 @@ function requireItem(bank: Bank, id: string): InterviewItem {
 /** Ends every interview of the learner whose deadline has passed (unanswered items score 0). */
 async function settleExpired(learnerId: string, now = new Date()): Promise<void> {
   const expired = await prisma.interview.findMany({
-    where: { learnerId, finishedAt: null, deadline: { lte: now } },
+    where: { learnerId, finishedAt: null, deadline: { lte: now }, ...TIMED },
     select: { id: true, deadline: true },
   });
   for (const row of expired) await finalize(learnerId, row.id, row.deadline);
@@ -68,7 +73,7 @@ async function settleExpired(learnerId: string, now = new Date()): Promise<void>
 export async function getActiveInterview(learnerId: string): Promise<InterviewView | null> {
   await settleExpired(learnerId);
   const row = await prisma.interview.findFirst({
-    where: { learnerId, finishedAt: null },
+    where: { learnerId, finishedAt: null, ...TIMED },
     include: { answers: true },
   });
   return row ? toView(row) : null;
@@ -94,7 +99,9 @@ export async function startInterview(input: {
   if (items.length === 0) throw new DomainError("invalid", "No interview items fit this format and focus.");
   const minutes = INTERVIEW_FORMATS[input.format].minutes;
   const row = await prisma.$transaction(async (tx) => {
-    const active = await tx.interview.findFirst({ where: { learnerId: input.learnerId, finishedAt: null } });
+    const active = await tx.interview.findFirst({
+      where: { learnerId: input.learnerId, finishedAt: null, ...TIMED },
+    });
     if (active) throw new InterviewActiveError(active.id);
     return tx.interview.create({
       data: {
@@ -211,6 +218,8 @@ async function addFollowUps(
       if (followUp.ifMissed === "any" || detail.missed.includes(followUp.ifMissed)) extra.push(followUp.item);
     }
   }
+  // A lesson's check-yourself questions stay the ones the lesson lists.
+  if (row.format === CHECK_YOURSELF_FORMAT) return;
   const unlocked = codeFollowUpId(item);
   if (unlocked && points === 4) extra.push(unlocked);
   const bank = getBank();
@@ -273,7 +282,8 @@ async function finalize(learnerId: string, interviewId: string, finishedAt: Date
   if (claimed.count === 1 && cards.length > 0) await queueCardsNow(learnerId, cards);
 }
 
-async function toView(row: Row, now = new Date()): Promise<InterviewView> {
+/** What the browser receives of a stored interview (no answer before it may be revealed). */
+export async function toView(row: Row, now = new Date()): Promise<InterviewView> {
   const bank = getBank();
   const ended = row.finishedAt !== null;
   const reveal = (stored: StoredAnswer | null) => ended || (row.mode === "study" && stored !== null);
@@ -300,7 +310,7 @@ async function toView(row: Row, now = new Date()): Promise<InterviewView> {
   );
   return {
     id: row.id,
-    format: row.format as InterviewFormatId,
+    format: row.format as StoredFormat,
     mode: row.mode as InterviewMode,
     focus: row.focus,
     startedAt: row.startedAt.toISOString(),
@@ -322,7 +332,7 @@ export async function getInterview(learnerId: string, interviewId: string): Prom
 export async function getReport(learnerId: string, interviewId: string): Promise<InterviewReport | null> {
   await settleExpired(learnerId);
   let row = await loadRow(learnerId, interviewId);
-  if (!row?.finishedAt) return null;
+  if (!row?.finishedAt || row.format === CHECK_YOURSELF_FORMAT) return null;
   if (row.score === null) {
     // Ended without a score (a guest's interview closed by a merge): score it now.
     await finalize(learnerId, row.id, row.finishedAt);
@@ -339,6 +349,7 @@ export async function getReport(learnerId: string, interviewId: string): Promise
   const sectionOf = new Map(items.flatMap((item) => item.cards.map((card) => [card, item.section] as const)));
   return {
     ...view,
+    format: row.format as InterviewFormatId,
     score: row.score ?? result.score,
     readiness: (row.readiness as Readiness | null) ?? result.readiness,
     dimensions: result.dimensions,
@@ -354,7 +365,7 @@ export async function getReport(learnerId: string, interviewId: string): Promise
 export async function listInterviews(learnerId: string, take = 50): Promise<InterviewSummary[]> {
   await settleExpired(learnerId);
   const rows = await prisma.interview.findMany({
-    where: { learnerId },
+    where: { learnerId, ...TIMED },
     orderBy: { startedAt: "desc" },
     take,
     select: {

@@ -2,7 +2,7 @@
 import type { InterviewDimension, InterviewItemType } from "../content/interview-schema";
 import type { GradeResult } from "../grader/result";
 import type { CurveSeries } from "../judgment/curves";
-import type { InterviewFocus, InterviewFormatId, InterviewMode } from "./formats";
+import type { InterviewFocus, InterviewFormatId, InterviewMode, StoredFormat } from "./formats";
 import type { Readiness } from "./readiness";
 
 /** An exercise of judgment as an interview item shows it: no answers. */
@@ -73,7 +73,7 @@ export type ItemView = {
 /** An interview as the browser receives it. */
 export type InterviewView = {
   id: string;
-  format: InterviewFormatId;
+  format: StoredFormat;
   mode: InterviewMode;
   focus: InterviewFocus;
   startedAt: string;
@@ -84,8 +84,9 @@ export type InterviewView = {
   items: ItemView[];
 };
 
-/** A finished interview's report. */
-export type InterviewReport = InterviewView & {
+/** A finished interview's report (never of check-yourself questions: they do not finish). */
+export type InterviewReport = Omit<InterviewView, "format"> & {
+  format: InterviewFormatId;
   score: number;
   readiness: Readiness;
   dimensions: Partial<Record<InterviewDimension, { mean: number; count: number }>>;
@@ -101,4 +102,12 @@ export type InterviewSummary = {
   finishedAt: string | null;
   score: number | null;
   readiness: Readiness | null;
+};
+
+/** A lesson's "Check yourself" questions: the learner's stored ones (interviewId) or fresh ones. */
+export type CheckYourselfView = {
+  lesson: string;
+  /** The stored check-yourself interview answers go to; null until the first answer. */
+  interviewId: string | null;
+  items: ItemView[];
 };

@@ -1,8 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
+import styles from "../learn.module.css";
 import { useReadLessons } from "../read-lessons";
 import { describeReadRule } from "../reading-rule";
-import styles from "../learn.module.css";
 import { useReadingRuleMet } from "./use-reading-time";
 
 /**

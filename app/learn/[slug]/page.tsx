@@ -6,7 +6,9 @@ import { getDeck } from "@/lib/cards/deck";
 import { resolveLessonCards } from "@/lib/cards/lesson-cards";
 import { listExercises } from "@/lib/content/exercises.server";
 import { getLesson, getLessonSummaries } from "@/lib/content/lessons.server";
+import { getCheckYourselfIds } from "@/lib/interview/check-yourself.server";
 import styles from "../learn.module.css";
+import { CheckYourself } from "./check-yourself";
 import { MarkReadButton } from "./mark-read-button";
 
 export const dynamic = "force-static";
@@ -35,6 +37,7 @@ export default async function LessonPage({ params }: Props) {
   const next = lessons[position + 1];
   const titles = new Map(lessons.map((entry) => [entry.slug, entry.title]));
   const cards = resolveLessonCards(lesson.cards, getDeck());
+  const checkYourself = getCheckYourselfIds(slug);
   const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
 
   return (
@@ -72,6 +75,7 @@ export default async function LessonPage({ params }: Props) {
           <MdxContent code={lesson.code} />
         </div>
         <footer className={styles.lessonFooter}>
+          {checkYourself.length > 0 ? <CheckYourself lesson={slug} count={checkYourself.length} /> : null}
           <MarkReadButton slug={lesson.slug} minutes={lesson.minutes} />
           {lesson.exercises.length > 0 || cards.topics.length > 0 ? (
             <section aria-labelledby="practice-heading" className={styles.practice}>
