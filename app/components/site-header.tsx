@@ -6,6 +6,7 @@ const NAV = [
   { href: "/learn", label: "Course" },
   { href: "/exercises", label: "Exercises" },
   { href: "/cards", label: "Drills" },
+  { href: "/interview", label: "Interview" },
   { href: "/dashboard", label: "Dashboard" },
 ] as const;
 
