@@ -6,6 +6,7 @@ import { getDrillState } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "./cards.module.css";
 import { Drill } from "./drill";
+import { ExportLinks } from "./export-links";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           The drill keeps your progress in a cookie: please enable cookies for this site.
         </p>
       )}
+      <ExportLinks topic={topic} />
     </div>
   );
 }
