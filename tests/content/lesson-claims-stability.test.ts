@@ -355,3 +355,74 @@ describe("lesson 13: optimizer state in low precision", () => {
     expect(text).toContain("2 + 2 + 4 + 2 = 10, plus block scales of about 0.004 bytes");
   });
 });
+
+describe("lesson 11: fine-tuning a pretrained model", () => {
+  const text = lesson("11-choosing-an-optimizer.mdx");
+
+  it("layer-wise decay: 0.8^13 ≈ 0.055 η for the embeddings below 12 blocks, 18 times less than the head; 0.9^25 ≈ 0.072 η", () => {
+    /** η_l = η·ξ^(L − l), layers 0 (embeddings) … L (the task head). */
+    const layerRates = (lr: number, decay: number, blocks: number) =>
+      Array.from({ length: blocks + 2 }, (_, l) => lr * decay ** (blocks + 1 - l));
+    const base = layerRates(1, 0.8, 12);
+    expect(base).toHaveLength(14); // embeddings, 12 blocks, head: L = 13
+    expect(base.at(-1)).toBe(1);
+    expect(base[0]).toBeCloseTo(0.055, 3);
+    expect(Math.round(1 / (base[0] as number))).toBe(18);
+    const large = layerRates(1, 0.9, 24);
+    expect(large[0]).toBeCloseTo(0.072, 3);
+    expect(text).toContain("\\eta_l = \\eta \\cdot \\xi^{\\,L - l}");
+    expect(text).toContain(
+      "with 12 transformer blocks between the embeddings and the head ($L = 13$), $\\xi = 0.8$ gives the embeddings $0.8^{13} \\approx 0.055\\,\\eta$, about 18 times less than the head",
+    );
+    expect(text).toContain(
+      "with 24 blocks ($L = 25$) and $\\xi = 0.9$ they get $0.9^{25} \\approx 0.072\\,\\eta$",
+    );
+  });
+
+  it("a 4096 × 4096 weight at r = 8: 16 777 216 against 65 536 trained parameters, 256 times fewer, 0.39%; 134 MB against 0.52 MB of state", () => {
+    const d = 4096;
+    const k = 4096;
+    const r = 8;
+    const full = { params: d * k, state: 2 * d * k };
+    const lora = { params: r * (d + k), state: 2 * r * (d + k) };
+    expect(full).toEqual({ params: 16_777_216, state: 33_554_432 });
+    expect(lora).toEqual({ params: 65_536, state: 131_072 });
+    expect((full.state * 4) / 1e6).toBeCloseTo(134, 0);
+    expect((lora.state * 4) / 1e6).toBeCloseTo(0.52, 2);
+    expect(full.params / lora.params).toBe(256);
+    expect((100 * lora.params) / full.params).toBeCloseTo(0.39, 2);
+    expect(text).toContain("| Full fine-tuning | 16 777 216 | 33 554 432 | 134 MB |");
+    expect(text).toContain("| LoRA, $r = 8$ | 65 536 | 131 072 | 0.52 MB |");
+    expect(text).toContain("LoRA trains 256 times fewer parameters there, 0.39% of the matrix");
+    expect(text).toContain("$2r(d+k) = 131\\,072$, 256 times fewer");
+    expect(text).toContain("$2dk = 33\\,554\\,432$ state values");
+  });
+
+  it("7B: full AdamW 112 GB; LoRA r = 8 on q and v of 32 blocks trains 4 194 304 (0.06%), 14 GB + 67 MB ≈ 14.1 GB, 8 times less", () => {
+    const params = 7e9;
+    const gb = (bytes: number) => bytes / 1e9;
+    const fullBytes = 16 * params; // lesson 13's mixed-precision row
+    const loraParams = 32 * 2 * 8 * (4096 + 4096);
+    const frozenBytes = 2 * params; // bf16, no gradient, no state
+    const loraBytes = 16 * loraParams; // bf16 weight and gradient, fp32 master, m and v
+    expect(gb(fullBytes)).toBe(112);
+    expect(loraParams).toBe(4_194_304);
+    expect((100 * loraParams) / params).toBeCloseTo(0.06, 2);
+    expect(gb(frozenBytes)).toBe(14);
+    expect(loraBytes / 1e6).toBeCloseTo(67, 0);
+    expect(gb(frozenBytes + loraBytes)).toBeCloseTo(14.1, 1);
+    expect(Math.round(fullBytes / (frozenBytes + loraBytes))).toBe(8);
+    expect((2 * loraParams) / 1e6).toBeCloseTo(8.4, 1); // the bf16 factors of one task
+    expect(gb(0.5 * params)).toBe(3.5); // QLoRA's 4-bit frozen weights
+    expect(text).toContain("16 bytes per parameter of [lesson 13's table]");
+    expect(text).toContain(
+      "bytes per parameter of [lesson 13's table](/learn/training-stability#bytes-per-parameter), 112 GB",
+    );
+    expect(text).toContain(
+      "trains $32 \\times 2 \\times 65\\,536 = 4\\,194\\,304$ parameters (0.06% of the model): the frozen bf16 weights take 14 GB, the LoRA parameters with their gradients, master copies and Adam state 67 MB, about 14.1 GB in all, 8 times less",
+    );
+    expect(text).toContain("a file of 8.4 MB of bf16 factors instead of a 14 GB copy of the model");
+    expect(text).toContain("storing them in 4 bits: 3.5 GB");
+    expect(text).toContain("about 14.1 GB against 112 GB for full mixed-precision AdamW");
+  });
+});
