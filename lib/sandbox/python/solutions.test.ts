@@ -85,7 +85,7 @@ def step(params, grad, state, hp):
 
 describeSandbox("Python content of the coded exercises", () => {
   it("every coded exercise has a Python starter and reference solution", () => {
-    expect(SLUGS.length).toBe(14);
+    expect(SLUGS.length).toBe(16);
     for (const slug of SLUGS) {
       expect(existsSync(`content/exercises/${slug}/solution.py`), `${slug}/solution.py`).toBe(true);
       expect(existsSync(`content/exercises/${slug}/starter.py`), `${slug}/starter.py`).toBe(true);
