@@ -426,3 +426,58 @@ describe("lesson 11: fine-tuning a pretrained model", () => {
     expect(text).toContain("about 14.1 GB against 112 GB for full mixed-precision AdamW");
   });
 });
+
+describe("cards of these sections: the numbers they quote", () => {
+  /** The back of a card, as parsed from its topic file. */
+  const back = (file: string, id: string) => {
+    const list = JSON.parse(cards(file)) as Array<{ id: string; back: string }>;
+    const card = list.find((c) => c.id === id);
+    if (!card) throw new Error(`no card ${id} in ${file}`);
+    return card.back;
+  };
+
+  it("bf16-update-rounded-away: +0.003 on a weight of 1 gives back 1; the gap above 1 is 2^-7, half of it 0.0039", () => {
+    expect(roundBf16(1 + 0.003)).toBe(1);
+    expect(roundBf16(1 + 2 ** -7)).toBe(1 + 2 ** -7);
+    expect(2 ** -8).toBeCloseTo(0.0039, 4);
+    expect(cards("training-stability.json")).toContain("receives an update of +0.003");
+    expect(back("training-stability.json", "bf16-update-rounded-away")).toContain(
+      "the next number above 1 is $1+2^{-7}$",
+    );
+    expect(back("training-stability.json", "bf16-update-rounded-away")).toContain("$2^{-8}\\approx0.0039$");
+  });
+
+  it("beta2-loss-spikes and mixed-precision-state-bytes repeat the lesson's recomputed figures", () => {
+    const beta2 = back("training-stability.json", "beta2-loss-spikes");
+    for (const phrase of [
+      "about 693 steps at 0.999 but about 14 at 0.95",
+      "about $6.6\\,\\eta$",
+      "near $1.1\\,\\eta$",
+    ])
+      expect(beta2).toContain(phrase);
+    const text = lesson("13-training-stability.mdx");
+    expect(text).toContain("about 693 steps at $\\beta_2 = 0.999$ and about 14");
+    expect(text).toContain("about 6.6 times their usual size");
+    expect(text).toContain("the largest step is about $1.1\\,\\eta$");
+    const bytes = back("training-stability.json", "mixed-precision-state-bytes");
+    expect(4 + 4 + 8).toBe(16);
+    expect(2 + 2 + 4 + 8).toBe(16);
+    expect(2 + 2 + 4 + 2).toBe(10);
+    expect(bytes).toContain("4 (weight) + 4 (gradient) + 8 ($m$, $v$) = 16 bytes");
+    expect(bytes).toContain("2 + 2 + 4 (fp32 master) + 8 = 16");
+    expect(bytes).toContain("2 + 2 + 4 + 2 = 10 bytes");
+  });
+
+  it("layer-wise-lr-decay and lora-optimizer-memory: 0.8^13 ≈ 0.055; 33 554 432 against 131 072, 256 times fewer", () => {
+    expect(0.8 ** 13).toBeCloseTo(0.055, 3);
+    expect(back("choosing-an-optimizer.json", "layer-wise-lr-decay")).toContain(
+      "$0.8^{13}\\approx0.055\\,\\eta$",
+    );
+    expect(2 * 4096 * 4096).toBe(33_554_432);
+    expect(2 * 8 * (4096 + 4096)).toBe(131_072);
+    expect((4096 * 4096) / (8 * (4096 + 4096))).toBe(256);
+    expect(back("choosing-an-optimizer.json", "lora-optimizer-memory")).toContain(
+      "33 554 432 against 131 072, 256 times fewer",
+    );
+  });
+});
