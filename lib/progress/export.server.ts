@@ -5,14 +5,15 @@ import { parseVerdictColumn } from "@/lib/grader/result";
 /**
  * Version of the export format, bumped when its shape changes. 2: a submission to an exercise of
  * judgment has its answer as JSON in `answer` and `code: null` (in 1, the answer was text in `code`).
- * Fields added without changing the old ones keep the version (`interviews` came that way).
+ * Fields added without changing the old ones keep the version (`interviews` and `solutionReveals`
+ * came that way).
  */
 const EXPORT_VERSION = 2;
 
 /**
  * Everything Descent stores about one learner, as plain JSON: the account (never its password
- * hash or session tokens), lesson reads, submissions with their results, card states and reviews,
- * mock interviews with their answers.
+ * hash or session tokens), lesson reads, submissions with their results, reference solutions asked
+ * for before a pass, card states and reviews, mock interviews with their answers.
  */
 export async function exportLearnerData(db: PrismaClient, learnerId: string) {
   const learner = await db.learner.findUnique({
@@ -24,6 +25,7 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
       user: { select: { id: true, name: true, email: true, emailVerified: true, createdAt: true } },
       lessonReads: { orderBy: { readAt: "asc" }, omit: { learnerId: true } },
       submissions: { orderBy: { createdAt: "asc" }, omit: { learnerId: true } },
+      solutionReveals: { orderBy: { revealedAt: "asc" }, omit: { learnerId: true } },
       cardStates: { orderBy: { cardId: "asc" }, omit: { learnerId: true } },
       reviewLogs: { orderBy: { review: "asc" }, omit: { learnerId: true } },
       interviews: {
@@ -34,7 +36,8 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     },
   });
   if (!learner) return null;
-  const { user, lessonReads, submissions, cardStates, reviewLogs, interviews, ...rest } = learner;
+  const { user, lessonReads, submissions, solutionReveals, cardStates, reviewLogs, interviews, ...rest } =
+    learner;
   return {
     format: "descent-export",
     version: EXPORT_VERSION,
@@ -48,6 +51,7 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
       answer: submission.answer === null ? null : parseJson(submission.answer),
       results: parseJson(submission.results),
     })),
+    solutionReveals,
     cardStates,
     reviewLogs: reviewLogs.map((log) => ({
       ...log,

@@ -42,8 +42,10 @@ export async function mergeGuestIntoUser(
 /**
  * Moves every record of learner `fromId` to learner `intoId` without losing or doubling any:
  * lesson reads are unioned by slug (the earlier read is kept), submissions and review logs move
- * as they are (so the best verdict is the best of both), interviews too (see mergeInterviews), and for a card both have studied the
- * state with more reviews wins (ties: the later last review).
+ * as they are (so the best verdict is the best of both), interviews too (see mergeInterviews),
+ * requests for a reference solution are unioned by exercise (the earlier is kept, with the failed
+ * attempts it was made after), and for a card both have studied the state with more reviews wins
+ * (ties: the later last review).
  */
 async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
   const [fromReads, intoReads] = await Promise.all([
@@ -65,6 +67,7 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
   await tx.submission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
   await tx.reviewLog.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
   await mergeInterviews(tx, fromId, intoId);
+  await mergeSolutionReveals(tx, fromId, intoId);
 
   const [fromCards, intoCards] = await Promise.all([
     tx.cardState.findMany({ where: { learnerId: fromId } }),
@@ -93,6 +96,31 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
       });
     }
     await tx.cardState.delete({ where: { id: card.id } });
+  }
+}
+
+/**
+ * A request for an exercise's reference solution moves unless the account made one too; then the
+ * earlier stays, so the record says when the solution was first seen (one row per exercise).
+ */
+async function mergeSolutionReveals(tx: Transaction, fromId: string, intoId: string): Promise<void> {
+  const [fromReveals, intoReveals] = await Promise.all([
+    tx.solutionReveal.findMany({ where: { learnerId: fromId } }),
+    tx.solutionReveal.findMany({ where: { learnerId: intoId } }),
+  ]);
+  const intoRevealBySlug = new Map(intoReveals.map((reveal) => [reveal.exerciseSlug, reveal]));
+  for (const reveal of fromReveals) {
+    const existing = intoRevealBySlug.get(reveal.exerciseSlug);
+    if (!existing) {
+      await tx.solutionReveal.update({ where: { id: reveal.id }, data: { learnerId: intoId } });
+      continue;
+    }
+    if (reveal.revealedAt < existing.revealedAt)
+      await tx.solutionReveal.update({
+        where: { id: existing.id },
+        data: { revealedAt: reveal.revealedAt, failedAttempts: reveal.failedAttempts },
+      });
+    await tx.solutionReveal.delete({ where: { id: reveal.id } });
   }
 }
 

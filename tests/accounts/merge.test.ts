@@ -110,6 +110,46 @@ describe("moving a guest's progress into an account", () => {
     }
   });
 
+  it("carries the guest's requests for a reference solution over, one per exercise, the earlier kept", async () => {
+    const user = await seedUser(app.db, "reveals@example.com");
+    const account = await seedLearner(app.db, { userId: user.id });
+    const token = makeGuestToken("reveals");
+    const guest = await seedLearner(app.db, { guestToken: token });
+    const reveal = (learnerId: string, exerciseSlug: string, failedAttempts: number, d: number) =>
+      app.db.solutionReveal.create({ data: { learnerId, exerciseSlug, failedAttempts, revealedAt: day(d) } });
+    await reveal(account.id, "adam", 5, 3); // later than the guest's: replaced
+    await reveal(account.id, "lion", 3, 1); // earlier than the guest's: kept
+    await reveal(guest.id, "adam", 3, 2);
+    await reveal(guest.id, "lion", 4, 2);
+    await reveal(guest.id, "momentum", 6, 4); // the account has none: moves
+
+    await mergeGuestIntoUser(app.db, token, user.id);
+
+    const reveals = await app.db.solutionReveal.findMany({
+      where: { learnerId: account.id },
+      orderBy: { exerciseSlug: "asc" },
+    });
+    expect(reveals.map((r) => [r.exerciseSlug, r.failedAttempts, r.revealedAt.toISOString()])).toEqual([
+      ["adam", 3, day(2).toISOString()],
+      ["lion", 3, day(1).toISOString()],
+      ["momentum", 6, day(4).toISOString()],
+    ]);
+    expect(await app.db.solutionReveal.count({ where: { learnerId: guest.id } })).toBe(0);
+  });
+
+  it("at sign-up, the adopted guest learner keeps its requests for a reference solution", async () => {
+    const token = makeGuestToken("reveals-signup");
+    const guest = await seedLearner(app.db, { guestToken: token });
+    await app.db.solutionReveal.create({
+      data: { learnerId: guest.id, exerciseSlug: "adam", failedAttempts: 3 },
+    });
+    const user = await seedUser(app.db, "reveals-new@example.com");
+    await mergeGuestIntoUser(app.db, token, user.id);
+    expect(await app.db.solutionReveal.count({ where: { learnerId: guest.id, exerciseSlug: "adam" } })).toBe(
+      1,
+    );
+  });
+
   it("without a guest learner, creates the account's learner once and is idempotent", async () => {
     const user = await seedUser(app.db, "fresh@example.com");
     const first = await mergeGuestIntoUser(app.db, null, user.id);

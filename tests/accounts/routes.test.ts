@@ -68,6 +68,12 @@ beforeAll(async () => {
 describe("account routes", () => {
   it("exports exactly the current learner's data as a JSON attachment, without secrets", async () => {
     actAs(alice);
+    await app.db.solutionReveal.create({
+      data: { learnerId: alice.learnerId, exerciseSlug: "adam", failedAttempts: 3 },
+    });
+    await app.db.solutionReveal.create({
+      data: { learnerId: bob.learnerId, exerciseSlug: "momentum", failedAttempts: 4 },
+    });
     // The file name carries the learner's local date (UTC+14 is a day ahead of UTC most of the day).
     requestScope.cookies.set("descent_tz", "Pacific/Kiritimati");
     const response = await exportRoute.GET();
@@ -85,6 +91,10 @@ describe("account routes", () => {
     expect(data.submissions[0]).toMatchObject({ verdict: "passed", results: { verdict: "passed" } });
     expect(data.cardStates).toHaveLength(1);
     expect(data.reviewLogs).toHaveLength(1);
+    // The reference solutions asked for before a pass: when, and after how many failed attempts.
+    expect(data.solutionReveals).toEqual([
+      { id: expect.any(String), exerciseSlug: "adam", failedAttempts: 3, revealedAt: expect.any(String) },
+    ]);
     expect(text).not.toContain(bob.learnerId);
     expect(text).not.toContain("salt:hash");
     expect(text).not.toContain("t-alice");
