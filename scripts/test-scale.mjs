@@ -7,7 +7,8 @@
 //      among them applies the committed migrations to an empty database and checks them for drift.
 //   2. queue: the grading queue on a throwaway Redis (scripts/redis.mjs, installed from Debian's
 //      redis-server when missing) with two web servers on a production build (.next-scale) and
-//      grader workers, against a database of its own on this PostgreSQL (tests/scale/queue-scale.mjs).
+//      grader workers, against a database of its own on this PostgreSQL (tests/scale/queue-scale.mjs);
+//      the workers grade TypeScript and Python (scripts/ensure-python.mjs provisions the sandbox).
 // `node scripts/test-scale.mjs database` runs only the named steps. Exits non-zero on the first
 // failing step; PostgreSQL is stopped and its data deleted in every case.
 import { spawn } from "node:child_process";
@@ -70,6 +71,8 @@ const STEPS = [
   {
     name: "queue",
     async run(pg) {
+      // The workers grade Python too: bubblewrap and NumPy, installed when missing.
+      await run(process.execPath, ["scripts/ensure-python.mjs"]);
       const { buildForScale, runQueueScale } = await import("../tests/scale/queue-scale.mjs");
       buildForScale();
       await runQueueScale({ databaseUrl: await pg.createDatabase("descent_scale_queue") });

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
+import type { Readable } from "node:stream";
 import { remember } from "@epic-web/remember";
 import { isExerciseSlug } from "../content/registry";
 import { readGraderSettings } from "../env-shared";
@@ -20,6 +21,7 @@ import {
 } from "./policy";
 import { cpuMs, residentMb } from "./process-usage";
 import { createEarlyResult, type GradeResult, GradeResultSchema, refuseTooLarge } from "./result";
+import { type ResultFrame, ResultFrameReader } from "./result-pipe";
 import {
   type GradeJobInput,
   type GradeRequest,
@@ -152,13 +154,24 @@ function spawnChild(): ChildProcess {
       // Resizable and growable buffers grow outside the isolate's memory limit.
       "--no-harmony-rab-gsab",
     ],
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
+    // fd 3 carries jobs in and acknowledgements out; answers come back framed on fd 4
+    // (result-pipe.ts), read with a byte cap instead of decoded whole by Node's IPC.
+    stdio: ["ignore", "ignore", "inherit", "ipc", "pipe"],
     serialization: "advanced",
   });
   pool.stats.starts += 1;
-  child.on("message", (message: { id: number; received?: true; result?: unknown; error?: string }) =>
-    onMessage(child, message),
-  );
+  child.on("message", (message: { id: number; received?: true }) => {
+    pool.started.add(child);
+    const slot = slotOf(child);
+    if (message.received && slot?.job?.id === message.id) slot.received = true;
+  });
+  const answers = child.stdio[4] as Readable;
+  const reader = new ResultFrameReader((frame) => onAnswer(child, frame));
+  answers.on("data", (chunk: Buffer) => {
+    if (!reader.push(chunk)) onBadAnswer(child, reader.error ?? "a grader process answered badly");
+  });
+  answers.on("error", () => {});
+  (answers as Readable & { unref?: () => void }).unref?.();
   child.on("exit", () => onExit(child));
   // A job sent to a child that is dying fails with EPIPE; its exit handler re-queues or answers
   // the job. Unhandled, the 'error' event would take down the server or worker.
@@ -185,18 +198,10 @@ function ensureSpare(): void {
   if (pool.slots.length > 0 && !isAlive(pool.spare)) pool.spare = spawnChild();
 }
 
-function onMessage(
-  child: ChildProcess,
-  message: { id: number; received?: true; result?: unknown; error?: string },
-) {
-  pool.started.add(child);
+function onAnswer(child: ChildProcess, message: ResultFrame) {
   const slot = slotOf(child);
   const job = slot?.job;
   if (!slot || !job || job.id !== message.id) return;
-  if (message.received) {
-    slot.received = true;
-    return;
-  }
   // A process that stays bloated after a job (memory the isolate does not count, e.g. ICU objects)
   // is retired before it takes another: the next learner's correct code must not die of it.
   const after = afterJob({
@@ -218,6 +223,25 @@ function onMessage(
     if (parsed.success) job.resolve({ result: parsed.data, cost });
     else job.reject(new Error(`Invalid grade result: ${parsed.error.message}`));
   }
+  ensureSpare();
+  pump();
+}
+
+/** An answer over the byte cap or malformed: the job fails, the process is stopped and replaced. */
+function onBadAnswer(child: ChildProcess, error: string): void {
+  const slot = slotOf(child);
+  const job = slot?.job;
+  if (!slot || !job) {
+    child.kill("SIGKILL");
+    return;
+  }
+  finishJob(slot, {
+    heldMs: Date.now() - job.sentAt,
+    replaced: true,
+    allowanceMs: allowanceOf(job.input.language),
+  });
+  retire(slot);
+  job.reject(new Error(error));
   ensureSpare();
   pump();
 }

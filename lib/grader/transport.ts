@@ -79,6 +79,12 @@ export type GraderHealth =
       active?: number;
       failed?: number;
       workers?: number;
+      /** Each live worker's announcement: its grader processes and whether it can grade Python. */
+      workerList?: Array<{
+        name: string;
+        processes: number;
+        python: { available: true } | { available: false; reason: string } | null;
+      }>;
       error?: string;
     };
 

@@ -27,7 +27,7 @@ import {
 } from "../grader/transport";
 import type { Language } from "../harness/languages";
 import { createRedis } from "../redis/client";
-import { liveCapacity } from "./capacity";
+import { type LiveWorker, liveCapacity, liveWorkers } from "./capacity";
 import { GRADING_QUEUE, type GradingJobData, isStalledFailure, readQueueSettings } from "./settings";
 import { chargeUsage, clearRunning, markRunning, readRunning, readUsage } from "./usage.server";
 
@@ -326,21 +326,26 @@ export async function queuedTicketPosition(ticket: string): Promise<QueuePositio
   return positionOfJob(await client().redis.get(ticketKey(ticket)));
 }
 
-/** Queue depth and live workers. Throws when Redis cannot be reached. */
+/** Queue depth, live workers, and what each worker announced (its processes, its Python). Throws when Redis cannot be reached. */
 export async function queueHealth(): Promise<{
   waiting: number;
   active: number;
   failed: number;
   workers: number;
+  workerList: LiveWorker[];
 }> {
-  const { queue } = client();
-  const counts = await queue.getJobCounts("waiting", "prioritized", "active", "failed");
-  const workers = await queue.getWorkersCount();
+  const { queue, redis } = client();
+  const [counts, workers, workerList] = await Promise.all([
+    queue.getJobCounts("waiting", "prioritized", "active", "failed"),
+    queue.getWorkersCount(),
+    liveWorkers(redis),
+  ]);
   return {
     waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
     active: counts.active ?? 0,
     failed: counts.failed ?? 0,
     workers,
+    workerList,
   };
 }
 

@@ -7,7 +7,8 @@ import { graderProcesses, gradeSubmissionWithCost, stopGraderProcesses } from ".
 import type { GradeResult } from "../grader/result";
 import { toJobInput } from "../grader/transport";
 import { createRedis } from "../redis/client";
-import { announceCapacity, CAPACITY_RENEW_MS, withdrawCapacity } from "./capacity";
+import { getPythonSandboxStatus } from "../sandbox/python";
+import { announceCapacity, CAPACITY_RENEW_MS, type WorkerPython, withdrawCapacity } from "./capacity";
 import {
   GRADING_QUEUE,
   type GradingJobData,
@@ -41,6 +42,8 @@ type WorkerStats = {
   completed: number;
   failed: number;
   processes: number;
+  /** Whether this worker's machine can run Python's sandbox (bubblewrap, NumPy, the filter). */
+  python: WorkerPython;
   startedAt: string;
 };
 
@@ -61,6 +64,11 @@ export async function startGraderWorker(
   let completed = 0;
   let failed = 0;
   const startedAt = new Date().toISOString();
+  // Checked once: a worker's machine does not gain or lose bubblewrap while it runs.
+  const sandbox = getPythonSandboxStatus();
+  const python: WorkerPython = sandbox.available
+    ? { available: true }
+    : { available: false, reason: sandbox.reason };
 
   const worker = new Worker<GradingJobData, GradeResult & { cost: Cost }>(
     GRADING_QUEUE,
@@ -123,6 +131,7 @@ export async function startGraderWorker(
     completed,
     failed,
     processes: graderProcesses().length,
+    python,
     startedAt,
   });
 
@@ -139,11 +148,11 @@ export async function startGraderWorker(
     port = typeof address === "object" && address ? address.port : null;
   }
   await worker.waitUntilReady();
-  const announce = () => announceCapacity(connection, name, concurrency).catch(() => {});
+  const announce = () => announceCapacity(connection, name, concurrency, python).catch(() => {});
   await announce();
   const renewal = setInterval(announce, CAPACITY_RENEW_MS);
   renewal.unref();
-  log(JSON.stringify({ at: startedAt, worker: name, started: true, concurrency, port }));
+  log(JSON.stringify({ at: startedAt, worker: name, started: true, concurrency, port, python }));
 
   return {
     name,

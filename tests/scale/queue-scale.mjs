@@ -19,8 +19,10 @@ import { startRedis } from "../../scripts/redis.mjs";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const DIST_DIR = process.env.SCALE_DIST_DIR ?? ".next-scale";
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const solution = (slug) => readFileSync(path.join(root, "content/exercises", slug, "solution.ts"), "utf8");
-const starter = (slug) => readFileSync(path.join(root, "content/exercises", slug, "starter.ts"), "utf8");
+const solution = (slug, ext = "ts") =>
+  readFileSync(path.join(root, "content/exercises", slug, `solution.${ext}`), "utf8");
+const starter = (slug, ext = "ts") =>
+  readFileSync(path.join(root, "content/exercises", slug, `starter.${ext}`), "utf8");
 const EXERCISES = ["adam", "momentum", "rmsprop", "sgd-step-decay"];
 
 /** Builds the app into DIST_DIR (the test's own build directory) unless SCALE_SKIP_BUILD is set. */
@@ -105,10 +107,10 @@ function createLearner(address) {
       } catch {}
       return { status: response.status, body, text };
     },
-    submit(server, slug, code) {
+    submit(server, slug, code, language = "typescript") {
       return this.request(server, `/api/exercises/${slug}/submissions`, {
         method: "POST",
-        body: JSON.stringify({ code }),
+        body: JSON.stringify({ code, language }),
       });
     },
   };
@@ -202,7 +204,23 @@ export async function runQueueScale(options = {}) {
     const w = await workers[0].health();
     assert.equal(w.ok, true);
     assert.equal(w.concurrency, WORKER_PROCESSES);
-    pass("a worker serves its own health", `port ${workers[0].port}`);
+    assert.deepEqual(
+      w.python,
+      { available: true },
+      `worker1 cannot grade Python: ${JSON.stringify(w.python)}`,
+    );
+    pass("a worker serves its own health, Python included", `port ${workers[0].port}`);
+    // Each worker's Python, as it announced itself, in the web servers' health.
+    const announced = await waitFor("both workers' announcements", async () => {
+      const list = (await health(servers[0])).grader.workerList;
+      return list?.length === 2 ? list : null;
+    });
+    assert.ok(
+      announced.every((worker) => worker.python?.available === true),
+      JSON.stringify(announced),
+    );
+    assert.deepEqual((await health(servers[1])).python, { available: true, workers: 2 });
+    pass("/api/health says for each worker that it can grade Python");
 
     let nextAddress = 1;
     const newLearner = () => {
@@ -262,6 +280,57 @@ export async function runQueueScale(options = {}) {
       );
       pass(
         `${total} submissions from ${count} learners over both servers: ${total} stored results with the right verdicts`,
+        `${((Date.now() - started) / 1000).toFixed(1)} s, jobs per worker ${perWorker.join("/")}`,
+      );
+    }
+
+    // 1b. Python across both workers: the same queue, the workers' sandboxes, stored with its language.
+    {
+      const started = Date.now();
+      const jobsBefore = workers.map((worker) => worker.json.filter((line) => line.job).length);
+      const learners = Array.from({ length: 12 }, newLearner);
+      const outcomes = await Promise.all(
+        learners.map(async (learner, i) => {
+          const mine = [];
+          for (let k = 0; k < 2; k++) {
+            const slug = EXERCISES[(i + k) % EXERCISES.length];
+            const correct = (i + k) % 3 !== 0;
+            const code = correct ? solution(slug, "py") : starter(slug, "py");
+            const response = await learner.submit(servers[(i + k) % 2], slug, code, "python");
+            mine.push({ response, expected: correct ? "passed" : "failed" });
+          }
+          return mine;
+        }),
+      );
+      const flat = outcomes.flat();
+      for (const { response, expected } of flat) {
+        assert.equal(
+          response.status,
+          200,
+          `Python submission answered ${response.status}: ${response.text.slice(0, 300)}`,
+        );
+        assert.equal(
+          response.body.result.verdict,
+          expected,
+          JSON.stringify(response.body.result).slice(0, 300),
+        );
+      }
+      const ids = flat.map(({ response }) => response.body.submission.id);
+      const { rows } = await db.query('SELECT language, verdict FROM "Submission" WHERE id = ANY($1)', [ids]);
+      assert.equal(rows.length, flat.length);
+      assert.ok(
+        rows.every((row) => row.language === "python"),
+        "every row says python",
+      );
+      const perWorker = workers.map(
+        (worker, i) => worker.json.filter((line) => line.job).length - (jobsBefore[i] ?? 0),
+      );
+      assert.ok(
+        perWorker.every((count) => count > 0),
+        `both workers graded Python: ${perWorker}`,
+      );
+      pass(
+        `${flat.length} Python submissions over both servers: graded in both workers' sandboxes, stored as python`,
         `${((Date.now() - started) / 1000).toFixed(1)} s, jobs per worker ${perWorker.join("/")}`,
       );
     }
@@ -331,10 +400,15 @@ export async function runQueueScale(options = {}) {
       pass("a learner signed up on one server and signed in on the other is signed in on both");
     }
 
-    // 4. A worker killed with SIGKILL mid-job: every accepted submission gets exactly one result.
+    // 4. A worker killed with SIGKILL mid-job: every accepted submission gets exactly one result,
+    // half of them Python (its sandbox dies with the worker; the job is graded again elsewhere).
     {
       const learners = Array.from({ length: 16 }, newLearner);
-      const pending = learners.map((learner, i) => learner.submit(servers[i % 2], "adam", solution("adam")));
+      const pending = learners.map((learner, i) =>
+        i % 2 === 0
+          ? learner.submit(servers[i % 4 < 2 ? 0 : 1], "adam", solution("adam", "py"), "python")
+          : learner.submit(servers[i % 4 < 2 ? 0 : 1], "adam", solution("adam")),
+      );
       const victim = workers[0];
       await waitFor("worker1 grading", async () => (await victim.health()).running > 0, 30_000);
       const killedAt = Date.now();
@@ -350,7 +424,7 @@ export async function runQueueScale(options = {}) {
       const retaken = workers[0].json.filter((line) => line.job && line.stalled > 0);
       assert.ok(retaken.length >= 1, "the killed worker's job was taken again by the other worker");
       pass(
-        "a worker killed with SIGKILL mid-job: all 16 accepted submissions have exactly one stored result",
+        "a worker killed with SIGKILL mid-job: all 16 accepted submissions (8 Python) have exactly one stored result",
         `${retaken.length} job(s) retaken, last answer ${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill`,
       );
     }

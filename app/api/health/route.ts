@@ -1,9 +1,15 @@
 import { getDatabaseHealth } from "@/lib/db/health.server";
 import { graderHealth } from "@/lib/grading/index.server";
 import { handle } from "@/lib/http/route.server";
+import { pythonOfWorkers } from "@/lib/queue/capacity";
 import { getPythonSandboxStatus } from "@/lib/sandbox/python";
 
 export const dynamic = "force-dynamic";
+
+function pythonOfThisProcess() {
+  const status = getPythonSandboxStatus();
+  return status.available ? { available: true } : { available: false, reason: status.reason };
+}
 
 /**
  * Liveness for load balancers, the browser tests' server wait and operators: the database, and
@@ -14,10 +20,10 @@ export const dynamic = "force-dynamic";
 export const GET = handle(async () => {
   const [database, grader] = await Promise.all([getDatabaseHealth(), graderHealth()]);
   const ok = database.ok && grader.ok;
-  // Whether this process can run Python's sandbox (it grades in-process; with the queue, each
-  // worker reports its own on GRADER_WORKER_PORT). Not a failure: TypeScript still grades.
-  const status = getPythonSandboxStatus();
-  const python = status.available ? { available: true } : { available: false, reason: status.reason };
+  // Whether Python can be graded: by this process's own sandbox when it grades in-process; with
+  // the queue, by the live workers (each one's own answer is in grader.workerList). Not a
+  // failure: TypeScript still grades.
+  const python = grader.mode === "queue" ? pythonOfWorkers(grader.workerList) : pythonOfThisProcess();
   return Response.json(
     { ok, database, grader, python },
     { status: ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
