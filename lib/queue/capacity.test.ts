@@ -10,7 +10,9 @@ function fakeRedis() {
     redis: {
       hset: async (_key: string, field: string, value: string) => void hash.set(field, value),
       hgetall: async () => Object.fromEntries(hash),
-      hdel: async (_key: string, ...fields: string[]) => fields.forEach((field) => hash.delete(field)),
+      hdel: async (_key: string, ...fields: string[]) => {
+        for (const field of fields) hash.delete(field);
+      },
     } as unknown as Redis,
   };
 }
