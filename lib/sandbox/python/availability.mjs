@@ -130,16 +130,23 @@ export function probePythonAvailability(paths = {}) {
     return { available: false, reason: `prlimit is not installed (${prlimit}): apt-get install util-linux` };
   if (!isExecutable(python))
     return { available: false, reason: `${python} is missing: apt-get install python3-numpy` };
-  const numpy = spawnSync(python, ["-I", "-c", "import numpy"], { encoding: "utf8", timeout: 20_000 });
+  const numpy = spawnSync(/* turbopackIgnore: true */ python, ["-I", "-c", "import numpy"], {
+    encoding: "utf8",
+    timeout: 20_000,
+  });
   if (numpy.status !== 0)
     return {
       available: false,
       reason: `NumPy is not installed for ${python}: apt-get install python3-numpy`,
     };
-  const sandbox = spawnSync(bwrap, [...getBaseBwrapArgs(), python, "-I", "-c", "import numpy; print('ok')"], {
-    encoding: "utf8",
-    timeout: 20_000,
-  });
+  const sandbox = spawnSync(
+    /* turbopackIgnore: true */ bwrap,
+    [...getBaseBwrapArgs(), python, "-I", "-c", "import numpy; print('ok')"],
+    {
+      encoding: "utf8",
+      timeout: 20_000,
+    },
+  );
   if (sandbox.status !== 0 || sandbox.stdout.trim() !== "ok") {
     const said = `${sandbox.stderr ?? ""}`.trim().split("\n")[0] ?? "";
     const refused = /namespace|Operation not permitted|setting up uid map|Permission denied/i.test(said);
