@@ -4,6 +4,8 @@
 // lesson-claims.test.ts.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { InterviewItem } from "@/lib/content/interview-schema";
+import { computeExpected } from "@/lib/interview/compute";
 import { createOptimizer } from "@/lib/optim";
 import { createRandom } from "@/lib/random";
 
@@ -479,5 +481,38 @@ describe("cards of these sections: the numbers they quote", () => {
     expect(back("choosing-an-optimizer.json", "lora-optimizer-memory")).toContain(
       "33 554 432 against 131 072, 256 times fewer",
     );
+  });
+});
+
+describe("interview items of these sections: the numbers they quote", () => {
+  const items = JSON.parse(
+    readFileSync("content/interview/stability-at-scale.json", "utf8"),
+  ) as InterviewItem[];
+  const item = (id: string) => {
+    const found = items.find((i) => i.id === id);
+    if (!found) throw new Error(`no item ${id}`);
+    return found;
+  };
+
+  it("lora-state-numeric: the engine's Adam state of r(d + k) = 65 536 parameters is 524 288 bytes, about 0.52 MB", () => {
+    const lora = item("lora-state-numeric");
+    if (lora.type !== "numeric") throw new Error("lora-state-numeric is not numeric");
+    expect(lora.compute.args.params).toBe(8 * (4096 + 4096));
+    expect(computeExpected(lora.compute)).toBe(524_288);
+    expect(computeExpected(lora.compute) / 1e6).toBeCloseTo(0.52, 2);
+    expect(lora.explanation).toContain(
+      "$r(d+k) = 65\\,536$ parameters, two fp32 state values each, about 0.52 MB",
+    );
+    expect(lora.explanation).toContain("$2dk = 33\\,554\\,432$ values, 134 MB: 256 times more");
+  });
+
+  it("beta2-spikes-explain quotes the lesson's recomputed half-lives and step sizes", () => {
+    const explain = item("beta2-spikes-explain");
+    if (explain.type !== "explain") throw new Error("beta2-spikes-explain is not explain");
+    expect(explain.modelAnswer).toContain("about 693 steps at 0.999 and about 14 at 0.95");
+    expect(explain.modelAnswer).toContain("about $6.6\\,\\eta$ at 0.999 against about $1.1\\,\\eta$ at 0.95");
+    const text = lesson("13-training-stability.mdx");
+    expect(text).toContain("about 693 steps at $\\beta_2 = 0.999$ and about 14 at $\\beta_2 = 0.95$");
+    expect(text).toContain("grow to about 6.6 times their usual size");
   });
 });
