@@ -1,5 +1,6 @@
 // bench:cards: how long building the drill queue takes for a heavy learner (500 cards with state,
-// 10,000 review logs), against a real SQLite database. Target: median < 50 ms.
+// 10,000 review logs, 100 cards of their own, 6 lessons read), against a real SQLite database.
+// Target: median < 50 ms.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { performance } from "node:perf_hooks";
 import Database from "better-sqlite3";
 
 const CARDS = 500;
+const OWN_CARDS = 100;
 const LOGS = 10_000;
 const RUNS = 50;
 
@@ -30,8 +32,27 @@ const day = 86_400_000;
 const deck = Array.from({ length: CARDS + 100 }, (_, i) => ({
   id: `bench-card-${i}`,
   topic: `topic-${i % 12}`,
+  lesson: `lesson-${Math.floor(i / 50)}`,
+  kind: "question" as const,
+  front: `Question ${i}`,
+  back: `Answer ${i}`,
+  frontHtml: `Question ${i}`,
+  backHtml: `Answer ${i}`,
 }));
 const learner = await db.learner.create({ data: {} });
+await db.ownCard.createMany({
+  data: Array.from({ length: OWN_CARDS }, (_, i) => ({
+    learnerId: learner.id,
+    topic: "own",
+    front: `My question ${i} about $\\beta_1$`,
+    back: `My answer ${i}`,
+    frontHtml: `<p>My question ${i}</p>`,
+    backHtml: `<p>My answer ${i}</p>`,
+  })),
+});
+await db.lessonRead.createMany({
+  data: Array.from({ length: 6 }, (_, i) => ({ learnerId: learner.id, lessonSlug: `lesson-${i * 2}` })),
+});
 await db.cardState.createMany({
   data: Array.from({ length: CARDS }, (_, i) => ({
     learnerId: learner.id,
@@ -81,7 +102,9 @@ for (let run = 0; run < RUNS + 5; run++) {
 timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)] ?? Number.NaN;
 const p95 = timings[Math.floor(timings.length * 0.95)] ?? Number.NaN;
-console.log(`queue for ${CARDS} cards with state, ${LOGS} review logs: ${length} cards queued`);
+console.log(
+  `queue for ${CARDS} cards with state, ${OWN_CARDS} own cards, ${LOGS} review logs: ${length} cards queued`,
+);
 console.log(`median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${RUNS} runs (target < 50 ms)`);
 await db.$disconnect();
 rmSync(dir, { recursive: true, force: true });

@@ -3,12 +3,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isRating, RATING_LABELS, RATINGS, type RatingValue } from "@/lib/cards/domain";
 import type { DrillState } from "@/lib/cards/domain-schemas";
+import type { TopicInfo } from "@/lib/cards/topics";
 import "@/app/components/mdx/katex-styles";
 import styles from "./cards.module.css";
 
 const UNEXPECTED = "The server sent an answer this page cannot read; please reload it.";
 
-type Props = { initial: DrillState; topics: string[]; initialTopic: string | null };
+type Props = { initial: DrillState; topics: TopicInfo[]; initialTopic: string | null };
 
 /** The keyboard-first drill: Space reveals, 1–4 rate, U undoes. */
 export function Drill({ initial, topics, initialTopic }: Props) {
@@ -107,6 +108,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
   }, [rate, undo]);
 
   const { due, mistake, new: fresh } = drill.remaining;
+  const topicName = (id: string) => topics.find((t) => t.topic === id)?.name ?? id;
   return (
     <section className={styles.drill} aria-label="Flash card drill">
       <div className={styles.toolbar}>
@@ -123,8 +125,8 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           >
             <option value="">All topics</option>
             {topics.map((t) => (
-              <option key={t} value={t}>
-                {t}
+              <option key={t.topic} value={t.topic}>
+                {t.name}
               </option>
             ))}
           </select>
@@ -146,7 +148,7 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           aria-live="polite"
         >
           <p className={styles.meta}>
-            <span className="badge">{card.kind}</span> <span className="badge">{card.topic}</span>
+            <span className="badge">{card.kind}</span> <span className="badge">{topicName(card.topic)}</span>
             {card.reason === "mistake" ? <span className="badge">from your mistake</span> : null}
           </p>
           <CardHtml className={styles.front} html={card.frontHtml} />

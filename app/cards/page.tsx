@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTopics } from "@/lib/cards/deck";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
+import { getTopicList } from "@/lib/cards/deck";
+import { listTopics, loadDrillContext } from "@/lib/progress/learner-deck.server";
 import { getDrillState } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "./cards.module.css";
@@ -17,18 +18,26 @@ export const metadata: Metadata = {
 
 /** The flash-card drill: the learner's next card, rated with FSRS. */
 export default async function CardsPage({ searchParams }: { searchParams: Promise<{ topic?: string }> }) {
-  const topics = getTopics();
-  const requested = (await searchParams).topic;
-  const topic = requested && topics.includes(requested) ? requested : null;
   const learner = await getCurrentLearner();
+  const context = learner.stored ? await loadDrillContext(learner.id) : null;
+  const topics = context ? listTopics(context.deck) : getTopicList();
+  const requested = (await searchParams).topic;
+  const topic = requested && topics.some((t) => t.topic === requested) ? requested : null;
   const drill = learner
-    ? await getDrillState(learner.id, { topic, timeZone: await getLearnerTimeZone() })
+    ? await getDrillState(learner.id, {
+        topic,
+        context: context ?? undefined,
+        timeZone: await getLearnerTimeZone(),
+      })
     : null;
   return (
     <div className={`container ${styles.page}`}>
       <div className={styles.header}>
         <h1>Interview drill</h1>
-        <Link href="/cards/stats">Your stats</Link>
+        <nav aria-label="Drill" className={styles.links}>
+          <Link href="/cards/browse">Browse your cards</Link>
+          <Link href="/cards/stats">Your stats</Link>
+        </nav>
       </div>
       {drill ? (
         <Drill initial={drill} topics={topics} initialTopic={topic} />

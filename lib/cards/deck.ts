@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
-import { cardFilesStamp, getContentRoot, readCardFiles } from "@/lib/content/registry";
+import { readLessonSummaries } from "@/lib/content/lessons.server";
+import { cardFilesStamp, getContentRoot, getLessonsDir, readCardFiles } from "@/lib/content/registry";
 import { env } from "@/lib/env.server";
 import { renderCardText } from "./render";
 import { type Card, CardSchema } from "./schema";
+import { describeTopics, OWN_TOPIC, sortByCourse, type TopicInfo } from "./topics";
 
 // The deck is every file of content/cards, read on the server (pages and route handlers only pass
 // cards or their ids to the browser); a new file is a new part of the deck, no code to edit.
@@ -33,22 +35,42 @@ export function buildDeck(files: ReadonlyArray<{ file: string; raw: unknown }>):
   return cards;
 }
 
-let cached: { stamp: string; deck: Card[] } | null = null;
+let cached: { stamp: string; deck: Card[]; topics: TopicInfo[] } | null = null;
 
-/**
- * The whole deck, validated and rendered once per process in production; in development again when
- * a card file is added, removed or edited.
- */
-export function getDeck(): Card[] {
+function getCached() {
   const root = getContentRoot();
   const stamp = env.NODE_ENV === "production" ? root : path.join(root, cardFilesStamp(root));
-  if (cached?.stamp !== stamp) cached = { stamp, deck: buildDeck(readCardFiles(root)) };
-  return cached.deck;
+  if (cached?.stamp !== stamp) {
+    // Lesson frontmatter only (no MDX compiled): the course order and the topics' names.
+    const lessons = readLessonSummaries(getLessonsDir(root));
+    const deck = sortByCourse(buildDeck(readCardFiles(root)), lessons);
+    cached = { stamp, deck, topics: describeTopics(deck, lessons) };
+  }
+  return cached;
 }
 
-/** Topics in deck order, for the filter. */
-export function getTopics(deck: Card[] = getDeck()): string[] {
-  return [...new Set(deck.map((card) => card.topic))];
+/**
+ * The whole deck in course order (by the lesson of each card, file order within a lesson),
+ * validated and rendered once per process in production; in development again when a card file is
+ * added, removed or edited.
+ */
+export function getDeck(): Card[] {
+  return getCached().deck;
+}
+
+/** Topics in course order (lib/cards/topics.ts), for filters and validation. */
+export function getTopics(): string[] {
+  return getTopicList().map(({ topic }) => topic);
+}
+
+/** Topics in course order with their names as in the course (lib/cards/topics.ts). */
+export function getTopicList(): TopicInfo[] {
+  return getCached().topics;
+}
+
+/** The topics an own card may take: the deck's, and OWN_TOPIC. */
+export function getOwnCardTopics(): string[] {
+  return [...getTopics(), OWN_TOPIC];
 }
 
 /** Ids of the cards that teach a grader diagnosis (lib/grader/diagnoses.ts). */

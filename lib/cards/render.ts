@@ -30,3 +30,42 @@ export function renderCardText(text: string, cardId: string): string {
     }
   });
 }
+
+const MARK = "\uE000";
+const PLACEHOLDER = new RegExp(`${MARK}(\\d+)${MARK}`, "g");
+
+/** Bold and italic in escaped prose (a learner's own card only; the course's cards have none). */
+function renderEmphasis(html: string): string {
+  return html
+    .replace(/\*\*([^*\n]+)\*\*/g, "<strong>$1</strong>")
+    .replace(/(^|[^*\w])\*([^*\s][^*\n]*?)\*(?!\w)/g, "$1<em>$2</em>");
+}
+
+/**
+ * Renders a learner's own card: the course cards' text (KaTeX math, `code`) plus the Markdown a
+ * short card needs: paragraphs (a blank line), `- ` bullet lists, **bold** and *italic*. Throws like
+ * renderCardText on an unbalanced `$` or TeX KaTeX cannot render.
+ */
+export function renderCardMarkdown(text: string, cardId: string): string {
+  // Math goes in after emphasis, through placeholders (a private-use character, removed from the
+  // text first): a `*` in TeX stays TeX.
+  const inline = (line: string) => {
+    const math: string[] = [];
+    const prose = renderCardMarkup(line, cardId, (tex) => `${MARK}${math.push(tex) - 1}${MARK}`);
+    return renderEmphasis(prose).replace(PLACEHOLDER, (_, index: string) =>
+      renderCardText(`$${math[Number(index)]}$`, cardId),
+    );
+  };
+  return text
+    .replaceAll(MARK, "")
+    .replace(/\r\n?/g, "\n")
+    .trim()
+    .split(/\n\s*\n/)
+    .map((block) => {
+      const lines = block.split("\n");
+      if (lines.every((line) => /^\s*[-*] /.test(line)))
+        return `<ul>${lines.map((line) => `<li>${inline(line.replace(/^\s*[-*] /, ""))}</li>`).join("")}</ul>`;
+      return `<p>${inline(lines.join(" "))}</p>`;
+    })
+    .join("");
+}

@@ -1,21 +1,43 @@
 import {
+  createEmptyCard,
   type Card as FsrsCard,
+  fsrs,
   type Grade,
+  generatorParameters,
   Rating,
   State,
-  createEmptyCard,
-  fsrs,
-  generatorParameters,
 } from "ts-fsrs";
 import { RATINGS } from "./domain";
+import { DEFAULT_RETENTION } from "./settings";
 
-/** The FSRS scheduler every rating goes through. Fuzz is off so previews equal what rating stores. */
-export const scheduler = fsrs(generatorParameters({ enable_fuzz: false, enable_short_term: true }));
+const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+
+/**
+ * The FSRS scheduler every rating goes through, for a desired retention (the learner's setting,
+ * lib/cards/settings.ts). Fuzz is off so previews equal what rating stores.
+ */
+export function getScheduler(desiredRetention = DEFAULT_RETENTION) {
+  let scheduler = schedulers.get(desiredRetention);
+  if (!scheduler) {
+    scheduler = fsrs(
+      generatorParameters({
+        enable_fuzz: false,
+        enable_short_term: true,
+        request_retention: desiredRetention,
+      }),
+    );
+    schedulers.set(desiredRetention, scheduler);
+  }
+  return scheduler;
+}
+
+/** The scheduler at the default retention. */
+export const scheduler = getScheduler();
 
 /** The four ratings, in button order (lib/cards/domain.ts RATINGS, as ts-fsrs grades). */
 export const GRADES = RATINGS satisfies readonly Grade[];
-export { Rating, State };
 export type { Grade };
+export { Rating, State };
 
 /** The FSRS fields of a CardState row (as stored by Prisma). */
 export type StoredSchedule = {
@@ -69,8 +91,8 @@ export function newSchedule(now: Date): StoredSchedule {
 }
 
 /** Applies one rating. */
-export function scheduleReview(row: StoredSchedule, now: Date, grade: Grade) {
-  const { card, log } = scheduler.next(toFsrsCard(row), now, grade);
+export function scheduleReview(row: StoredSchedule, now: Date, grade: Grade, desiredRetention?: number) {
+  const { card, log } = getScheduler(desiredRetention).next(toFsrsCard(row), now, grade);
   return { next: fromFsrsCard(card), log };
 }
 
@@ -88,10 +110,20 @@ export function formatInterval(ms: number): string {
 }
 
 /** The interval each rating would lead to, from the scheduler's own preview. */
-export function previewIntervals(row: StoredSchedule, now: Date): Record<Grade, string> {
-  const preview = scheduler.repeat(toFsrsCard(row), now);
+export function previewIntervals(
+  row: StoredSchedule,
+  now: Date,
+  desiredRetention?: number,
+): Record<Grade, string> {
+  const preview = getScheduler(desiredRetention).repeat(toFsrsCard(row), now);
   const result = {} as Record<Grade, string>;
   for (const grade of GRADES)
     result[grade] = formatInterval(preview[grade].card.due.getTime() - now.getTime());
   return result;
+}
+
+/** The probability of recalling a reviewed card at `now` (FSRS's forgetting curve); null for a card never reviewed. */
+export function recallProbability(row: StoredSchedule, now: Date): number | null {
+  if (row.state === State.New || row.lastReview === null) return null;
+  return getScheduler().get_retrievability(toFsrsCard(row), now, false);
 }

@@ -1,5 +1,5 @@
 import type { CardView } from "./domain-schemas";
-import { type StoredSchedule, newSchedule, previewIntervals } from "./scheduler";
+import { newSchedule, previewIntervals, type StoredSchedule } from "./scheduler";
 import type { Card } from "./schema";
 
 export type { CardView, DrillState } from "./domain-schemas";
@@ -10,6 +10,7 @@ export function toCardView(
   stored: (StoredSchedule & { version: number }) | null,
   reason: CardView["reason"],
   now: Date,
+  desiredRetention?: number,
 ): CardView {
   return {
     id: card.id,
@@ -21,6 +22,6 @@ export function toCardView(
     code: card.code ?? null,
     version: stored?.version ?? 0,
     reason,
-    intervals: previewIntervals(stored ?? newSchedule(now), now),
+    intervals: previewIntervals(stored ?? newSchedule(now), now, desiredRetention),
   };
 }

@@ -1,17 +1,19 @@
 import "server-only";
 import { z } from "zod";
-import { getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
+import { getCardIdsForMistake } from "@/lib/cards/deck";
 import { RatingSchema } from "@/lib/cards/domain-schemas";
+import { dueClock } from "@/lib/cards/due";
 import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
 import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
 import { isUniqueViolation } from "@/lib/db/errors";
-import { DomainError } from "@/lib/domain-error";
 import { prisma } from "@/lib/db/prisma.server";
+import { DomainError } from "@/lib/domain-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { startOfDay, startOfNextDay } from "@/lib/time/days";
+import { startOfDay } from "@/lib/time/days";
+import { type DrillContext, loadDrillContext, SCHEDULE_FACTS_SELECT } from "./learner-deck.server";
 
 type Db = PrismaClient;
 
@@ -26,12 +28,11 @@ export type RateRequest = z.infer<typeof RateRequestSchema>;
 
 /** The client saw an older version of the card (another tab rated it): carries the fresh view. */
 export class StaleCardError extends DomainError {
-  constructor(readonly card: CardView | null) {
-    super(
-      "conflict",
-      "This card was already rated in another tab or window. Here is its current state; nothing was counted twice.",
-      { card },
-    );
+  constructor(
+    readonly card: CardView | null,
+    message = "This card was already rated in another tab or window. Here is its current state; nothing was counted twice.",
+  ) {
+    super("conflict", message, { card });
   }
 }
 
@@ -53,6 +54,7 @@ const SCHEDULE_SELECT = {
   lastReview: true,
   origin: true,
   version: true,
+  suspended: true,
 } as const;
 
 /** The card state before a rating, as stored in ReviewLog.previous (parsing a row keeps just these fields). */
@@ -70,21 +72,39 @@ const PreviousSchema = z.object({
   origin: z.string(),
 });
 
-function findCard(cardId: string, deck: Card[]): Card {
+function findCard(cardId: string, deck: readonly Card[]): Card {
   const card = deck.find((c) => c.id === cardId);
   if (!card) throw new ReviewRequestError("not-found", `There is no card "${cardId}" in the deck.`);
   return card;
 }
 
+/** The learner's context, with the deck replaced when a caller (a test, the bench) names one. */
+async function resolveContext(
+  learnerId: string,
+  options: { context?: DrillContext; deck?: Card[]; newLimit?: number },
+  db: Db,
+): Promise<DrillContext> {
+  const context = options.context ?? (await loadDrillContext(learnerId, db, options.deck));
+  if (options.newLimit === undefined) return context;
+  return { ...context, settings: { ...context.settings, newCardsPerDay: options.newLimit } };
+}
+
 /** The drill state for a learner: next card to show and counts left. `timeZone` defines "today". */
 export async function getDrillState(
   learnerId: string,
-  options: { timeZone: string; topic?: string | null; now?: Date; deck?: Card[]; preferCardId?: string },
+  options: {
+    timeZone: string;
+    topic?: string | null;
+    now?: Date;
+    deck?: Card[];
+    context?: DrillContext;
+    preferCardId?: string;
+  },
   db: Db = prisma,
 ): Promise<DrillState> {
   const now = options.now ?? new Date();
-  const deck = options.deck ?? getDeck();
-  const queue = await getQueue(learnerId, { ...options, now, deck }, db);
+  const context = await resolveContext(learnerId, options, db);
+  const queue = await getQueue(learnerId, { ...options, now, context }, db);
   // After an undo the undone card comes back first.
   const head = queue.find((entry) => entry.cardId === options.preferCardId) ?? queue[0];
   const last = await db.reviewLog.findFirst({
@@ -98,7 +118,8 @@ export async function getDrillState(
       where: { learnerId_cardId: { learnerId, cardId: head.cardId } },
       select: SCHEDULE_SELECT,
     });
-    current = toCardView(findCard(head.cardId, deck), stored, head.reason, now);
+    const card = findCard(head.cardId, context.deck);
+    current = toCardView(card, stored, head.reason, now, context.settings.desiredRetention);
   }
   const remaining = { due: 0, mistake: 0, new: 0 };
   for (const entry of queue) remaining[entry.reason]++;
@@ -106,8 +127,10 @@ export async function getDrillState(
 }
 
 /**
- * The ordered queue for a learner (due and mistake cards, then new cards within today's limit).
- * Today is the learner's calendar day in `timeZone`: the new-card limit resets at local midnight.
+ * The ordered queue for a learner (due and mistake cards, then new cards within today's limit, see
+ * lib/cards/queue.ts). Today is the learner's calendar day in `timeZone`: the new-card limit resets
+ * at local midnight. The limit counts the deck cards first rated today; a mistake's cards are
+ * queued apart ("from mistakes"), so they do not use it up.
  */
 export async function getQueue(
   learnerId: string,
@@ -115,17 +138,16 @@ export async function getQueue(
     timeZone: string;
     topic?: string | null;
     now?: Date;
-    deck?: readonly Pick<Card, "id" | "topic">[];
+    deck?: Card[];
+    context?: DrillContext;
     newLimit?: number;
   },
   db: Db = prisma,
 ): Promise<QueueEntry[]> {
   const now = options.now ?? new Date();
-  const [states, introduced] = await Promise.all([
-    db.cardState.findMany({
-      where: { learnerId },
-      select: { cardId: true, due: true, state: true, origin: true, reps: true },
-    }),
+  const [context, states, introduced] = await Promise.all([
+    resolveContext(learnerId, options, db),
+    db.cardState.findMany({ where: { learnerId }, select: SCHEDULE_FACTS_SELECT }),
     db.reviewLog.findMany({
       where: {
         learnerId,
@@ -133,32 +155,27 @@ export async function getQueue(
         state: State.New,
         review: { gte: startOfDay(now, options.timeZone) },
       },
-      distinct: ["cardId"],
-      select: { cardId: true },
+      select: { cardId: true, previous: true },
     }),
   ]);
+  const introducedFromDeck = new Set(
+    introduced.filter((log) => !wasQueuedByMistake(log.previous)).map((log) => log.cardId),
+  );
   return buildQueue({
-    deck: options.deck ?? getDeck(),
+    deck: context.deck,
     states,
-    newIntroducedToday: introduced.length,
-    now,
+    newIntroducedToday: introducedFromDeck.size,
+    clock: dueClock({ now, timeZone: options.timeZone }),
     topic: options.topic,
-    newLimit: options.newLimit,
+    newLimit: context.settings.newCardsPerDay,
+    readLessons: context.readLessons,
   });
 }
 
-/** Cards due by the end of the learner's today (in `timeZone`); ids in due order. */
-export async function getCardsDueToday(
-  learnerId: string,
-  options: { timeZone: string; now?: Date },
-  db: Db = prisma,
-): Promise<{ cardId: string; due: Date }[]> {
-  const endOfDay = startOfNextDay(options.now ?? new Date(), options.timeZone);
-  return db.cardState.findMany({
-    where: { learnerId, due: { lt: endOfDay } },
-    orderBy: { due: "asc" },
-    select: { cardId: true, due: true },
-  });
+/** Whether a rating's previous state (ReviewLog.previous) was a card a mistake had queued. */
+function wasQueuedByMistake(previous: string | null): boolean {
+  const parsed = PreviousSchema.safeParse(previous === null ? null : JSON.parse(previous));
+  return parsed.success && parsed.data.origin === "mistake";
 }
 
 /**
@@ -219,8 +236,11 @@ export async function rateCard(
   request: RateRequest,
   db: Db = prisma,
   now = new Date(),
+  context?: DrillContext,
 ): Promise<RateResult> {
-  const card = findCard(request.cardId, getDeck());
+  const { deck, settings } = context ?? (await loadDrillContext(learnerId, db));
+  const card = findCard(request.cardId, deck);
+  const retention = settings.desiredRetention;
   try {
     return await db.$transaction(async (tx) => {
       const replay = await findReplay(tx, learnerId, request.requestId);
@@ -236,13 +256,18 @@ export async function rateCard(
         });
       }
       if (!row || row.version !== request.version)
-        throw new StaleCardError(row ? toCardView(card, row, "due", now) : null);
-      const { next, log } = scheduleReview(row, now, request.rating);
+        throw new StaleCardError(row ? toCardView(card, row, "due", now, retention) : null);
+      if (row.suspended)
+        throw new StaleCardError(
+          null,
+          "This card is suspended; unsuspend it in the card browser to rate it.",
+        );
+      const { next, log } = scheduleReview(row, now, request.rating, retention);
       const updated = await tx.cardState.updateMany({
         where: { id: row.id, version: request.version },
         data: { ...next, version: request.version + 1 },
       });
-      if (updated.count !== 1) throw new StaleCardError(toCardView(card, row, "due", now));
+      if (updated.count !== 1) throw new StaleCardError(toCardView(card, row, "due", now, retention));
       await tx.reviewLog.create({
         data: {
           learnerId,
@@ -275,7 +300,7 @@ export async function rateCard(
         where: { learnerId_cardId: { learnerId, cardId: card.id } },
         select: SCHEDULE_SELECT,
       });
-      throw new StaleCardError(row ? toCardView(card, row, "due", now) : null);
+      throw new StaleCardError(row ? toCardView(card, row, "due", now, retention) : null);
     }
     throw error;
   }
@@ -345,24 +370,39 @@ export async function undoRating(
   });
 }
 
-/** Everything the stats page needs, learner-scoped. */
+/** Everything the stats page needs, learner-scoped: review logs since `since` and the deck's card states. */
 export async function getReviewHistory(
   learnerId: string,
   since: Date,
   db: Db = prisma,
-  deckIds: readonly string[] = getDeck().map((card) => card.id),
+  deckIds?: readonly string[],
 ) {
-  const [logs, states] = await Promise.all([
+  const ids = deckIds ?? (await loadDrillContext(learnerId, db)).deck.map((card) => card.id);
+  const [logs, states, total] = await Promise.all([
     db.reviewLog.findMany({
       where: { learnerId, undone: false, review: { gte: since } },
-      select: { review: true, rating: true, state: true },
+      select: { review: true, rating: true, state: true, cardId: true },
     }),
     // States of cards the deck no longer has (merged or retired) are history, not cards to count.
     db.cardState.findMany({
-      where: { learnerId, cardId: { in: [...deckIds] } },
-      select: { state: true, due: true },
+      where: { learnerId, cardId: { in: [...ids] } },
+      select: {
+        ...SCHEDULE_FACTS_SELECT,
+        stability: true,
+        difficulty: true,
+        elapsedDays: true,
+        scheduledDays: true,
+        learningSteps: true,
+        lapses: true,
+        lastReview: true,
+      },
     }),
+    db.reviewLog.count({ where: { learnerId, undone: false } }),
   ]);
   // The column is an integer: a value that is no rating is a broken row, not a statistic.
-  return { logs: logs.map((log) => ({ ...log, rating: RatingSchema.parse(log.rating) })), states };
+  return {
+    logs: logs.map((log) => ({ ...log, rating: RatingSchema.parse(log.rating) })),
+    states,
+    totalReviews: total,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildDeck, getCardIdsForMistake, getDeck } from "@/lib/cards/deck";
+import { buildDeck, getCardIdsForMistake, getDeck, getTopicList, getTopics } from "@/lib/cards/deck";
 import { listLessonSlugs } from "@/lib/content/registry";
 import { DIAGNOSIS_IDS } from "@/lib/grader/diagnoses";
 
@@ -73,5 +73,19 @@ describe("the deck", () => {
       buildDeck([{ file: "tex.json", raw: [{ ...card, back: "Broken $\\frac{1}$ math" }] }]),
     ).toThrow(/KaTeX/);
     expect(() => buildDeck([{ file: "bug.json", raw: [{ ...card, kind: "spot-the-bug" }] }])).toThrow(/code/);
+  });
+});
+
+describe("the deck's topics", () => {
+  it("are in course order, each with a name of its own that is no internal id", () => {
+    const topics = getTopicList();
+    expect(topics.map((t) => t.topic)).toEqual(getTopics());
+    expect(new Set(topics.map((t) => t.name)).size).toBe(topics.length);
+    // Named once in SHARED_LESSON_TOPIC_NAMES, or by a lesson title: no fallback with the id in brackets.
+    for (const { name } of topics) expect(name).not.toMatch(/\(/);
+    expect(topics[0]).toEqual({ topic: "foundations", name: "The optimization problem" });
+    expect(topics.find((t) => t.topic === "sgd")?.name).toBe("Stochastic and mini-batch gradient descent");
+    // The deck itself is in course order: the first lesson's cards first.
+    expect(getDeck()[0]?.lesson).toBe("optimization-problem");
   });
 });

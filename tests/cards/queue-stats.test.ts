@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dueClock } from "@/lib/cards/due";
 import { buildQueue } from "@/lib/cards/queue";
 import {
   computeRetention,
@@ -9,8 +10,15 @@ import {
 } from "@/lib/cards/stats";
 
 const now = new Date("2026-03-01T12:00:00Z");
-const deck = Array.from({ length: 30 }, (_, i) => ({ id: `card-${i}`, topic: i < 15 ? "adam" : "momentum" }));
+const deck = Array.from({ length: 30 }, (_, i) => ({
+  id: `card-${i}`,
+  topic: i < 15 ? "adam" : "momentum",
+  lesson: i < 15 ? "adam" : "momentum",
+}));
+const clock = dueClock({ now, timeZone: "UTC" });
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+/** A card in review, due at `due`. */
+const scheduled = (due: Date, i = 0) => ({ cardId: `card-${i}`, due, state: 2, origin: "deck", reps: 3 });
 
 describe("buildQueue", () => {
   it("puts due cards first (most overdue first), then new cards up to the limit", () => {
@@ -19,14 +27,14 @@ describe("buildQueue", () => {
       { cardId: "card-5", due: hoursAgo(5), state: 2, origin: "deck", reps: 3 },
       { cardId: "card-7", due: new Date(now.getTime() + 3_600_000), state: 2, origin: "deck", reps: 3 },
     ];
-    const queue = buildQueue({ deck, states, newIntroducedToday: 0, now, newLimit: 4 });
+    const queue = buildQueue({ deck, states, newIntroducedToday: 0, clock, newLimit: 4 });
     expect(queue.map((e) => e.cardId)).toEqual(["card-5", "card-3", "card-0", "card-1", "card-2", "card-4"]);
     expect(queue.map((e) => e.reason)).toEqual(["due", "due", "new", "new", "new", "new"]);
   });
 
   it("subtracts the new cards already introduced today", () => {
-    expect(buildQueue({ deck, states: [], newIntroducedToday: 18, now, newLimit: 20 })).toHaveLength(2);
-    expect(buildQueue({ deck, states: [], newIntroducedToday: 25, now, newLimit: 20 })).toHaveLength(0);
+    expect(buildQueue({ deck, states: [], newIntroducedToday: 18, clock, newLimit: 20 })).toHaveLength(2);
+    expect(buildQueue({ deck, states: [], newIntroducedToday: 25, clock, newLimit: 20 })).toHaveLength(0);
   });
 
   it("always includes mistake cards, ahead of other due cards, even past the new limit", () => {
@@ -34,7 +42,7 @@ describe("buildQueue", () => {
       { cardId: "card-9", due: hoursAgo(10), state: 2, origin: "deck", reps: 2 },
       { cardId: "card-20", due: now, state: 0, origin: "mistake", reps: 0 },
     ];
-    const queue = buildQueue({ deck, states, newIntroducedToday: 20, now, newLimit: 20 });
+    const queue = buildQueue({ deck, states, newIntroducedToday: 20, clock, newLimit: 20 });
     expect(queue).toEqual([
       { cardId: "card-20", reason: "mistake" },
       { cardId: "card-9", reason: "due" },
@@ -42,7 +50,7 @@ describe("buildQueue", () => {
   });
 
   it("filters by topic", () => {
-    const queue = buildQueue({ deck, states: [], newIntroducedToday: 0, now, topic: "momentum" });
+    const queue = buildQueue({ deck, states: [], newIntroducedToday: 0, clock, topic: "momentum" });
     expect(queue).toHaveLength(15);
     expect(queue.every((e) => Number(e.cardId.slice(5)) >= 15)).toBe(true);
   });
@@ -69,14 +77,19 @@ describe("stats", () => {
   });
 
   it("counts cards by state and forecasts due cards, overdue into today", () => {
-    expect(countByState([{ state: 0 }, { state: 1 }, { state: 2 }, { state: 3 }], 10)).toEqual({
+    const rated = { origin: "deck", reps: 2 };
+    const states = [0, 1, 2, 3].map((state) => ({ state, ...rated }));
+    // A queued mistake (state New, reps 0) is learning; a row made only to bury a card is unseen.
+    states[0] = { state: 0, origin: "mistake", reps: 0 };
+    expect(countByState([...states, { state: 0, origin: "deck", reps: 0 }], 10)).toEqual({
       unseen: 6,
       learning: 2,
       review: 1,
       relearning: 1,
+      suspended: 0,
     });
     const forecast = forecastDue(
-      [{ due: hoursAgo(48) }, { due: now }, { due: new Date(now.getTime() + 86_400_000) }],
+      [hoursAgo(48), now, new Date(now.getTime() + 86_400_000)].map(scheduled),
       { now, timeZone: "UTC" },
       14,
     );
@@ -118,12 +131,12 @@ describe("stats in the learner's time zone", () => {
   it("forecasts by local day: due at 23:30 local is today, due after local midnight is tomorrow", () => {
     const now = new Date("2026-03-10T02:00:00Z"); // 19:00 on March 9 in Los Angeles
     const states = [
-      { due: new Date("2026-03-08T12:00:00Z") }, // overdue
-      { due: lateEvening }, // 23:30 today, local
-      { due: new Date("2026-03-10T07:30:00Z") }, // 00:30 tomorrow, local
-      { due: new Date("2026-03-23T06:59:00Z") }, // 23:59 on March 22, local: day 13, the last bucket
-      { due: new Date("2026-03-23T07:00:00Z") }, // March 23, local: beyond the 14 days
-    ];
+      new Date("2026-03-08T12:00:00Z"), // overdue
+      lateEvening, // 23:30 today, local
+      new Date("2026-03-10T07:30:00Z"), // 00:30 tomorrow, local
+      new Date("2026-03-23T06:59:00Z"), // 23:59 on March 22, local: day 13, the last bucket
+      new Date("2026-03-23T07:00:00Z"), // March 23, local: beyond the 14 days
+    ].map(scheduled);
     const forecast = forecastDue(states, { now, timeZone: LA }, 14);
     expect(forecast[0]).toEqual({ day: "2026-03-09", count: 2 });
     expect(forecast[1]).toEqual({ day: "2026-03-10", count: 1 });

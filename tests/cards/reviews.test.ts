@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getCardIdsForMistake } from "@/lib/cards/deck";
 import { DrillStateSchema } from "@/lib/cards/domain-schemas";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDueCounts } from "@/lib/progress/learner-deck.server";
 import {
-  getCardsDueToday,
   getDrillState,
   getQueue,
   getReviewHistory,
@@ -150,7 +150,11 @@ describe("undo", () => {
     const after = await getDrillState(learnerId, { now, preferCardId: card?.id, timeZone: "UTC" }, db);
     expect(after.current).toMatchObject({ id: card?.id, reason: "new", version: 0 });
     expect(after.remaining).toEqual(before.remaining);
-    expect(await getCardsDueToday(learnerId, { timeZone: "UTC", now }, db)).toEqual([]);
+    expect(await getDueCounts(learnerId, { timeZone: "UTC", now }, db)).toEqual({
+      now: 0,
+      mistake: 0,
+      laterToday: 0,
+    });
 
     // Rated again from the new card's view (version 0): one state, one live rating.
     await rateCard(
@@ -208,7 +212,7 @@ describe("the queue against the database", () => {
     expect(await newCards("2026-03-11T07:00:00Z", "UTC")).toBe(1);
   });
 
-  it("counts cards due by the end of the learner's local day", async () => {
+  it("counts cards due later in the learner's local day apart from those due now", async () => {
     const LA = "America/Los_Angeles";
     const learnerId = await newLearner();
     const dues = {
@@ -230,13 +234,23 @@ describe("the queue against the database", () => {
       })),
     });
     const now = new Date("2026-03-10T02:00:00Z"); // 19:00 on March 9, local
-    expect((await getCardsDueToday(learnerId, { now, timeZone: LA }, db)).map((d) => d.cardId)).toEqual([
-      "late",
-    ]);
-    expect((await getCardsDueToday(learnerId, { now, timeZone: "UTC" }, db)).map((d) => d.cardId)).toEqual([
-      "late",
-      "tomorrow",
-    ]);
+    const deck = [{ id: "late" }, { id: "tomorrow" }];
+    expect(await getDueCounts(learnerId, { now, timeZone: LA, deck }, db)).toEqual({
+      now: 0,
+      mistake: 0,
+      laterToday: 1,
+    });
+    expect(await getDueCounts(learnerId, { now, timeZone: "UTC", deck }, db)).toEqual({
+      now: 0,
+      mistake: 0,
+      laterToday: 2,
+    });
+    // A card the learner's deck does not have is never due.
+    expect(await getDueCounts(learnerId, { now, timeZone: "UTC", deck: [{ id: "late" }] }, db)).toEqual({
+      now: 0,
+      mistake: 0,
+      laterToday: 1,
+    });
   });
 
   it("queues cards for a mistake, due now, idempotently, ahead of new cards", async () => {
@@ -247,8 +261,11 @@ describe("the queue against the database", () => {
     expect(await db.cardState.count({ where: { learnerId, origin: "mistake" } })).toBe(ids.length);
     const queue = await getQueue(learnerId, { newLimit: 0, timeZone: "UTC" }, db);
     expect(queue.map((e) => e.reason)).toEqual(ids.map(() => "mistake"));
-    const due = await getCardsDueToday(learnerId, { timeZone: "UTC" }, db);
-    expect(due.map((d) => d.cardId).sort()).toEqual(ids.sort());
+    expect(await getDueCounts(learnerId, { timeZone: "UTC" }, db)).toEqual({
+      now: ids.length,
+      mistake: ids.length,
+      laterToday: 0,
+    });
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  GRADES,
-  Rating,
-  State,
   formatInterval,
+  GRADES,
   newSchedule,
   previewIntervals,
+  Rating,
+  State,
   scheduleReview,
 } from "@/lib/cards/scheduler";
 

@@ -1,14 +1,15 @@
 import "server-only";
-import { getTopics } from "@/lib/cards/deck";
+import { getOwnCardTopics } from "@/lib/cards/deck";
 import { HttpError } from "@/lib/http/route.server";
 
 /**
  * A topic filter from a query string or body: absent or empty means all topics, a topic of the deck
- * (the card files' `topic` values) filters, anything else is a 400 that lists the topics.
+ * (the card files' `topic` values) or "own" (the learner's own cards) filters, anything else is a
+ * 400 that lists the topics.
  */
 export function parseTopicFilter(
   topic: string | null | undefined,
-  topics: readonly string[] = getTopics(),
+  topics: readonly string[] = getOwnCardTopics(),
 ): string | null {
   if (topic === null || topic === undefined || topic === "") return null;
   if (topics.includes(topic)) return topic;

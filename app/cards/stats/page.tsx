@@ -2,7 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { getDeck } from "@/lib/cards/deck";
-import { computeRetention, countByState, countReviewsPerDay, forecastDue } from "@/lib/cards/stats";
+import { countDue, dueClock } from "@/lib/cards/due";
+import { resolveDrillSettings } from "@/lib/cards/settings";
+import {
+  computeRetention,
+  countByState,
+  countReviewsPerDay,
+  forecastDue,
+  retentionByTopic,
+} from "@/lib/cards/stats";
+import { listTopics, loadDrillContext } from "@/lib/progress/learner-deck.server";
 import { getReviewHistory } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "../cards.module.css";
@@ -23,9 +32,19 @@ export default async function CardStatsPage() {
   const clock = { now: new Date(), timeZone: await getLearnerTimeZone() };
   // 140 × 24 h back reaches into the day before the heatmap's first (DST moves it by an hour at most).
   const since = new Date(clock.now.getTime() - WEEKS * 7 * 86_400_000);
-  const { logs, states } = learner ? await getReviewHistory(learner.id, since) : { logs: [], states: [] };
+  const context = learner.stored
+    ? await loadDrillContext(learner.id)
+    : { deck: getDeck(), settings: resolveDrillSettings(null), readLessons: new Set<string>() };
+  const deckIds = context.deck.map((card) => card.id);
+  const { logs, states, totalReviews } = learner.stored
+    ? await getReviewHistory(learner.id, since, undefined, deckIds)
+    : { logs: [], states: [], totalReviews: 0 };
   const { retention, reviews } = computeRetention(logs);
-  const byState = countByState(states, getDeck().length);
+  const byState = countByState(states, context.deck.length);
+  const due = countDue(states, dueClock(clock));
+  const topicOf = new Map(context.deck.map((card) => [card.id, card.topic]));
+  const byTopic = retentionByTopic(logs, (id) => topicOf.get(id), listTopics(context.deck));
+  const ownCards = context.deck.filter((card) => card.id.startsWith("own-")).length;
   return (
     <div className={`container ${styles.page} ${styles.stats}`}>
       <div className={styles.header}>
@@ -43,6 +62,18 @@ export default async function CardStatsPage() {
           retention ({reviews} {reviews === 1 ? "review" : "reviews"} of cards in review)
         </p>
         <p className={`card ${styles.figure}`}>
+          <strong data-testid="due-now">{due.now}</strong> due now
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong data-testid="due-later">{due.laterToday}</strong> due later today
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{totalReviews}</strong> {totalReviews === 1 ? "review" : "reviews"} in all
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{context.deck.length}</strong> cards in your deck ({ownCards} your own)
+        </p>
+        <p className={`card ${styles.figure}`}>
           <strong>{byState.unseen}</strong> not seen yet
         </p>
         <p className={`card ${styles.figure}`}>
@@ -53,6 +84,39 @@ export default async function CardStatsPage() {
         </p>
         <p className={`card ${styles.figure}`}>
           <strong>{byState.relearning}</strong> relearning
+        </p>
+        <p className={`card ${styles.figure}`}>
+          <strong>{byState.suspended}</strong> suspended
+        </p>
+      </section>
+      <section aria-labelledby="topics-title">
+        <h2 id="topics-title">Retention by topic</h2>
+        {byTopic.length === 0 ? (
+          <p className="muted">No reviews of cards in review state yet.</p>
+        ) : (
+          <table className={styles.topicTable} data-testid="topic-retention">
+            <thead>
+              <tr>
+                <th scope="col">Topic</th>
+                <th scope="col">Retention</th>
+                <th scope="col">Reviews</th>
+              </tr>
+            </thead>
+            <tbody>
+              {byTopic.map((row) => (
+                <tr key={row.topic}>
+                  <th scope="row">{row.name}</th>
+                  <td>{row.retention === null ? "–" : `${Math.round(row.retention * 100)}%`}</td>
+                  <td>{row.reviews}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="muted">
+          Share of reviews of cards in review state not rated Again, over the last {WEEKS} weeks; your target
+          is {Math.round(context.settings.desiredRetention * 100)}% (
+          <Link href="/cards/browse#settings-title">daily pace</Link>).
         </p>
       </section>
       <section aria-labelledby="heatmap-title">
