@@ -176,6 +176,11 @@ describe("lesson 13: loss spikes in large models", () => {
     expect(slow.indexOf(Math.max(...slow)) + 1).toBe(12);
     expect(slow[279]).toBeGreaterThan(2); // the 280th step after the jump
     expect(Math.max(...fast)).toBeCloseTo(1.1, 1);
+    // Lesson 7's supremum over all gradient sequences, (1 − β1)/√((1 − β2)(1 − β1²/β2)), at β2 = 0.95.
+    const supremum = (1 - 0.9) / Math.sqrt((1 - 0.95) * (1 - 0.81 / 0.95));
+    expect(supremum).toBeCloseTo(1.16, 2);
+    expect(Math.max(...fast)).toBeLessThan(supremum);
+    expect(text).toContain("no gradient sequence can push a step past about $1.16\\,\\eta$");
     expect(text).toContain("gradient is 1 for 10 000 steps and then jumps to 100");
     expect(text).toContain(
       "with $\\beta_2 = 0.999$ the steps grow to about 6.6 times their usual size $\\eta$ (twelve steps after the jump), and are still more than twice that size 280 steps after the jump; with $\\beta_2 = 0.95$ the largest step is about $1.1\\,\\eta$",
