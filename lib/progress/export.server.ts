@@ -5,15 +5,16 @@ import { parseVerdictColumn } from "@/lib/grader/result";
 /**
  * Version of the export format, bumped when its shape changes. 2: a submission to an exercise of
  * judgment has its answer as JSON in `answer` and `code: null` (in 1, the answer was text in `code`).
- * Fields added without changing the old ones keep the version (`interviews` and `solutionReveals`
- * came that way).
+ * Fields added without changing the old ones keep the version (`interviews`, `solutionReveals`,
+ * `ownCards`, the learner's drill settings and the card states' `suspended`/`buriedUntil` came that way).
  */
 const EXPORT_VERSION = 2;
 
 /**
  * Everything Descent stores about one learner, as plain JSON: the account (never its password
  * hash or session tokens), lesson reads, submissions with their results, reference solutions asked
- * for before a pass, card states and reviews, mock interviews with their answers.
+ * for before a pass, card states (suspensions and burials included) and reviews, the cards the learner
+ * wrote, mock interviews with their answers.
  */
 export async function exportLearnerData(db: PrismaClient, learnerId: string) {
   const learner = await db.learner.findUnique({
@@ -22,12 +23,15 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
       id: true,
       createdAt: true,
       lastSeenAt: true,
+      newCardsPerDay: true,
+      desiredRetention: true,
       user: { select: { id: true, name: true, email: true, emailVerified: true, createdAt: true } },
       lessonReads: { orderBy: { readAt: "asc" }, omit: { learnerId: true } },
       submissions: { orderBy: { createdAt: "asc" }, omit: { learnerId: true } },
       solutionReveals: { orderBy: { revealedAt: "asc" }, omit: { learnerId: true } },
       cardStates: { orderBy: { cardId: "asc" }, omit: { learnerId: true } },
       reviewLogs: { orderBy: { review: "asc" }, omit: { learnerId: true } },
+      ownCards: { orderBy: { createdAt: "asc" }, omit: { learnerId: true } },
       interviews: {
         orderBy: { startedAt: "asc" },
         omit: { learnerId: true },
@@ -36,8 +40,17 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     },
   });
   if (!learner) return null;
-  const { user, lessonReads, submissions, solutionReveals, cardStates, reviewLogs, interviews, ...rest } =
-    learner;
+  const {
+    user,
+    lessonReads,
+    submissions,
+    solutionReveals,
+    cardStates,
+    reviewLogs,
+    ownCards,
+    interviews,
+    ...rest
+  } = learner;
   return {
     format: "descent-export",
     version: EXPORT_VERSION,
@@ -53,6 +66,7 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     })),
     solutionReveals,
     cardStates,
+    ownCards,
     reviewLogs: reviewLogs.map((log) => ({
       ...log,
       previous: log.previous === null ? null : parseJson(log.previous),
@@ -88,6 +102,7 @@ export type DeletedCounts = {
   submissions: number;
   cards: number;
   reviews: number;
+  ownCards: number;
   interviews: number;
 };
 
@@ -110,6 +125,7 @@ export async function deleteLearnerData(
             submissions: true,
             cardStates: true,
             reviewLogs: true,
+            ownCards: true,
             interviews: true,
           },
         },
@@ -124,6 +140,7 @@ export async function deleteLearnerData(
       submissions: count?.submissions ?? 0,
       cards: count?.cardStates ?? 0,
       reviews: count?.reviewLogs ?? 0,
+      ownCards: count?.ownCards ?? 0,
       interviews: count?.interviews ?? 0,
     };
   });

@@ -44,8 +44,9 @@ export async function mergeGuestIntoUser(
  * lesson reads are unioned by slug (the earlier read is kept), submissions and review logs move
  * as they are (so the best verdict is the best of both), interviews too (see mergeInterviews),
  * requests for a reference solution are unioned by exercise (the earlier is kept, with the failed
- * attempts it was made after), and for a card both have studied the state with more reviews wins
- * (ties: the later last review).
+ * attempts it was made after), own cards move as they are, for a card both have studied the state
+ * with more reviews wins (ties: the later last review; a suspension on either side stays), and drill
+ * settings the account never chose come from the guest.
  */
 async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
   const [fromReads, intoReads] = await Promise.all([
@@ -67,6 +68,19 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
   await tx.submission.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
   await tx.reviewLog.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
   await mergeInterviews(tx, fromId, intoId);
+  await tx.ownCard.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });
+  const [fromSettings, intoSettings] = await Promise.all(
+    [fromId, intoId].map((id) =>
+      tx.learner.findUnique({ where: { id }, select: { newCardsPerDay: true, desiredRetention: true } }),
+    ),
+  );
+  await tx.learner.update({
+    where: { id: intoId },
+    data: {
+      newCardsPerDay: intoSettings?.newCardsPerDay ?? fromSettings?.newCardsPerDay ?? null,
+      desiredRetention: intoSettings?.desiredRetention ?? fromSettings?.desiredRetention ?? null,
+    },
+  });
   await mergeSolutionReveals(tx, fromId, intoId);
 
   const [fromCards, intoCards] = await Promise.all([
@@ -92,7 +106,16 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
       // A new version, so a rating form opened on either side before the merge is refused, not applied twice.
       await tx.cardState.update({
         where: { id: existing.id },
-        data: { ...state, version: Math.max(version, existing.version) + 1 },
+        data: {
+          ...state,
+          suspended: state.suspended || existing.suspended,
+          version: Math.max(version, existing.version) + 1,
+        },
+      });
+    } else if (card.suspended && !existing.suspended) {
+      await tx.cardState.update({
+        where: { id: existing.id },
+        data: { suspended: true, version: { increment: 1 } },
       });
     }
     await tx.cardState.delete({ where: { id: card.id } });
