@@ -3,7 +3,7 @@ import { IDIOMATIC_SOLUTIONS } from "../fixtures/idiomatic-solutions";
 import { editorCode, editorErrors, expect, focusEditor, setEditorCode, test } from "../playwright-utils";
 
 // The editor never cries wolf: correct code written the way learners write it (plain indexing,
-// forEach, for-of over the indices; none of the reference files' `as number`) shows no marker, and
+// forEach, for-of over the indices; no `as number` casts) shows no marker, and
 // the grader passes it. And the advertised way out of the editor, Escape then Tab, works in Monaco.
 
 /** Waits until TypeScript's checker has answered for the editor at least once (a known error is marked). */

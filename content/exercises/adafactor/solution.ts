@@ -24,7 +24,7 @@ export function init(_params: Float64Array): State {
 
 function rms(v: Float64Array): number {
   let s = 0;
-  for (let i = 0; i < v.length; i++) s += (v[i] as number) ** 2;
+  for (let i = 0; i < v.length; i++) s += v[i] ** 2;
   return Math.sqrt(s / v.length);
 }
 
@@ -39,29 +39,28 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
   const w = state.t ** hp.beta2Decay;
   const rho = Math.min(hp.lr, 1 / Math.sqrt(state.t));
   const alpha = Math.max(hp.eps2, rms(params)) * rho;
-  for (let i = 0; i < params.length; i++) params[i] = (params[i] as number) * (1 - hp.lr * hp.weightDecay);
+  for (let i = 0; i < params.length; i++) params[i] *= 1 - hp.lr * hp.weightDecay;
   const r = state.rowVar;
   const c = state.colVar;
   for (let i = 0; i < rows; i++) {
     let s = 0;
-    for (let j = 0; j < cols; j++) s += (grad[i * cols + j] as number) ** 2;
-    r[i] = (r[i] as number) + w * (s / cols - (r[i] as number));
+    for (let j = 0; j < cols; j++) s += grad[i * cols + j] ** 2;
+    r[i] += w * (s / cols - r[i]);
   }
   for (let j = 0; j < cols; j++) {
     let s = 0;
-    for (let i = 0; i < rows; i++) s += (grad[i * cols + j] as number) ** 2;
-    c[j] = (c[j] as number) + w * (s / rows - (c[j] as number));
+    for (let i = 0; i < rows; i++) s += grad[i * cols + j] ** 2;
+    c[j] += w * (s / rows - c[j]);
   }
   let rowSum = 0;
-  for (let i = 0; i < rows; i++) rowSum += r[i] as number;
+  for (let i = 0; i < rows; i++) rowSum += r[i];
   const meanR = Math.max(rowSum / rows, hp.eps1);
   const u = new Float64Array(params.length);
   for (let i = 0; i < rows; i++)
     for (let j = 0; j < cols; j++) {
-      const v = ((r[i] as number) * (c[j] as number)) / meanR;
-      u[i * cols + j] = (grad[i * cols + j] as number) / Math.sqrt(Math.max(v, hp.eps1 * hp.eps1));
+      const v = (r[i] * c[j]) / meanR;
+      u[i * cols + j] = grad[i * cols + j] / Math.sqrt(Math.max(v, hp.eps1 * hp.eps1));
     }
   const denom = Math.max(1, rms(u) / hp.d);
-  for (let i = 0; i < params.length; i++)
-    params[i] = (params[i] as number) - (alpha / denom) * (u[i] as number);
+  for (let i = 0; i < params.length; i++) params[i] -= (alpha / denom) * u[i];
 }

@@ -18,8 +18,8 @@ export function init(params: Float64Array): State {
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const s = state.sum;
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    s[i] = (s[i] as number) + g * g;
-    params[i] = (params[i] as number) - (hp.lr * g) / (Math.sqrt(s[i] as number) + hp.eps);
+    const g = grad[i];
+    s[i] += g * g;
+    params[i] -= (hp.lr * g) / (Math.sqrt(s[i]) + hp.eps);
   }
 }

@@ -24,11 +24,11 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
   const bc1 = 1 - hp.beta1 ** state.t;
   const bc2 = 1 - hp.beta2 ** state.t;
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    const m = hp.beta1 * (state.m[i] as number) + (1 - hp.beta1) * g;
-    const v = hp.beta2 * (state.v[i] as number) + (1 - hp.beta2) * g * g;
+    const g = grad[i];
+    const m = hp.beta1 * state.m[i] + (1 - hp.beta1) * g;
+    const v = hp.beta2 * state.v[i] + (1 - hp.beta2) * g * g;
     state.m[i] = m;
     state.v[i] = v;
-    params[i] = (params[i] as number) - ((hp.lr / bc1) * m) / (Math.sqrt(v) / Math.sqrt(bc2) + hp.eps);
+    params[i] -= ((hp.lr / bc1) * m) / (Math.sqrt(v) / Math.sqrt(bc2) + hp.eps);
   }
 }

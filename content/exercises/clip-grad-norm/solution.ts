@@ -15,11 +15,11 @@ export function init(_params: Float64Array[]): State {
 /** Clips the gradients by their global 2-norm (PyTorch's clip_grad_norm_), then θ ← θ − lr·g per tensor. */
 export function step(params: Float64Array[], grads: Float64Array[], _state: State, hp: Hyper): void {
   let sumOfSquares = 0;
-  for (const g of grads) for (let i = 0; i < g.length; i++) sumOfSquares += (g[i] as number) ** 2;
+  for (const g of grads) for (let i = 0; i < g.length; i++) sumOfSquares += g[i] ** 2;
   const total = Math.sqrt(sumOfSquares);
   const coef = Math.min(1, hp.maxNorm / (total + 1e-6));
   params.forEach((p, k) => {
-    const g = grads[k] as Float64Array;
-    for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) - hp.lr * coef * (g[i] as number);
+    const g = grads[k];
+    for (let i = 0; i < p.length; i++) p[i] -= hp.lr * coef * g[i];
   });
 }

@@ -29,24 +29,24 @@ export function step(params: Float64Array[], grads: Float64Array[], state: State
   const bc1 = 1 - hp.beta1 ** state.t;
   const bc2 = 1 - hp.beta2 ** state.t;
   params.forEach((p, l) => {
-    const g = grads[l] as Float64Array;
-    const m = state.m[l] as Float64Array;
-    const v = state.v[l] as Float64Array;
+    const g = grads[l];
+    const m = state.m[l];
+    const v = state.v[l];
     const u = new Float64Array(p.length);
     let paramSq = 0;
     let updateSq = 0;
     for (let i = 0; i < p.length; i++) {
-      const gi = g[i] as number;
-      m[i] = hp.beta1 * (m[i] as number) + (1 - hp.beta1) * gi;
-      v[i] = hp.beta2 * (v[i] as number) + (1 - hp.beta2) * gi * gi;
-      const ui = (m[i] as number) / bc1 / (Math.sqrt((v[i] as number) / bc2) + hp.eps) + hp.weightDecay * (p[i] as number);
+      const gi = g[i];
+      m[i] = hp.beta1 * m[i] + (1 - hp.beta1) * gi;
+      v[i] = hp.beta2 * v[i] + (1 - hp.beta2) * gi * gi;
+      const ui = m[i] / bc1 / (Math.sqrt(v[i] / bc2) + hp.eps) + hp.weightDecay * p[i];
       u[i] = ui;
-      paramSq += (p[i] as number) ** 2;
+      paramSq += p[i] ** 2;
       updateSq += ui * ui;
     }
     const paramNorm = Math.sqrt(paramSq);
     const updateNorm = Math.sqrt(updateSq);
     const ratio = paramNorm > 0 && updateNorm > 0 ? paramNorm / updateNorm : 1;
-    for (let i = 0; i < p.length; i++) p[i] = (p[i] as number) - hp.lr * ratio * (u[i] as number);
+    for (let i = 0; i < p.length; i++) p[i] -= hp.lr * ratio * u[i];
   });
 }

@@ -18,10 +18,10 @@ export function init(params: Float64Array): State {
 /** One step, in place: c = β1·m + (1−β1)·g, θ ← θ − lr·sign(c), m ← β2·m + (1−β2)·g. */
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    const m = state.m[i] as number;
+    const g = grad[i];
+    const m = state.m[i];
     const c = hp.beta1 * m + (1 - hp.beta1) * g;
-    params[i] = (params[i] as number) - hp.lr * Math.sign(c);
+    params[i] -= hp.lr * Math.sign(c);
     state.m[i] = hp.beta2 * m + (1 - hp.beta2) * g;
   }
 }

@@ -34,10 +34,10 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
   }
   const end = Math.min(state.position + hp.batchSize, data.size);
   for (let k = state.position; k < end; k++) {
-    data.gradient(state.order[k] as number, params, state.one);
-    for (let j = 0; j < grad.length; j++) grad[j] = (grad[j] as number) + (state.one[j] as number);
+    data.gradient(state.order[k], params, state.one);
+    for (let j = 0; j < grad.length; j++) grad[j] += state.one[j];
   }
   const size = end - state.position;
-  for (let j = 0; j < params.length; j++) params[j] = (params[j] as number) - (hp.lr * (grad[j] as number)) / size;
+  for (let j = 0; j < params.length; j++) params[j] -= (hp.lr * grad[j]) / size;
   state.position = end;
 }

@@ -18,7 +18,7 @@ export function init(params: Float64Array): State {
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const v = state.velocity;
   for (let i = 0; i < params.length; i++) {
-    v[i] = hp.momentum * (v[i] as number) + (grad[i] as number);
-    params[i] = (params[i] as number) - hp.lr * (v[i] as number);
+    v[i] = hp.momentum * v[i] + grad[i];
+    params[i] -= hp.lr * v[i];
   }
 }

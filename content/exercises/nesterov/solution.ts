@@ -18,9 +18,9 @@ export function init(params: Float64Array): State {
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const v = state.velocity;
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    const b = hp.momentum * (v[i] as number) + g;
+    const g = grad[i];
+    const b = hp.momentum * v[i] + g;
     v[i] = b;
-    params[i] = (params[i] as number) - hp.lr * (g + hp.momentum * b);
+    params[i] -= hp.lr * (g + hp.momentum * b);
   }
 }

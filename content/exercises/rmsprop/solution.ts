@@ -19,8 +19,8 @@ export function init(params: Float64Array): State {
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const s = state.squareAvg;
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    s[i] = hp.alpha * (s[i] as number) + (1 - hp.alpha) * g * g;
-    params[i] = (params[i] as number) - (hp.lr * g) / (Math.sqrt(s[i] as number) + hp.eps);
+    const g = grad[i];
+    s[i] = hp.alpha * s[i] + (1 - hp.alpha) * g * g;
+    params[i] -= (hp.lr * g) / (Math.sqrt(s[i]) + hp.eps);
   }
 }

@@ -20,8 +20,8 @@ export function init(_params: Float64Array): State {
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const lr = hp.lr * hp.gamma ** Math.floor(state.t / hp.stepSize);
   for (let i = 0; i < params.length; i++) {
-    const p = params[i] as number;
-    params[i] = p - lr * ((grad[i] as number) + hp.weightDecay * p);
+    const p = params[i];
+    params[i] = p - lr * (grad[i] + hp.weightDecay * p);
   }
   state.t += 1;
 }

@@ -25,6 +25,6 @@ function getLr(t: number, hp: Hyper): number {
 /** One plain gradient step θ ← θ − lr_t·g with the scheduled lr_t (t = 0 for the first step). */
 export function step(params: Float64Array, grad: Float64Array, state: State, hp: Hyper): void {
   const lr = getLr(state.t, hp);
-  for (let i = 0; i < params.length; i++) params[i] = (params[i] as number) - lr * (grad[i] as number);
+  for (let i = 0; i < params.length; i++) params[i] -= lr * grad[i];
   state.t += 1;
 }
