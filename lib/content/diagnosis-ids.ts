@@ -53,6 +53,10 @@ export const DIAGNOSIS_IDS = [
   "adafactor-unfactored",
   "adafactor-no-update-clipping",
   "adafactor-no-relative-step",
+  "muon-gradient-orthogonalized",
+  "muon-no-shape-scale",
+  "schedule-free-params-hold-x",
+  "schedule-free-ema-average",
   ...LANGUAGE_MISTAKE_IDS,
 ] as const;
 

@@ -173,6 +173,26 @@ export const DIAGNOSES: Readonly<Record<DiagnosisId, { title: string; explanatio
     explanation:
       "Adafactor's step size is α_t = max(eps2, RMS(θ))·ρ_t with ρ_t = min(lr, 1/√t): a fraction of the weights' own RMS, measured before the weight decay. Using lr (or ρ_t) alone ignores the scale of θ.",
   },
+  "muon-gradient-orthogonalized": {
+    title: "Newton–Schulz on the gradient, not on the momentum",
+    explanation:
+      "Muon orthogonalizes the momentum update: first M ← M + (1 − μ)(G − M) and U = G + μ(M − G), then Newton–Schulz on U. Orthogonalizing the raw gradient throws the averaging away, and every step then follows the latest gradient's singular vectors.",
+  },
+  "muon-no-shape-scale": {
+    title: "Shape scale √max(1, rows/cols) missing",
+    explanation:
+      "muon.py multiplies the orthogonalized update by √max(1, rows/cols), so a tall matrix (more rows than columns) takes a proportionally larger step. Without it, tall and wide matrices of the same size move by different amounts.",
+  },
+  "schedule-free-params-hold-x": {
+    title: "params hold the average x instead of y",
+    explanation:
+      "The gradient is taken at y = βx + (1 − β)z, so after each step params must hold y. Writing the average x into params evaluates the gradient at the wrong point; x is what you evaluate after training (optimizer.eval()).",
+  },
+  "schedule-free-ema-average": {
+    title: "x averaged with a fixed weight",
+    explanation:
+      "x is the uniform running mean of the z iterates, x ← (1 − c)x + cz with c = 1/t. A fixed weight (an exponential moving average) forgets early iterates and does not settle the way a decayed schedule does.",
+  },
   "params-rebound": {
     title: "params rebound instead of updated in place",
     explanation:

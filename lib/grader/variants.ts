@@ -1,5 +1,6 @@
 import type { ExerciseConfig } from "../content/exercise-schema";
 import type { Objective } from "../objectives/types";
+import { createNewtonSchulzScratch, newtonSchulz5 } from "../optim";
 import type { DiagnosisId } from "./diagnoses";
 
 type Hyper = Readonly<Record<string, number>>;
@@ -241,6 +242,50 @@ function adafactorVariant(id: DiagnosisId): VariantStep {
   };
 }
 
+// Muon (muon.py) on one rows × cols matrix, the momentum buffer in s.a; Newton–Schulz from the core.
+function muonVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const mu = num(hp, "momentum");
+    const rows = num(hp, "rows");
+    const cols = num(hp, "cols");
+    const n = x.length;
+    const u = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const gi = g[i] as number;
+      s.a[i] = (s.a[i] as number) + (1 - mu) * (gi - (s.a[i] as number));
+      u[i] = id === "muon-gradient-orthogonalized" ? gi : gi + mu * ((s.a[i] as number) - gi);
+    }
+    newtonSchulz5(u, rows, cols, 5, u, createNewtonSchulzScratch(rows, cols));
+    const scale = id === "muon-no-shape-scale" ? 1 : Math.sqrt(Math.max(1, rows / cols));
+    const decay = 1 - lr * num(hp, "weightDecay");
+    for (let i = 0; i < n; i++) x[i] = descend(id, (x[i] as number) * decay, lr * ((u[i] as number) * scale));
+  };
+}
+
+// Schedule-free SGD (SGDScheduleFreeReference, constant lr): z in s.a, x in s.b, both from the first y.
+function scheduleFreeVariant(id: DiagnosisId): VariantStep {
+  return (x, g, s, hp) => {
+    const lr = num(hp, "lr");
+    const beta = num(hp, "beta");
+    const wd = num(hp, "weightDecay");
+    if (s.t === 0) {
+      s.a.set(x);
+      s.b.set(x);
+    }
+    const t = ++s.t;
+    const c = id === "schedule-free-ema-average" ? (t === 1 ? 1 : 1 - beta) : 1 / t;
+    for (let i = 0; i < x.length; i++) {
+      const gi = (g[i] as number) + wd * (x[i] as number);
+      const z = descend(id, s.a[i] as number, lr * gi);
+      const avg = (s.b[i] as number) * (1 - c) + c * z;
+      s.a[i] = z;
+      s.b[i] = avg;
+      x[i] = id === "schedule-free-params-hold-x" ? avg : beta * avg + (1 - beta) * z;
+    }
+  };
+}
+
 function rmspropVariant(id: DiagnosisId): VariantStep {
   return (x, g, s, hp) => {
     const lr = num(hp, "lr");
@@ -378,6 +423,11 @@ const FAMILIES = {
     ids: ["adafactor-unfactored", "adafactor-no-update-clipping", "adafactor-no-relative-step", "sign-error"],
     make: adafactorVariant,
   },
+  muon: { ids: ["muon-gradient-orthogonalized", "muon-no-shape-scale", "sign-error"], make: muonVariant },
+  "sgd-schedulefree": {
+    ids: ["schedule-free-params-hold-x", "schedule-free-ema-average", "sign-error"],
+    make: scheduleFreeVariant,
+  },
   rmsprop: {
     ids: ["eps-inside-root", "gradient-not-squared", "adagrad-sum", "alpha-swapped", "sign-error"],
     make: rmspropVariant,
@@ -421,6 +471,8 @@ function getFamily(target: VariantTarget): Family | null {
   if (target.optimizer === "lion") return FAMILIES.lion;
   if (target.optimizer === "lamb") return FAMILIES.lamb;
   if (target.optimizer === "adafactor") return FAMILIES.adafactor;
+  if (target.optimizer === "muon") return FAMILIES.muon;
+  if (target.optimizer === "sgd_schedulefree") return FAMILIES["sgd-schedulefree"];
   return null;
 }
 

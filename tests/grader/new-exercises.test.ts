@@ -5,14 +5,22 @@ import { runVisibleTests } from "@/lib/exercises/visible-run";
 import { gradeInProcess } from "@/lib/grader/grade-core";
 import { type FixtureName, loadFixture } from "./load-fixture";
 
-// Five exercises (SGD with weight decay and step decay, mini-batch SGD, clipping by global
-// norm, LAMB, Adafactor), graded in this process through the same sandbox as the grader children:
-// each reference solution passes, the starter fails, and a submission with one classic mistake is
-// failed and named (the <exercise>-* fixtures of tests/grader/fixtures/catalog.ts).
+// Seven exercises (SGD with weight decay and step decay, mini-batch SGD, clipping by global
+// norm, LAMB, Adafactor, Muon, schedule-free SGD), graded in this process through the same sandbox
+// as the grader children: each reference solution passes, the starter fails, and a submission with
+// one classic mistake is failed and named (the <exercise>-* fixtures of tests/grader/fixtures/catalog.ts).
 const read = (path: string) => readFileSync(path, "utf8");
 const grade = (exercise: string, code: string) => gradeInProcess({ exercise, code });
 
-const EXERCISES = ["sgd-step-decay", "minibatch-sgd", "clip-grad-norm", "lamb", "adafactor"];
+const EXERCISES = [
+  "sgd-step-decay",
+  "minibatch-sgd",
+  "clip-grad-norm",
+  "lamb",
+  "adafactor",
+  "muon",
+  "schedule-free-sgd",
+];
 
 describe.each(EXERCISES)("%s", (slug) => {
   it("passes the reference solution on every visible and hidden test", async () => {
@@ -56,6 +64,10 @@ const MISTAKES: Array<[exercise: string, fixture: FixtureName, id: string]> = [
   ["adafactor", "adafactor-unfactored", "adafactor-unfactored"],
   ["adafactor", "adafactor-no-update-clipping", "adafactor-no-update-clipping"],
   ["adafactor", "adafactor-no-relative-step", "adafactor-no-relative-step"],
+  ["muon", "muon-gradient-orthogonalized", "muon-gradient-orthogonalized"],
+  ["muon", "muon-no-shape-scale", "muon-no-shape-scale"],
+  ["schedule-free-sgd", "schedule-free-params-hold-x", "schedule-free-params-hold-x"],
+  ["schedule-free-sgd", "schedule-free-ema-average", "schedule-free-ema-average"],
 ];
 
 describe("classic mistakes of the new exercises are named", () => {

@@ -27,7 +27,7 @@ function matmul(x: Float64Array, y: Float64Array, m: number, n: number, k: numbe
   for (let i = 0; i < m; i++)
     for (let j = 0; j < k; j++) {
       let s = 0;
-      for (let l = 0; l < n; l++) s += (x[i * n + l] as number) * (y[l * k + j] as number);
+      for (let l = 0; l < n; l++) s += x[i * n + l] * y[l * k + j];
       out[i * k + j] = s;
     }
   return out;
@@ -36,7 +36,7 @@ function matmul(x: Float64Array, y: Float64Array, m: number, n: number, k: numbe
 /** The n × m transpose of an m × n row-major matrix. */
 function transpose(x: Float64Array, m: number, n: number): Float64Array {
   const out = new Float64Array(m * n);
-  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = x[i * n + j] as number;
+  for (let i = 0; i < m; i++) for (let j = 0; j < n; j++) out[j * m + i] = x[i * n + j];
   return out;
 }
 
@@ -49,13 +49,13 @@ function newtonSchulz5(g: Float64Array, rows: number, cols: number): Float64Arra
   let norm = 0;
   for (const v of x) norm += v * v;
   norm = Math.sqrt(norm) + 1e-7;
-  for (let i = 0; i < x.length; i++) x[i] = (x[i] as number) / norm;
+  for (let i = 0; i < x.length; i++) x[i] = x[i] / norm;
   for (let s = 0; s < 5; s++) {
     const a = matmul(x, transpose(x, m, n), m, n, m);
     const aa = matmul(a, a, m, m, m);
-    const b = a.map((v, i) => B * v + C * (aa[i] as number));
+    const b = a.map((v, i) => B * v + C * aa[i]);
     const bx = matmul(b, x, m, m, n);
-    x = x.map((v, i) => A * v + (bx[i] as number));
+    x = x.map((v, i) => A * v + bx[i]);
   }
   return tall ? transpose(x, m, n) : x;
 }
@@ -65,13 +65,13 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
   const mu = hp.momentum;
   const update = new Float64Array(params.length);
   for (let i = 0; i < params.length; i++) {
-    const g = grad[i] as number;
-    const b = (state.buf[i] as number) + (1 - mu) * (g - (state.buf[i] as number));
+    const g = grad[i];
+    const b = state.buf[i] + (1 - mu) * (g - state.buf[i]);
     state.buf[i] = b;
     update[i] = g + mu * (b - g);
   }
   const o = newtonSchulz5(update, hp.rows, hp.cols);
   const scale = Math.sqrt(Math.max(1, hp.rows / hp.cols));
   for (let i = 0; i < params.length; i++)
-    params[i] = (params[i] as number) * (1 - hp.lr * hp.weightDecay) - hp.lr * ((o[i] as number) * scale);
+    params[i] = params[i] * (1 - hp.lr * hp.weightDecay) - hp.lr * (o[i] * scale);
 }

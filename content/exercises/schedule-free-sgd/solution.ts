@@ -23,9 +23,9 @@ export function step(params: Float64Array, grad: Float64Array, state: State, hp:
   const c = 1 / state.t;
   const { z, x } = state;
   for (let i = 0; i < params.length; i++) {
-    const g = (grad[i] as number) + hp.weightDecay * (params[i] as number);
-    z[i] = (z[i] as number) - hp.lr * g;
-    x[i] = (x[i] as number) * (1 - c) + c * (z[i] as number);
-    params[i] = hp.beta * (x[i] as number) + (1 - hp.beta) * (z[i] as number);
+    const g = grad[i] + hp.weightDecay * params[i];
+    z[i] -= hp.lr * g;
+    x[i] = x[i] * (1 - c) + c * z[i];
+    params[i] = hp.beta * x[i] + (1 - hp.beta) * z[i];
   }
 }
