@@ -6,7 +6,11 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getDeck, getTopics } from "@/lib/cards/deck";
 import { DrillStateSchema } from "@/lib/cards/domain-schemas";
+import { ownCardId } from "@/lib/cards/own-cards";
+import { OWN_TOPIC } from "@/lib/cards/topics";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { GUEST_COOKIE } from "@/lib/progress/guest-cookie";
+import { createOwnCard } from "@/lib/progress/learner-deck.server";
 import { requestScope } from "@/tests/next-headers";
 import { createTestDatabase } from "@/tests/test-db";
 
@@ -120,5 +124,48 @@ describe("the Anki export route", () => {
     const plain = await openPackage(await download(""));
     expect(plain.prepare("SELECT count(*) AS n FROM revlog").get()).toEqual({ n: 0 });
     plain.close();
+  });
+
+  it("includes the learner's own cards, with their math for Anki and their topic's lesson", async () => {
+    // The learner of the previous test (its guest cookie is cleared by beforeEach): found again.
+    const learner = await state.db.learner.findFirstOrThrow();
+    requestScope.cookies.set(GUEST_COOKIE, learner.guestToken as string);
+    const topic = getTopics()[0] as string;
+    const own = await createOwnCard(
+      learner.id,
+      { topic: OWN_TOPIC, front: "Why $\\sqrt{v}$?", back: "**Scale**" },
+      state.db,
+    );
+    await createOwnCard(
+      learner.id,
+      { topic, front: "My question on this topic", back: "My answer" },
+      state.db,
+    );
+
+    const db = await openPackage(await download(`?topic=${OWN_TOPIC}`));
+    const notes = db.prepare("SELECT flds, tags FROM notes").all() as Array<{ flds: string; tags: string }>;
+    db.close();
+    expect(notes).toHaveLength(1);
+    const [front, back, code, lesson, id] = (notes[0]?.flds ?? "").split("\x1f");
+    expect([front, back, code, lesson, id]).toEqual([
+      "<p>Why \\(\\sqrt{v}\\)?</p>",
+      "<p><strong>Scale</strong></p>",
+      "",
+      "",
+      ownCardId(own.id),
+    ]);
+    expect(notes[0]?.tags).toBe(` ${OWN_TOPIC} `);
+
+    const whole = await openPackage(await download(`?topic=${topic}`));
+    const mine = whole.prepare("SELECT flds FROM notes WHERE flds LIKE '<p>My question%'").get() as {
+      flds: string;
+    };
+    whole.close();
+    expect(mine.flds).toContain(`href="${ORIGIN}/learn/`);
+    // Someone else, with no cookie, gets the course's cards only.
+    requestScope.cookies.clear();
+    const stranger = await openPackage(await download(""));
+    expect(stranger.prepare("SELECT count(*) AS n FROM notes").get()).toEqual({ n: deck.length });
+    stranger.close();
   });
 });

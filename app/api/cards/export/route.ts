@@ -6,6 +6,7 @@ import { prisma } from "@/lib/db/prisma.server";
 import { env } from "@/lib/env.server";
 import { HttpError, handle } from "@/lib/http/route.server";
 import { exportLearnerData } from "@/lib/progress/export.server";
+import { loadDrillContext } from "@/lib/progress/learner-deck.server";
 import { parseTopicFilter } from "../topic-filter.server";
 
 export const dynamic = "force-dynamic";
@@ -18,18 +19,20 @@ function parseFormat(format: string | null): AnkiFormat {
 }
 
 /**
- * The deck, or one topic (`?topic=`), as an Anki package (`?format=apkg`, the default) or in Anki's
- * text import format (`?format=txt`); `?history=1` adds the current learner's schedule and reviews
- * to a package. A plain GET, so a script can fetch it too.
+ * The learner's deck (the course's cards and their own), or one topic (`?topic=`, "own" for their
+ * own cards), as an Anki package (`?format=apkg`, the default) or in Anki's text import format
+ * (`?format=txt`); `?history=1` adds their schedule and reviews to a package. A plain GET, so a
+ * script can fetch it too.
  */
 export const GET = handle(async (request: Request) => {
   const query = new URL(request.url).searchParams;
   const topic = parseTopicFilter(query.get("topic"));
   const format = parseFormat(query.get("format"));
   const withHistory = query.get("history") === "1";
-  const cards = getDeck().filter((card) => topic === null || card.topic === topic);
-  const learner = withHistory ? await getCurrentLearner() : null;
-  const stored = learner?.stored ? await exportLearnerData(prisma, learner.id) : null;
+  const learner = await getCurrentLearner();
+  const deck = learner.stored ? (await loadDrillContext(learner.id)).deck : getDeck();
+  const cards = deck.filter((card) => topic === null || card.topic === topic);
+  const stored = withHistory && learner.stored ? await exportLearnerData(prisma, learner.id) : null;
   const file = buildAnkiExport({
     cards,
     topic,
