@@ -1,4 +1,4 @@
-import { getTopics } from "@/lib/cards/deck";
+import type { TopicInfo } from "@/lib/cards/topics";
 import styles from "./export-links.module.css";
 
 const EXPORT_PATH = "/api/cards/export";
@@ -12,11 +12,11 @@ function exportUrl(params: { topic?: string | null; format: "apkg" | "txt"; hist
 }
 
 /**
- * Download links for Anki: the whole deck, the topic being drilled, or any topic through a GET form
- * (no script needed; the same URLs work from curl).
+ * Download links for Anki: the learner's whole deck, the topic being drilled, or any of their topics
+ * through a GET form (no script needed; the same URLs work from curl).
  */
-export function ExportLinks({ topic }: { topic: string | null }) {
-  const topics = getTopics();
+export function ExportLinks({ topic, topics }: { topic: string | null; topics: readonly TopicInfo[] }) {
+  const topicName = topics.find((info) => info.topic === topic)?.name ?? topic;
   return (
     <section className={`card ${styles.export}`} aria-labelledby="anki-export">
       <h2 id="anki-export">Export to Anki</h2>
@@ -41,7 +41,7 @@ export function ExportLinks({ topic }: { topic: string | null }) {
         </li>
         {topic ? (
           <li>
-            This topic ({topic}):{" "}
+            This topic ({topicName}):{" "}
             <a href={exportUrl({ topic, format: "apkg" })} download>
               Anki package (.apkg)
             </a>
@@ -57,9 +57,9 @@ export function ExportLinks({ topic }: { topic: string | null }) {
           Topic
           <select name="topic" defaultValue={topic ?? ""}>
             <option value="">All topics</option>
-            {topics.map((name) => (
-              <option key={name} value={name}>
-                {name}
+            {topics.map((info) => (
+              <option key={info.topic} value={info.topic}>
+                {info.name}
               </option>
             ))}
           </select>

@@ -46,7 +46,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
           The drill keeps your progress in a cookie: please enable cookies for this site.
         </p>
       )}
-      <ExportLinks topic={topic} />
+      <ExportLinks topic={topic} topics={topics} />
     </div>
   );
 }
