@@ -24,7 +24,12 @@ export type FitQueueDeps = {
 };
 
 /** A queue of fits, one at a time, at most one waiting per learner. */
-export function createFitQueue({ loadReviews, saveFit, onError, fitParameters = fitFsrsParameters }: FitQueueDeps) {
+export function createFitQueue({
+  loadReviews,
+  saveFit,
+  onError,
+  fitParameters = fitFsrsParameters,
+}: FitQueueDeps) {
   const waiting = new Set<string>();
   let chain: Promise<void> = Promise.resolve();
   return {
