@@ -4,12 +4,16 @@ import dynamic from "next/dynamic";
 import type { ItemView } from "@/lib/interview/view";
 import { ExplainForm } from "./explain-form";
 import { ChoiceForm, FormulaForm, type ItemFormProps, NumericForm, OrderForm } from "./item-forms";
-import { JudgmentForm } from "./judgment-form";
 
 // The editor comes with the code item: its module loads when a code item opens, never before.
 const CodeForm = dynamic(() => import("./code-form"), {
   ssr: false,
   loading: () => <p>Loading the editor…</p>,
+});
+
+// A judgment item's curves come with their chart code (d3), loaded when such an item opens.
+const JudgmentForm = dynamic(() => import("./judgment-form").then((module) => module.JudgmentForm), {
+  loading: () => <p>Loading the curves…</p>,
 });
 
 /** Each item type as a person names it. */
