@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Browser, chromium } from "playwright-core";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../tests/chromium";
-import { JS_BUDGET_BYTES, measureVisit, type PageWeight, ROUTES } from "../tests/page-weight";
+import { JS_BUDGET_BYTES, measureVisit, type PageWeight, ROUTES, visitUrl } from "../tests/page-weight";
 
 const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:3100";
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -60,7 +60,7 @@ async function measureRoute(browser: Browser, path: string, warm: boolean): Prom
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     try {
-      runs.push(await measureVisit(context, BASE_URL + path, warm));
+      runs.push(await measureVisit(context, await visitUrl(context, BASE_URL, path), warm));
     } finally {
       await context.close();
     }

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import type { BrowserContext, Page, Request } from "playwright-core";
 
 const KIB = 1024;
@@ -12,7 +13,11 @@ export type RouteKind =
   | "cards"
   | "stats"
   | "dashboard"
-  | "account";
+  | "account"
+  | "interview";
+
+/** Stands for the page of a running interview: each visit starts its own (see visitUrl). */
+export const RUNNING_INTERVIEW = "/interview/[running]";
 
 /** One representative page per route kind; the lesson is the heaviest one (four figures). */
 export const ROUTES: ReadonlyArray<{ kind: RouteKind; path: string }> = [
@@ -25,6 +30,9 @@ export const ROUTES: ReadonlyArray<{ kind: RouteKind; path: string }> = [
   { kind: "stats", path: "/cards/stats" },
   { kind: "dashboard", path: "/dashboard" },
   { kind: "account", path: "/account" },
+  { kind: "interview", path: "/interview" },
+  // A full loop, its first item open: the code item comes last and loads its editor when opened.
+  { kind: "interview", path: RUNNING_INTERVIEW },
 ];
 
 /**
@@ -44,7 +52,27 @@ export const JS_BUDGET_BYTES: Readonly<Record<RouteKind, number>> = {
   stats: 150 * KIB,
   dashboard: 150 * KIB,
   account: 150 * KIB,
+  interview: 150 * KIB,
 };
+
+/**
+ * The URL to visit for a route's path in this context. A running interview belongs to a learner:
+ * one is started through the API in the context (a guest of its own, from its own client address for
+ * the per-client limits), whose cookie then opens it.
+ */
+export async function visitUrl(context: BrowserContext, base: string, path: string): Promise<string> {
+  if (path !== RUNNING_INTERVIEW) return base + path;
+  const response = await context.request.post(`${base}/api/interview`, {
+    data: { format: "full", mode: "real", focus: "all" },
+    headers: {
+      origin: base,
+      "x-forwarded-for": `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`,
+    },
+  });
+  if (response.status() !== 201) throw new Error(`starting an interview: HTTP ${response.status()}`);
+  const { interview } = (await response.json()) as { interview: { id: string } };
+  return `${base}/interview/${interview.id}`;
+}
 
 /** What a page load cost: bytes as transferred (gzip), times in ms from navigation start. */
 export type PageWeight = {

@@ -1,5 +1,5 @@
+import { JS_BUDGET_BYTES, measureVisit, ROUTES, visitUrl } from "../page-weight";
 import { expect, test } from "../playwright-utils";
-import { JS_BUDGET_BYTES, measureVisit, ROUTES } from "../page-weight";
 
 // Bytes, not time: the same build always ships the same chunks, so these hold on a loaded machine.
 // npm run bench:pages prints the same measurements with times, cold and warm (docs/benchmarks.md).
@@ -8,7 +8,8 @@ for (const { kind, path } of ROUTES) {
     test.setTimeout(120_000);
     const context = await browser.newContext();
     try {
-      const weight = await measureVisit(context, `${test.info().project.use.baseURL}${path}`, false);
+      const url = await visitUrl(context, test.info().project.use.baseURL ?? "", path);
+      const weight = await measureVisit(context, url, false);
       expect(weight.scripts).toBeGreaterThan(3);
       expect(weight.jsBytes, `${path}: ${Math.round(weight.jsBytes / 1024)} KiB`).toBeLessThanOrEqual(
         JS_BUDGET_BYTES[kind],
