@@ -19,8 +19,27 @@ const app = path.join(work, "app");
 const children = [];
 const log = (line) => console.log(`[production] ${line}`);
 
+/** Signals the child's whole process group: `npm run` leaves its script running when only npm is signalled. */
+function signalGroup(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {}
+}
+
+/** Stops a started process and everything it started, and waits for it (SIGKILL after 10 s). */
+async function stop(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return signalGroup(child, "SIGKILL");
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  signalGroup(child, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(child, "SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+  // Whatever of the group outlived its leader.
+  signalGroup(child, "SIGKILL");
+}
+
 function cleanUp() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+  for (const child of children) signalGroup(child, "SIGKILL");
   rmSync(work, { recursive: true, force: true });
 }
 process.on("exit", cleanUp);
@@ -36,6 +55,8 @@ function run(command, args, env = {}) {
 function start(name, command, args, env) {
   const child = spawn(command, args, {
     cwd: app,
+    // Its own process group, so that stop() reaches the processes npm starts.
+    detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
@@ -69,7 +90,8 @@ async function submit(origin, cookie, code) {
     body: JSON.stringify({ code }),
   });
   const body = await response.json();
-  if (response.status !== 200) throw new Error(`submission answered ${response.status}: ${JSON.stringify(body)}`);
+  if (response.status !== 200)
+    throw new Error(`submission answered ${response.status}: ${JSON.stringify(body)}`);
   const setCookie = response.headers.get("set-cookie");
   return { verdict: body.result?.verdict, cookie: setCookie ? setCookie.split(";")[0] : cookie };
 }
@@ -96,7 +118,10 @@ try {
   log(`cloning HEAD into ${app}`);
   execFileSync("git", ["clone", "--quiet", "--no-hardlinks", root, app], { stdio: "inherit" });
   // The project's installed dependencies (native modules already compiled), as `npm install` would make them.
-  cpSync(path.join(root, "node_modules"), path.join(app, "node_modules"), { recursive: true, verbatimSymlinks: true });
+  cpSync(path.join(root, "node_modules"), path.join(app, "node_modules"), {
+    recursive: true,
+    verbatimSymlinks: true,
+  });
   const database = { DATABASE_URL: "file:./data/production.db" };
   log("npm run build");
   run("npm", ["run", "-s", "build"], database);
@@ -104,21 +129,25 @@ try {
   run("npm", ["prune", "--omit=dev", "--no-audit", "--no-fund"]);
   rmSync(path.join(app, "node_modules/tsx"), { recursive: true, force: true });
   rmSync(path.join(app, "node_modules/.bin/tsx"), { force: true });
-  if (existsSync(path.join(app, "node_modules/vitest"))) log("note: vitest is still installed (a production dependency's dependency)");
+  if (existsSync(path.join(app, "node_modules/vitest")))
+    log("note: vitest is still installed (a production dependency's dependency)");
 
   const production = { ...database, NODE_ENV: "production" };
   const alone = await serve(production, "in-process grading");
   await gradeBoth(alone.origin, "in-process grading");
-  alone.server.child.kill("SIGTERM");
+  await stop(alone.server.child);
 
   const redis = await startRedis({ log });
   try {
     const queued = { ...production, REDIS_URL: redis.url };
-    const worker = start("grader worker", "npm", ["run", "-s", "grader:worker"], { ...queued, GRADER_PROCESSES: "1" });
+    const worker = start("grader worker", "npm", ["run", "-s", "grader:worker"], {
+      ...queued,
+      GRADER_PROCESSES: "1",
+    });
     const web = await serve(queued, "queue and worker");
     await gradeBoth(web.origin, "queue and worker");
-    web.server.child.kill("SIGTERM");
-    worker.child.kill("SIGTERM");
+    await stop(web.server.child);
+    await stop(worker.child);
   } finally {
     await redis.stop();
   }
@@ -127,3 +156,6 @@ try {
   console.error(`[production] FAILED: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }
+// Every started process is stopped by now; exit even if a handle of theirs lingers (CI waits
+// for this process's output to close).
+process.exit();
