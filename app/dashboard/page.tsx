@@ -145,6 +145,11 @@ export default async function DashboardPage() {
                   {formatVerdict(submission.verdict)}
                 </span>{" "}
                 <span className="muted">· {dateFormat.format(submission.createdAt)}</span>
+                {submission.answer ? (
+                  <span className={styles.answer} data-testid="recent-answer">
+                    Your answer: {submission.answer}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,8 @@ import { getDeck } from "@/lib/cards/deck";
 import { resolveLessonCards } from "@/lib/cards/lesson-cards";
 import { listExercises } from "@/lib/content/exercises.server";
 import { readLessonSummaries } from "@/lib/content/lessons.server";
+import { isCodeExercise, isExerciseSlug, loadExerciseDefinition } from "@/lib/content/registry";
+import { type AnswerVocabulary, parseStoredAnswer, wordJudgmentAnswer } from "@/lib/exercises/answer-words";
 import { pickBestSubmissions } from "@/lib/exercises/verdicts";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseVerdictColumn, type Verdict } from "@/lib/grader/result";
@@ -19,8 +21,15 @@ export type CatalogLesson = {
   /** Their deck topics, in the order named: the drill the course map links to. */
   cardTopics: string[];
 };
-/** The course's lessons in order, and exercise titles by slug. */
-export type Catalog = { lessons: CatalogLesson[]; exerciseTitles: Map<string, string> };
+/**
+ * The course's lessons in order, exercise titles by slug and, for the exercises of judgment, what
+ * names their answers' keys (without it an answer is not worded).
+ */
+export type Catalog = {
+  lessons: CatalogLesson[];
+  exerciseTitles: Map<string, string>;
+  answerVocabularies?: ReadonlyMap<string, AnswerVocabulary>;
+};
 
 /** The course outline from the content modules: lesson frontmatter (no MDX compiled) and exercise titles. */
 export async function getCatalog(): Promise<Catalog> {
@@ -33,8 +42,18 @@ export async function getCatalog(): Promise<Catalog> {
     cards: resolveLessonCards(cards, deck).cardIds,
     cardTopics: resolveLessonCards(cards, deck).topics.map(({ topic }) => topic),
   }));
-  const exerciseTitles = new Map((await listExercises()).map((exercise) => [exercise.slug, exercise.title]));
-  return { lessons, exerciseTitles };
+  const exercises = await listExercises();
+  const exerciseTitles = new Map(exercises.map((exercise) => [exercise.slug, exercise.title]));
+  const judged = await Promise.all(
+    exercises
+      .map((exercise) => exercise.slug)
+      .filter((slug) => isExerciseSlug(slug))
+      .map(async (slug) => [slug, await loadExerciseDefinition(slug)] as const),
+  );
+  const answerVocabularies = new Map<string, AnswerVocabulary>();
+  for (const [slug, definition] of judged)
+    if (!isCodeExercise(definition)) answerVocabularies.set(slug, definition);
+  return { lessons, exerciseTitles, answerVocabularies };
 }
 
 /** The best verdict per exercise (by rank, see pickBestSubmissions), when it was last reached, and the attempts. */
@@ -95,7 +114,7 @@ export async function getDashboard(
       where: { learnerId },
       orderBy: { createdAt: "desc" },
       take: 5,
-      select: { id: true, exerciseSlug: true, verdict: true, createdAt: true },
+      select: { id: true, exerciseSlug: true, verdict: true, createdAt: true, answer: true },
     }),
     // Only cards the deck still has: a merged or retired card is never shown, so never due.
     db.cardState.count({ where: { learnerId, due: { lt: endOfToday }, cardId: { in: deckIds } } }),
@@ -114,6 +133,12 @@ export async function getDashboard(
   const readSlugs = new Set(reads.map((read) => read.lessonSlug));
   const studied = new Set(cardsStudied.map((card) => card.cardId));
   const titleOf = (slug: string) => catalog.exerciseTitles.get(slug) ?? slug;
+  /** An answer to an exercise of judgment in the form's words; null for code or an unreadable one. */
+  const wordAnswer = (slug: string, column: string | null) => {
+    const answer = column === null ? null : parseStoredAnswer(column);
+    const vocabulary = catalog.answerVocabularies?.get(slug);
+    return answer && vocabulary ? wordJudgmentAnswer(vocabulary, answer) : null;
+  };
   const courseMap: CourseMapEntry[] = catalog.lessons.map((lesson) => ({
     slug: lesson.slug,
     title: lesson.title,
@@ -151,9 +176,10 @@ export async function getDashboard(
       ],
       { now, timeZone },
     ),
-    recentSubmissions: recent.map(parseVerdictColumn).map((submission) => ({
+    recentSubmissions: recent.map(parseVerdictColumn).map(({ answer, ...submission }) => ({
       ...submission,
       title: titleOf(submission.exerciseSlug),
+      answer: wordAnswer(submission.exerciseSlug, answer),
     })),
     courseMap,
     next: pickNextStep(courseMap, cardsDueNow),

@@ -3,6 +3,7 @@ import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
 import { isForeignKeyViolation } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma.server";
 import { DomainError } from "@/lib/domain-error";
+import { parseStoredAnswer } from "@/lib/exercises/answer-words";
 import { pickBestSubmissions } from "@/lib/exercises/verdicts";
 import {
   type GradedResult,
@@ -155,7 +156,7 @@ export async function listSubmissions(
   return rows.map(({ results, answer, ...row }) => ({
     ...toSummary(row),
     failedTest: parseStoredResult(results)?.tests.find((test) => test.status !== "pass")?.name ?? null,
-    answer: answer === null ? null : parseAnswerColumn(answer),
+    answer: answer === null ? null : parseStoredAnswer(answer),
   }));
 }
 
@@ -170,7 +171,7 @@ export async function getSubmission(learnerId: string, id: string): Promise<Subm
   // Version 1 rows (before test_code) are read as version 2; a row matching no version reads as null.
   return {
     ...rest,
-    answer: answer === null ? null : parseAnswerColumn(answer),
+    answer: answer === null ? null : parseStoredAnswer(answer),
     result: parseStoredResult(results),
   };
 }
@@ -183,16 +184,4 @@ export async function getBestVerdicts(learnerId: string): Promise<Record<string,
   });
   const best = pickBestSubmissions(rows.map(parseVerdictColumn));
   return Object.fromEntries([...best].map(([slug, submission]) => [slug, submission.verdict]));
-}
-
-/** The answer column: the JSON object the route stored; a value that is none reads as null. */
-function parseAnswerColumn(text: string): JudgmentAnswer | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-      ? (value as JudgmentAnswer)
-      : null;
-  } catch {
-    return null;
-  }
 }

@@ -89,9 +89,7 @@ test("past answers to an exercise of judgment show the answer given and the firs
   await page.getByRole("button", { name: "Submit answers" }).click();
   const past = page.getByTestId("past-answer").first();
   await expect(past).toContainText("Failed");
-  await expect(past).toContainText(
-    "Your answer: first-coordinate = 0.9, second-coordinate = 0, loss-after-step = 0.81",
-  );
+  await expect(past).toContainText("Your answer: Q1 0.9, Q2 0, Q3 0.81, Q4 −1.5");
   await expect(past).toContainText(`First wrong: ${WRONG_QUESTION}`);
 });
 

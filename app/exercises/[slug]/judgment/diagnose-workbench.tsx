@@ -4,8 +4,8 @@ import { useState } from "react";
 import { LineChart } from "@/app/components/figures/line-chart";
 import { formatNumber } from "@/lib/judgment/curves";
 import type { CurveView } from "@/lib/judgment/view.server";
-import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import styles from "./judgment.module.css";
+import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import { useJudgmentSubmission } from "./use-judgment-submission";
 
 const COLORS = { train: "var(--series-1)", validation: "var(--series-2)" } as const;
@@ -152,14 +152,7 @@ export function DiagnoseWorkbench({
         </button>
       </div>
       <JudgmentVerdict result={result} error={error} />
-      <PastAnswers
-        rows={history}
-        wordAnswer={(answer) =>
-          curves
-            .map((curve) => `${curve.title}: ${choices.find((c) => c.id === answer[curve.id])?.label ?? "—"}`)
-            .join("; ")
-        }
-      />
+      <PastAnswers rows={history} vocabulary={{ kind: "diagnose", curves, choices }} />
     </form>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { type AnswerVocabulary, wordJudgmentAnswer } from "@/lib/exercises/answer-words";
 import { formatVerdict } from "@/lib/exercises/verdicts";
 import type { GradeResult } from "@/lib/grader/result";
 import styles from "./judgment.module.css";
@@ -29,25 +30,12 @@ export function JudgmentVerdict({ result, error }: { result: GradeResult | null;
   );
 }
 
-/** An answer as `name = value` pairs, in the order given. */
-export function formatAnswer(answer: Readonly<Record<string, number | string>>): string {
-  return Object.entries(answer)
-    .map(([name, value]) => `${name} = ${value}`)
-    .join(", ");
-}
-
 /**
  * The learner's past answers to this exercise, newest first: the verdict, the answer given and, for
- * a wrong one, the first question or curve it got wrong. `wordAnswer` words an answer (default: its
- * names and values).
+ * a wrong one, the first question or curve it got wrong. The answer is worded with the form's names
+ * (`vocabulary`: the exercise's parameters, curves and choices, or questions).
  */
-export function PastAnswers({
-  rows,
-  wordAnswer = formatAnswer,
-}: {
-  rows: PastSubmission[];
-  wordAnswer?: (answer: Readonly<Record<string, number | string>>) => string;
-}) {
+export function PastAnswers({ rows, vocabulary }: { rows: PastSubmission[]; vocabulary: AnswerVocabulary }) {
   if (rows.length === 0) return null;
   return (
     <section aria-labelledby="past-answers-heading" className={styles.past}>
@@ -62,7 +50,9 @@ export function PastAnswers({
               {new Date(row.createdAt).toLocaleString()}
             </time>
             {row.answer ? (
-              <span className={styles.pastAnswer}>Your answer: {wordAnswer(row.answer)}</span>
+              <span className={styles.pastAnswer}>
+                Your answer: {wordJudgmentAnswer(vocabulary, row.answer)}
+              </span>
             ) : null}
             {row.verdict !== "passed" && row.failedTest ? (
               <span className={styles.pastAnswer}>First wrong: {row.failedTest}</span>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import styles from "./judgment.module.css";
+import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import { useJudgmentSubmission } from "./use-judgment-submission";
 
 /** A number input per question; after grading, the worked solution or a hint under each. */
@@ -78,7 +78,7 @@ export function PredictWorkbench({
         </button>
       </div>
       <JudgmentVerdict result={result} error={error} />
-      <PastAnswers rows={history} />
+      <PastAnswers rows={history} vocabulary={{ kind: "predict", questions }} />
     </form>
   );
 }

@@ -9,12 +9,12 @@ import {
   type TuneRun,
   type TuneSetup,
 } from "@/lib/judgment/tune";
-import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
 import styles from "./judgment.module.css";
+import { JudgmentVerdict, PastAnswers } from "./judgment-verdict";
+import tuneStyles from "./tune.module.css";
 import { TuneBest } from "./tune-best";
 import { ParamInput } from "./tune-param-input";
 import { TuneRunPlots } from "./tune-run-plots";
-import tuneStyles from "./tune.module.css";
 import { useJudgmentSubmission } from "./use-judgment-submission";
 
 /** Trial runs per exercise, like a compute budget: each shows its curve, none shows the grade. */
@@ -218,7 +218,7 @@ export function TuneWorkbench({ slug, setup }: { slug: string; setup: TuneSetup 
           when you submit: the mean loss over the last steps must be below {formatNumber(setup.target)}.
         </p>
       ) : null}
-      <PastAnswers rows={history} />
+      <PastAnswers rows={history} vocabulary={{ kind: "tune", params: setup.params }} />
     </section>
   );
 }
