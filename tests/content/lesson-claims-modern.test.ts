@@ -4,6 +4,8 @@
 // the test checks that the sentence still says "as reported" next to its source.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { createObjective } from "@/lib/objectives";
+import { getQuadraticEigenvalues } from "@/lib/objectives/quadratic";
 import {
   createNewtonSchulzScratch,
   createOptimizer,
@@ -50,8 +52,10 @@ describe("lesson 16: Muon", () => {
   it("the worked example's gradient is diag(1, 10): entries ten times apart", () => {
     const opt = createOptimizer("muon", 4, { lr: 0.1, shape: [2, 2] });
     expect(opt.hparams.shape).toEqual([2, 2]);
-    // quadratic condition 10 in 4-D has curvatures 10^(i/3): at x0 = [1, 0, 0, 1] the gradient is [1, 0, 0, 10].
-    expect(10 ** (3 / 3)).toBe(10);
+    // At x0 = [1, 0, 0, 1] the gradient of the 4-D quadratic (condition 10) is [1, 0, 0, 10]: diag(1, 10).
+    const g = new Float64Array(4);
+    createObjective("quadratic", { condition: 10 }, { dim: 4 }).gradient(Float64Array.of(1, 0, 0, 1), g);
+    expect(Array.from(g)).toEqual([1, 0, 0, 10]);
     expect(text).toContain("$\\mathrm{diag}(1, 10)$: the two entries have gradients ten times apart");
   });
 
@@ -77,6 +81,13 @@ describe("lesson 16: Muon", () => {
     expect(text).toContain("about twice AdamW's compute efficiency");
     expect(text).toContain("Moonlight, a 16B-parameter mixture-of-experts model, on 5.7T tokens");
     expect(text).toContain("Their Kimi K2 model\n(2025) was trained with MuonClip");
+  });
+});
+
+describe("lesson 16: schedule-free SGD", () => {
+  it("the worked example's quadratic has curvatures 1 and 10", () => {
+    expect(Array.from(getQuadraticEigenvalues(10, 2))).toEqual([1, 10]);
+    expect(text).toContain("from $(1, 1)$ on the quadratic with curvatures 1 and 10:");
   });
 });
 
