@@ -22,6 +22,7 @@ const pages = [
   "/learn/optimization-problem",
   "/learn/stochastic-gradient-descent",
   "/learn/momentum",
+  "/learn/what-theory-promises",
   "/exercises",
   ...exercises,
   "/cards",
