@@ -1,3 +1,4 @@
+import { escapeHtml } from "../render";
 import { ankiGuidFor, ankiIdFor, fieldChecksum, stripHtml } from "./ids";
 import { katexToAnkiMath } from "./math";
 
@@ -41,10 +42,6 @@ export type AnkiNote = {
 
 /** What a card needs from outside the deck: where the app is served and the lessons' titles. */
 export type AnkiExportContext = { origin: string; lessonTitles: ReadonlyMap<string, string> };
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 /** The Anki deck a topic's cards go to ("Descent::adam"). */
 export function ankiDeckName(topic: string): string {
