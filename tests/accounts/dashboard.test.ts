@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
+import { isCodeExercise, isExerciseSlug, loadExerciseDefinition } from "@/lib/content/registry";
+import type { AnswerVocabulary } from "@/lib/exercises/answer-words";
 import type { GradeResult } from "@/lib/grader/result";
 import { loadFixture } from "../grader/load-fixture";
 import { actAsGuest, createGuest, createTestApp } from "../test-app";
@@ -35,6 +37,18 @@ async function submit(learnerId: string, slug: string, code: string): Promise<Re
     method: "POST",
     headers: { host: new URL(origin).host, origin, "content-type": "application/json" },
     body: JSON.stringify({ code }),
+  });
+  return submissionsRoute.POST(request, { params: Promise.resolve({ slug }) });
+}
+
+/** POSTs an answer to an exercise of judgment as this learner, through the same route. */
+async function submitAnswer(learnerId: string, slug: string, answer: Record<string, number | string>) {
+  actAsGuest(app, learnerId);
+  const origin = getAppOrigins()[0] ?? "";
+  const request = new Request(`${origin}/api/exercises/${slug}/submissions`, {
+    method: "POST",
+    headers: { host: new URL(origin).host, origin, "content-type": "application/json" },
+    body: JSON.stringify({ answer }),
   });
   return submissionsRoute.POST(request, { params: Promise.resolve({ slug }) });
 }
@@ -150,6 +164,27 @@ describe("the dashboard", () => {
     });
     expect(stillDue.length).toBeGreaterThan(0);
     expect(dashboard.next).toEqual({ type: "review", count: stillDue.length });
+  });
+
+  it("words a recent answer of judgment with the exercise's own names; code has no answer", async () => {
+    const learner = await createGuest(app, "dash-answers");
+    expect((await submit(learner, "momentum", momentumSolution)).status).toBe(200);
+    const answer = { lr: 0.003, beta1: 0.9, beta2: 0.999 };
+    expect((await submitAnswer(learner, "tune-adam-rosenbrock", answer)).status).toBe(200);
+    const slug = "tune-adam-rosenbrock";
+    if (!isExerciseSlug(slug)) throw new Error(`no exercise ${slug}`);
+    const tune = await loadExerciseDefinition(slug);
+    if (isCodeExercise(tune)) throw new Error(`${slug} is an exercise of judgment`);
+    const catalog = {
+      lessons: [],
+      exerciseTitles: new Map<string, string>(),
+      answerVocabularies: new Map<string, AnswerVocabulary>([[slug, tune]]),
+    };
+    const dashboard = await getDashboard(app.db, learner, catalog, { timeZone: "UTC", deckIds: [] });
+    expect(dashboard.recentSubmissions.map((s) => [s.exerciseSlug, s.answer])).toEqual([
+      ["tune-adam-rosenbrock", "learning rate η 0.003, β1 (momentum) 0.9, β2 (second moment) 0.999"],
+      ["momentum", null],
+    ]);
   });
 
   it("counts a card rated Good minutes ago as due today, but offers no review until it is due", async () => {
