@@ -29,7 +29,11 @@ if (env.DATABASE_URL.startsWith("file:")) {
 
 const run = (args) => execFileSync(process.execPath, args, { stdio: "inherit", env });
 run(["scripts/setup.mjs"]);
-if (!process.env.E2E_SKIP_BUILD) run(["node_modules/next/dist/bin/next", "build"]);
+if (!process.env.E2E_SKIP_BUILD) {
+  // The grader processes' compiled entry (.grader/), then the app, as `npm run build` does.
+  run(["scripts/build-grader.mjs"]);
+  run(["node_modules/next/dist/bin/next", "build"]);
+}
 // Descent's own server (Next behind node:http), as in production, so limits see the peer address.
 const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
