@@ -36,6 +36,8 @@ export function buildForScale(log = console.log) {
     NODE_ENV: "production",
   };
   execFileSync(process.execPath, ["scripts/setup.mjs", "generate"], { cwd: root, stdio: "inherit", env });
+  // The grader processes' compiled entry (.grader/), as `npm run build` makes it.
+  execFileSync(process.execPath, ["scripts/build-grader.mjs"], { cwd: root, stdio: "inherit", env });
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: root,
     stdio: "inherit",
@@ -120,6 +122,8 @@ export async function runQueueScale(options = {}) {
   const log = options.log ?? console.log;
   const cleanups = [];
   const results = [];
+  /** Every started server and worker, whose last lines a failure prints. */
+  const started = [];
   const pass = (name, detail = "") => {
     results.push(name);
     log(`  ✓ ${name}${detail ? ` (${detail})` : ""}`);
@@ -167,6 +171,7 @@ export async function runQueueScale(options = {}) {
         log,
       );
       cleanups.push(() => proc.child.kill("SIGKILL"));
+      started.push(proc);
       return { ...proc, url: `http://127.0.0.1:${port}`, origin };
     });
     const health = async (server) => (await fetch(`${server.url}/api/health`)).json();
@@ -188,8 +193,9 @@ export async function runQueueScale(options = {}) {
         log,
       );
       cleanups.push(() => proc.child.kill("SIGKILL"));
-      const started = await waitFor(`${name} to start`, async () => proc.json.find((line) => line.started));
-      const worker = { ...proc, port: started.port };
+      started.push(proc);
+      const announced = await waitFor(`${name} to start`, async () => proc.json.find((line) => line.started));
+      const worker = { ...proc, port: announced.port };
       worker.health = async () => (await fetch(`http://127.0.0.1:${worker.port}/`)).json();
       workers.push(worker);
       return worker;
@@ -485,6 +491,13 @@ export async function runQueueScale(options = {}) {
     );
     assert.equal(rows[0].n, rows[0].d);
     return results;
+  } catch (error) {
+    // What the servers and workers said last is usually why.
+    for (const proc of started) {
+      log(`--- last lines of ${proc.name} ---`);
+      for (const line of proc.lines.slice(-30)) log(`[${proc.name}] ${line}`);
+    }
+    throw error;
   } finally {
     for (const cleanup of cleanups.reverse())
       await Promise.resolve()
