@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
+// Items' math is KaTeX HTML: without its stylesheet the MathML copy shows as a second line of text.
+import "@/app/components/mdx/katex-styles";
 import { formatLabel } from "@/lib/interview/formats";
 import type { InterviewView, ItemView } from "@/lib/interview/view";
 import { Countdown } from "./countdown";

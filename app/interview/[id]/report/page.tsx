@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+// Items' math is KaTeX HTML: without its stylesheet the MathML copy shows as a second line of text.
+import "@/app/components/mdx/katex-styles";
 import { getCurrentLearner } from "@/lib/auth/learner.server";
 import { INTERVIEW_DIMENSIONS } from "@/lib/content/interview-schema";
 import { INTERVIEW_FORMATS } from "@/lib/interview/formats";
