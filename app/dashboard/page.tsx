@@ -81,6 +81,9 @@ export default async function DashboardPage() {
         <div className="card">
           <dt>Cards due today</dt>
           <dd>{data.cardsDue}</dd>
+          <dd className="muted" data-testid="cards-due-split">
+            {data.cardsDueNow} now · {data.cardsDueLaterToday} later today
+          </dd>
         </div>
         <div className="card">
           <dt>Daily streak</dt>

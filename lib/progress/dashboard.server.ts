@@ -8,7 +8,8 @@ import { type AnswerVocabulary, parseStoredAnswer, wordJudgmentAnswer } from "@/
 import { pickBestSubmissions } from "@/lib/exercises/verdicts";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { parseVerdictColumn, type Verdict } from "@/lib/grader/result";
-import { addDays, type Clock, dayKey, startOfNextDay } from "@/lib/time/days";
+import { addDays, type Clock, dayKey } from "@/lib/time/days";
+import { getDueCounts } from "./learner-deck.server";
 
 /** A lesson as the course map needs it, from its frontmatter only (no compilation). */
 export type CatalogLesson = {
@@ -95,11 +96,10 @@ export async function getDashboard(
   {
     now = new Date(),
     timeZone,
-    deckIds = getDeck().map((card) => card.id),
+    deckIds,
   }: { now?: Date; timeZone: string; deckIds?: string[] },
 ) {
-  const endOfToday = startOfNextDay(now, timeZone);
-  const [reads, submissions, recent, cardsDue, cardsDueNow, cardsStudied, reviews] = await Promise.all([
+  const [reads, submissions, recent, due, cardsStudied, reviews] = await Promise.all([
     db.lessonRead.findMany({
       where: { learnerId },
       orderBy: { readAt: "asc" },
@@ -116,10 +116,9 @@ export async function getDashboard(
       take: 5,
       select: { id: true, exerciseSlug: true, verdict: true, createdAt: true, answer: true },
     }),
-    // Only cards the deck still has: a merged or retired card is never shown, so never due.
-    db.cardState.count({ where: { learnerId, due: { lt: endOfToday }, cardId: { in: deckIds } } }),
-    // What the drill would show at once: the next step offers a review only when there is one now.
-    db.cardState.count({ where: { learnerId, due: { lte: now }, cardId: { in: deckIds } } }),
+    // The drill's own rule (lib/cards/due.ts), over the learner's deck (own cards included; a merged
+    // or retired card is never shown, so never due).
+    getDueCounts(learnerId, { now, timeZone, deck: deckIds?.map((id) => ({ id })) }, db),
     db.cardState.findMany({ where: { learnerId }, select: { cardId: true } }),
     db.reviewLog.findMany({ where: { learnerId, undone: false }, select: { review: true } }),
   ]);
@@ -167,7 +166,10 @@ export async function getDashboard(
     },
     exercises: [...best.values()].map((entry) => ({ ...entry, title: titleOf(entry.exerciseSlug) })),
     exercisesPassed: [...best.values()].filter((entry) => entry.verdict === "passed").length,
-    cardsDue,
+    /** Cards due today: now (what the drill shows at once) and later in the learner's day, each once. */
+    cardsDue: due.now + due.laterToday,
+    cardsDueNow: due.now,
+    cardsDueLaterToday: due.laterToday,
     streak: countStreak(
       [
         ...reads.map((r) => r.readAt),
@@ -182,7 +184,7 @@ export async function getDashboard(
       answer: wordAnswer(submission.exerciseSlug, answer),
     })),
     courseMap,
-    next: pickNextStep(courseMap, cardsDueNow),
+    next: pickNextStep(courseMap, due.now),
   };
 }
 
