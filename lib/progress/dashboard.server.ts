@@ -93,11 +93,7 @@ export async function getDashboard(
   db: PrismaClient,
   learnerId: string,
   catalog: Catalog,
-  {
-    now = new Date(),
-    timeZone,
-    deckIds,
-  }: { now?: Date; timeZone: string; deckIds?: string[] },
+  { now = new Date(), timeZone, deckIds }: { now?: Date; timeZone: string; deckIds?: string[] },
 ) {
   const [reads, submissions, recent, due, cardsStudied, reviews] = await Promise.all([
     db.lessonRead.findMany({
