@@ -49,18 +49,15 @@ export default async function CardStatsPage() {
     <div className={`container ${styles.page} ${styles.stats}`}>
       <div className={styles.header}>
         <h1>Drill stats</h1>
-        <Link href="/cards">Back to the drill</Link>
+        <nav aria-label="Drill" className={styles.links}>
+          <Link href="/cards">Back to the drill</Link>
+          <Link href="/cards/browse">Browse your cards</Link>
+        </nav>
       </div>
-      <section aria-labelledby="retention-title" className={styles.figures}>
-        <h2 id="retention-title" className="visually-hidden">
-          Summary
+      <section aria-labelledby="today-title" className={styles.figures}>
+        <h2 id="today-title" className="visually-hidden">
+          Today and your deck
         </h2>
-        <p className={`card ${styles.figure}`}>
-          <strong data-testid="retention">
-            {retention === null ? "–" : `${Math.round(retention * 100)}%`}
-          </strong>
-          retention ({reviews} {reviews === 1 ? "review" : "reviews"} of cards in review)
-        </p>
         <p className={`card ${styles.figure}`}>
           <strong data-testid="due-now">{due.now}</strong> due now
         </p>
@@ -74,6 +71,20 @@ export default async function CardStatsPage() {
           <strong>{context.deck.length}</strong> cards in your deck ({ownCards} your own)
         </p>
         <p className={`card ${styles.figure}`}>
+          <strong>{byState.suspended}</strong> suspended
+        </p>
+      </section>
+      <section aria-labelledby="retention-title" className={styles.figures}>
+        <h2 id="retention-title" className="visually-hidden">
+          Summary
+        </h2>
+        <p className={`card ${styles.figure}`}>
+          <strong data-testid="retention">
+            {retention === null ? "–" : `${Math.round(retention * 100)}%`}
+          </strong>
+          retention ({reviews} {reviews === 1 ? "review" : "reviews"} of cards in review)
+        </p>
+        <p className={`card ${styles.figure}`}>
           <strong>{byState.unseen}</strong> not seen yet
         </p>
         <p className={`card ${styles.figure}`}>
@@ -84,9 +95,6 @@ export default async function CardStatsPage() {
         </p>
         <p className={`card ${styles.figure}`}>
           <strong>{byState.relearning}</strong> relearning
-        </p>
-        <p className={`card ${styles.figure}`}>
-          <strong>{byState.suspended}</strong> suspended
         </p>
       </section>
       <section aria-labelledby="topics-title">
