@@ -95,6 +95,11 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
               ) : null}
             </p>
             <CardHtml className={styles.browseFront} html={card.frontHtml} />
+            {card.code ? (
+              <pre className={styles.code}>
+                <code>{card.code}</code>
+              </pre>
+            ) : null}
             <details>
               <summary>Answer</summary>
               <CardHtml html={card.backHtml} />
