@@ -9,6 +9,7 @@ import {
   renderOwnCard,
   toDeckCard,
 } from "@/lib/cards/own-cards";
+import { isOwnCardId, OWN_CARD_PREFIX } from "@/lib/cards/queue";
 import { newSchedule } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type DrillSettings, resolveDrillSettings } from "@/lib/cards/settings";
@@ -26,6 +27,8 @@ export type DrillContext = {
   deck: Card[];
   settings: DrillSettings;
   readLessons: ReadonlySet<string>;
+  /** False when own cards came without their text (the queue needs ids and topics): see withCardText. */
+  ownText: boolean;
 };
 
 const OWN_CARD_SELECT = {
@@ -45,28 +48,53 @@ function lessonOfTopic(courseDeck: readonly Card[]): (topic: string) => string {
   return (topic) => lessons.get(topic) ?? "";
 }
 
-/** The learner's deck, settings and read lessons, in one query. */
+const NO_TEXT = { front: "", back: "", frontHtml: "", backHtml: "" };
+
+/**
+ * The learner's deck, settings and read lessons, in one query. With `text: false` own cards come
+ * without their text and HTML (kilobytes each once KaTeX has rendered them), for the queue.
+ */
 export async function loadDrillContext(
   learnerId: string,
   db: Db = prisma,
   courseDeck: Card[] = getDeck(),
+  { text = true }: { text?: boolean } = {},
 ): Promise<DrillContext> {
   const learner = await db.learner.findUnique({
     where: { id: learnerId },
     select: {
       newCardsPerDay: true,
       desiredRetention: true,
-      ownCards: { orderBy: { createdAt: "asc" }, select: OWN_CARD_SELECT },
+      ownCards: {
+        orderBy: { createdAt: "asc" },
+        select: text ? OWN_CARD_SELECT : { id: true, topic: true, createdAt: true },
+      },
       lessonReads: { select: { lessonSlug: true } },
     },
   });
   const lessonOf = lessonOfTopic(courseDeck);
-  const own = (learner?.ownCards ?? []).map((row) => toDeckCard(row, lessonOf));
+  const own = (learner?.ownCards ?? []).map((row) => toDeckCard({ ...NO_TEXT, ...row }, lessonOf));
   return {
     deck: own.length === 0 ? courseDeck : [...own, ...courseDeck],
     settings: resolveDrillSettings(learner),
     readLessons: new Set(learner?.lessonReads.map((read) => read.lessonSlug)),
+    ownText: text,
   };
+}
+
+/** A card of the context's deck with its text: an own card's is read now when the context has none. */
+export async function withCardText(
+  card: Card,
+  learnerId: string,
+  context: DrillContext,
+  db: Db = prisma,
+): Promise<Card> {
+  if (context.ownText || !isOwnCardId(card.id)) return card;
+  const row = await db.ownCard.findFirst({
+    where: { id: card.id.slice(OWN_CARD_PREFIX.length), learnerId },
+    select: OWN_CARD_SELECT,
+  });
+  return row ? toDeckCard(row, () => card.lesson) : card;
 }
 
 /** Topics with their course names, in course order, and "Your own cards" when the learner has any. */

@@ -13,7 +13,12 @@ import { prisma } from "@/lib/db/prisma.server";
 import { DomainError } from "@/lib/domain-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { startOfDay } from "@/lib/time/days";
-import { type DrillContext, loadDrillContext, SCHEDULE_FACTS_SELECT } from "./learner-deck.server";
+import {
+  type DrillContext,
+  loadDrillContext,
+  SCHEDULE_FACTS_SELECT,
+  withCardText,
+} from "./learner-deck.server";
 
 type Db = PrismaClient;
 
@@ -84,7 +89,8 @@ async function resolveContext(
   options: { context?: DrillContext; deck?: Card[]; newLimit?: number },
   db: Db,
 ): Promise<DrillContext> {
-  const context = options.context ?? (await loadDrillContext(learnerId, db, options.deck));
+  // Own cards without their text: the queue needs ids and topics, the current card is read apart.
+  const context = options.context ?? (await loadDrillContext(learnerId, db, options.deck, { text: false }));
   if (options.newLimit === undefined) return context;
   return { ...context, settings: { ...context.settings, newCardsPerDay: options.newLimit } };
 }
@@ -118,7 +124,7 @@ export async function getDrillState(
       where: { learnerId_cardId: { learnerId, cardId: head.cardId } },
       select: SCHEDULE_SELECT,
     });
-    const card = findCard(head.cardId, context.deck);
+    const card = await withCardText(findCard(head.cardId, context.deck), learnerId, context, db);
     current = toCardView(card, stored, head.reason, now, context.settings.desiredRetention);
   }
   const remaining = { due: 0, mistake: 0, new: 0 };

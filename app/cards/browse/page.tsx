@@ -28,7 +28,12 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
   const timeZone = await getLearnerTimeZone();
   const context = learner.stored
     ? await loadDrillContext(learner.id)
-    : { deck: getDeck(), settings: resolveDrillSettings(null), readLessons: new Set<string>() };
+    : {
+        deck: getDeck(),
+        settings: resolveDrillSettings(null),
+        readLessons: new Set<string>(),
+        ownText: true,
+      };
   const topics = [...getTopicList(), { topic: OWN_TOPIC, name: OWN_TOPIC_NAME }];
   const topic = topics.some((t) => t.topic === params.topic) ? (params.topic ?? null) : null;
   const state = (BROWSE_STATES as readonly string[]).includes(params.state ?? "")

@@ -34,7 +34,12 @@ export default async function CardStatsPage() {
   const since = new Date(clock.now.getTime() - WEEKS * 7 * 86_400_000);
   const context = learner.stored
     ? await loadDrillContext(learner.id)
-    : { deck: getDeck(), settings: resolveDrillSettings(null), readLessons: new Set<string>() };
+    : {
+        deck: getDeck(),
+        settings: resolveDrillSettings(null),
+        readLessons: new Set<string>(),
+        ownText: true,
+      };
   const deckIds = context.deck.map((card) => card.id);
   const { logs, states, totalReviews } = learner.stored
     ? await getReviewHistory(learner.id, since, undefined, deckIds)
