@@ -54,7 +54,7 @@ export function ExportLinks({ topic, topics }: { topic: string | null; topics: r
       </ul>
       <form className={styles.form} method="get" action={EXPORT_PATH}>
         <label>
-          Topic
+          Topic to export
           <select name="topic" defaultValue={topic ?? ""}>
             <option value="">All topics</option>
             {topics.map((info) => (

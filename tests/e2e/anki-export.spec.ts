@@ -39,7 +39,7 @@ test("a topic's text file downloads from the form, with the keyboard @phone", as
     "href",
     "/api/cards/export?topic=adam&format=apkg",
   );
-  await section.getByLabel("Topic").selectOption("momentum");
+  await section.getByLabel("Topic to export").selectOption("momentum");
   await section.getByLabel("Format").selectOption("txt");
   // The section fits a phone's width: nothing sticks out of the page.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
