@@ -3,33 +3,57 @@ import styles from "./interview.module.css";
 
 const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
-/** The learner's answer in words, for the feedback and the report. */
-export function describeAnswer(item: ItemView): string {
+/** The HTML of a choice option or an order entry (KaTeX math rendered on the server). */
+function entryHtml(item: ItemView, id: string): string {
+  return (
+    item.choice?.options.find((o) => o.id === id)?.html ??
+    item.order?.entries.find((e) => e.id === id)?.html ??
+    id
+  );
+}
+
+/** Options or entries as the bank renders them, in a row with a separator. */
+function Entries({ item, ids, separator }: { item: ItemView; ids: string[]; separator: string }) {
+  return (
+    <>
+      {ids.map((id, index) => (
+        <span key={id}>
+          {index > 0 ? separator : null}
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX HTML rendered on the server from the bank. */}
+          <span dangerouslySetInnerHTML={{ __html: entryHtml(item, id) }} />
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** The learner's answer, for the feedback and the report. */
+export function AnswerText({ item }: { item: ItemView }) {
   const answer = item.answered?.answer as Record<string, unknown> | undefined;
-  if (!answer) return "Not answered";
-  const label = (id: string) =>
-    (
-      item.choice?.options.find((o) => o.id === id)?.html ??
-      item.order?.entries.find((e) => e.id === id)?.html ??
-      id
-    ).replace(/<[^>]+>/g, "");
+  if (!answer) return <>Not answered</>;
   switch (item.type) {
-    case "choice":
-      return ((answer.picked as string[]) ?? []).map(label).join("; ") || "(nothing picked)";
+    case "choice": {
+      const picked = (answer.picked as string[]) ?? [];
+      return picked.length > 0 ? <Entries item={item} ids={picked} separator="; " /> : <>(nothing picked)</>;
+    }
     case "order":
-      return ((answer.order as string[]) ?? []).map(label).join(" → ");
+      return <Entries item={item} ids={(answer.order as string[]) ?? []} separator=" → " />;
     case "numeric":
-      return String(answer.value);
+      return <>{String(answer.value)}</>;
     case "formula":
-      return String(answer.expression);
+      return <code>{String(answer.expression)}</code>;
     case "explain":
-      return String(answer.text);
+      return <>{String(answer.text)}</>;
     case "code":
-      return `${String(answer.code).split("\n").length} lines of code`;
+      return <>{`${String(answer.code).split("\n").length} lines of code`}</>;
     case "judgment":
-      return Object.entries((answer.answer as Record<string, unknown>) ?? {})
-        .map(([k, v]) => `${k}: ${String(v)}`)
-        .join(", ");
+      return (
+        <>
+          {Object.entries((answer.answer as Record<string, unknown>) ?? {})
+            .map(([k, v]) => `${k}: ${String(v)}`)
+            .join(", ")}
+        </>
+      );
   }
 }
 
@@ -37,17 +61,11 @@ export function describeAnswer(item: ItemView): string {
 function Expected({ item }: { item: ItemView }) {
   const expected = item.feedback?.expected;
   if (!expected) return null;
-  const label = (id: string) =>
-    (
-      item.choice?.options.find((o) => o.id === id)?.html ??
-      item.order?.entries.find((e) => e.id === id)?.html ??
-      id
-    ).replace(/<[^>]+>/g, "");
   switch (expected.type) {
     case "choice":
-      return <>{expected.correct.map(label).join("; ")}</>;
+      return <Entries item={item} ids={expected.correct} separator="; " />;
     case "order":
-      return <>{expected.order.map(label).join(" → ")}</>;
+      return <Entries item={item} ids={expected.order} separator=" → " />;
     case "numeric":
       return (
         <>
@@ -90,7 +108,9 @@ export function Feedback({ item }: { item: ItemView }) {
       </p>
       <dl className={styles.answerList}>
         <dt>Your answer</dt>
-        <dd className={item.type === "explain" ? styles.prewrap : undefined}>{describeAnswer(item)}</dd>
+        <dd className={item.type === "explain" ? styles.prewrap : undefined}>
+          <AnswerText item={item} />
+        </dd>
         <dt>Expected</dt>
         <dd>
           <Expected item={item} />

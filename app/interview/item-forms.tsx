@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { htmlToText } from "@/lib/interview/html-text";
 import type { ItemView } from "@/lib/interview/view";
 import styles from "./interview.module.css";
 
@@ -80,7 +81,7 @@ export function OrderForm({ item, locked, pending, onSubmit }: ItemFormProps) {
   );
   const [status, setStatus] = useState("");
   const html = new Map(entries.map((entry) => [entry.id, entry.html]));
-  const text = (id: string) => (html.get(id) ?? id).replace(/<[^>]+>/g, "");
+  const text = (id: string) => htmlToText(html.get(id) ?? id);
   const move = (index: number, by: -1 | 1) => {
     const next = [...order];
     const target = index + by;

@@ -142,6 +142,9 @@ test("a rapid round: start, answer with the keyboard, reload, finish, read the r
   await expect(page.getByRole("heading", { name: /\d+ cards? added to your reviews/ })).toBeVisible();
   await expect(page.getByText("Your answer").first()).toBeVisible();
   await expect(page.getByText("Expected").first()).toBeVisible();
+  // Options with math read as math: no TeX source or escaped markup in the answers.
+  for (const text of await page.locator("dd").allTextContents())
+    expect(text).not.toMatch(/&lt;|&gt;|\\[a-z]+/);
 
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });

@@ -8,7 +8,7 @@ import { INTERVIEW_DIMENSIONS } from "@/lib/content/interview-schema";
 import { INTERVIEW_FORMATS } from "@/lib/interview/formats";
 import { getReport, listInterviews } from "@/lib/interview/interviews.server";
 import { READINESS_LABELS, READINESS_RULE } from "@/lib/interview/readiness";
-import { describeAnswer, Feedback } from "../../feedback";
+import { AnswerText, Feedback } from "../../feedback";
 import styles from "../../interview.module.css";
 import { TrendChart } from "../../trend-chart";
 
@@ -104,7 +104,13 @@ export default async function InterviewReportPage({ params }: Props) {
               </h3>
               {/* biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX HTML rendered on the server from the bank. */}
               <div dangerouslySetInnerHTML={{ __html: item.promptHtml }} />
-              {item.feedback ? <Feedback item={item} /> : <p>{describeAnswer(item)}</p>}
+              {item.feedback ? (
+                <Feedback item={item} />
+              ) : (
+                <p>
+                  <AnswerText item={item} />
+                </p>
+              )}
             </li>
           ))}
         </ol>
