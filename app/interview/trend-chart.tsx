@@ -1,5 +1,11 @@
-import { LineChart } from "@/app/components/figures/line-chart";
+"use client";
+
+import dynamic from "next/dynamic";
 import type { InterviewSummary } from "@/lib/interview/view";
+
+// The chart measures its text on screen (a client hook), and brings d3: loaded only when there is
+// a trend to draw, so a first visit's /interview does not carry it.
+const LineChart = dynamic(() => import("@/app/components/figures/line-chart").then((m) => m.LineChart));
 
 /** Scores of the learner's finished interviews, oldest first, as a line (and a table for readers). */
 export function TrendChart({ history }: { history: InterviewSummary[] }) {
