@@ -355,6 +355,8 @@ export async function getReport(learnerId: string, interviewId: string): Promise
     dimensions: result.dimensions,
     queuedCards: parseIds(row.queuedCards).map((id) => ({
       id,
+      // The card's question as the drill shows it (an id of a card since removed shows as itself).
+      frontHtml: deck.get(id)?.frontHtml ?? id,
       lesson: deck.get(id)?.lesson ?? "",
       section: sectionOf.get(id) ?? "",
     })),

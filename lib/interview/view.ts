@@ -90,7 +90,7 @@ export type InterviewReport = Omit<InterviewView, "format"> & {
   score: number;
   readiness: Readiness;
   dimensions: Partial<Record<InterviewDimension, { mean: number; count: number }>>;
-  queuedCards: Array<{ id: string; lesson: string; section: string }>;
+  queuedCards: Array<{ id: string; frontHtml: string; lesson: string; section: string }>;
 };
 
 /** A line of the learner's history. */

@@ -229,13 +229,17 @@ test("a full loop: a judgment and a code item, the report's cards at the front o
   await expect(cardsHeading).toBeVisible();
   const added = Number(((await cardsHeading.textContent()) ?? "").match(/\d+/)?.[0]);
   expect(added).toBeGreaterThan(0);
-  const queued = (
-    await page
-      .getByRole("region", { name: /added to your reviews/ })
-      .getByRole("listitem")
-      .allTextContents()
-  ).map((text) => text.split(":")[0]?.trim() ?? "");
+  const queuedItems = page.getByRole("region", { name: /added to your reviews/ }).getByRole("listitem");
+  const queued = await queuedItems.evaluateAll((items) =>
+    items.map((item) => item.getAttribute("data-card")),
+  );
   expect(queued).toHaveLength(added);
+  // Each is shown by its question, as the drill shows it, not by its id.
+  for (const [index, id] of queued.entries()) {
+    const text = (await queuedItems.nth(index).textContent()) ?? "";
+    expect(text).not.toContain(`${id}`);
+    expect(text.length).toBeGreaterThan(20);
+  }
 
   // The code item's full grade report is in the report.
   await expect(

@@ -82,8 +82,16 @@ export default async function InterviewReportPage({ params }: Props) {
             </p>
             <ul>
               {report.queuedCards.map((card) => (
-                <li key={card.id}>
-                  {card.id}: <Link href={`/learn/${card.lesson}#${card.section}`}>lesson section</Link>
+                <li key={card.id} data-card={card.id}>
+                  {/* The deck's own rendering of the card's Markdown and KaTeX (content/cards). */}
+                  <div
+                    className={styles.queuedCard}
+                    // biome-ignore lint/security/noDangerouslySetInnerHtml: rendered at build time from content/cards
+                    dangerouslySetInnerHTML={{ __html: card.frontHtml }}
+                  />{" "}
+                  <Link href={`/learn/${card.lesson}${card.section ? `#${card.section}` : ""}`}>
+                    lesson section
+                  </Link>
                 </li>
               ))}
             </ul>
