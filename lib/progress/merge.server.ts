@@ -1,4 +1,5 @@
 import "server-only";
+import { CHECK_YOURSELF_FORMAT } from "@/lib/content/interview-schema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -152,10 +153,12 @@ async function mergeSolutionReveals(tx: Transaction, fromId: string, intoId: str
  * the guest's ends now (its report scores what it answered, like an interview finished early).
  */
 async function mergeInterviews(tx: Transaction, fromId: string, intoId: string): Promise<void> {
-  const intoActive = await tx.interview.count({ where: { learnerId: intoId, finishedAt: null } });
+  // One timed interview runs at a time; a lesson's check-yourself rows have no clock and stay open.
+  const timed = { finishedAt: null, format: { not: CHECK_YOURSELF_FORMAT } };
+  const intoActive = await tx.interview.count({ where: { learnerId: intoId, ...timed } });
   if (intoActive > 0)
     await tx.interview.updateMany({
-      where: { learnerId: fromId, finishedAt: null },
+      where: { learnerId: fromId, ...timed },
       data: { finishedAt: new Date() },
     });
   await tx.interview.updateMany({ where: { learnerId: fromId }, data: { learnerId: intoId } });

@@ -171,3 +171,54 @@ describe("moving a guest's progress into an account", () => {
     expect((await app.db.learner.findUniqueOrThrow({ where: { id: owned.id } })).userId).toBe(owner.id);
   });
 });
+
+describe("interviews when a guest signs in", () => {
+  it("a lesson's open check-yourself questions do not end the guest's timed interview", async () => {
+    const { startInterview } = await import("@/lib/interview/interviews.server");
+    const { startCheckYourself } = await import("@/lib/interview/check-yourself.server");
+    const user = await seedUser(app.db, "checked@example.com");
+    const account = await seedLearner(app.db, { userId: user.id });
+    await startCheckYourself(account.id, "momentum");
+    const token = makeGuestToken("interviewing");
+    const guest = await seedLearner(app.db, { guestToken: token });
+    const running = await startInterview({
+      learnerId: guest.id,
+      format: "rapid",
+      mode: "real",
+      focus: "all",
+    });
+
+    await mergeGuestIntoUser(app.db, token, user.id);
+
+    const moved = await app.db.interview.findUniqueOrThrow({ where: { id: running.id } });
+    expect(moved.learnerId).toBe(account.id);
+    expect(moved.finishedAt).toBeNull();
+    // And the check-yourself row is still open too.
+    expect(
+      await app.db.interview.count({
+        where: { learnerId: account.id, format: "check-yourself", finishedAt: null },
+      }),
+    ).toBe(1);
+  });
+
+  it("a timed interview already running in the account ends the guest's", async () => {
+    const { startInterview } = await import("@/lib/interview/interviews.server");
+    const user = await seedUser(app.db, "busy@example.com");
+    const account = await seedLearner(app.db, { userId: user.id });
+    await startInterview({ learnerId: account.id, format: "rapid", mode: "real", focus: "all" });
+    const token = makeGuestToken("second");
+    const guest = await seedLearner(app.db, { guestToken: token });
+    const running = await startInterview({
+      learnerId: guest.id,
+      format: "rapid",
+      mode: "real",
+      focus: "all",
+    });
+
+    await mergeGuestIntoUser(app.db, token, user.id);
+
+    expect(
+      (await app.db.interview.findUniqueOrThrow({ where: { id: running.id } })).finishedAt,
+    ).not.toBeNull();
+  });
+});
