@@ -101,7 +101,9 @@ export default async function BrowsePage({ searchParams }: { searchParams: Promi
             </p>
             <CardHtml className={styles.browseFront} html={card.frontHtml} />
             {card.code ? (
-              <pre className={styles.code}>
+              // A scrolling region must be reachable by keyboard: the block is a tab stop.
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region.
+              <pre className={styles.code} tabIndex={0}>
                 <code>{card.code}</code>
               </pre>
             ) : null}
