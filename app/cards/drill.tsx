@@ -153,7 +153,9 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           </p>
           <CardHtml className={styles.front} html={card.frontHtml} />
           {card.code ? (
-            <pre className={styles.code}>
+            // A scrolling region must be reachable by keyboard: the block is a tab stop.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a horizontally scrolling region.
+            <pre className={styles.code} tabIndex={0}>
               <code>{card.code}</code>
             </pre>
           ) : null}
