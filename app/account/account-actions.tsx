@@ -82,20 +82,21 @@ export function VerifyEmailButton({ email }: { email: string }) {
 
 type Deleted = DeletedAnswer["deleted"];
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
-
-/** What was deleted, in words, e.g. "your account, 3 lessons read, 5 submissions, …". */
+/** What was deleted, in words, e.g. "your account, 3 lessons read, 5 submissions, …" (kinds with none left out). */
 function describeDeleted(deleted: Deleted): string {
-  return [
+  const plural = (count: number, one: string, many: string) =>
+    count === 0 ? "" : `${count} ${count === 1 ? one : many}`;
+  const parts = [
     deleted.account ? "your account" : "",
     plural(deleted.lessonsRead, "lesson read", "lessons read"),
     plural(deleted.submissions, "submission", "submissions"),
     plural(deleted.cards, "card's schedule", "cards' schedules"),
     plural(deleted.reviews, "card review", "card reviews"),
+    plural(deleted.ownCards, "card of your own", "cards of your own"),
     plural(deleted.interviews, "mock interview", "mock interviews"),
-  ]
-    .filter(Boolean)
-    .join(", ");
+    plural(deleted.solutionReveals, "request for a reference solution", "requests for a reference solution"),
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : "nothing was stored for you";
 }
 
 const CONFIRMATION = "delete my data";

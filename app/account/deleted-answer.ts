@@ -8,7 +8,9 @@ export const DeletedAnswerSchema = z.object({
     submissions: z.number(),
     cards: z.number(),
     reviews: z.number(),
+    ownCards: z.number(),
     interviews: z.number(),
+    solutionReveals: z.number(),
   }),
 });
 

@@ -104,6 +104,7 @@ export type DeletedCounts = {
   reviews: number;
   ownCards: number;
   interviews: number;
+  solutionReveals: number;
 };
 
 /**
@@ -127,6 +128,7 @@ export async function deleteLearnerData(
             reviewLogs: true,
             ownCards: true,
             interviews: true,
+            solutionReveals: true,
           },
         },
       },
@@ -142,6 +144,7 @@ export async function deleteLearnerData(
       reviews: count?.reviewLogs ?? 0,
       ownCards: count?.ownCards ?? 0,
       interviews: count?.interviews ?? 0,
+      solutionReveals: count?.solutionReveals ?? 0,
     };
   });
 }
