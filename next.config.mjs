@@ -37,7 +37,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["isolated-vm", "better-sqlite3", "sucrase"],
+  serverExternalPackages: ["isolated-vm", "better-sqlite3", "sucrase", "@open-spaced-repetition/binding"],
   // Type checking is `npm run typecheck` (tsc 7); `next build` need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Why each directive: docs/decisions/061-content-security-policy.md.
