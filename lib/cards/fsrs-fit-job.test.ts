@@ -10,6 +10,12 @@ describe("when a learner's parameters are fitted", () => {
     expect(needsFit(2000 * REFIT_GROWTH - 1, last)).toBe(false);
     expect(needsFit(2000 * REFIT_GROWTH, last)).toBe(true);
   });
+
+  it("takes a lower threshold when given one (the database tests' learners rate a few cards)", () => {
+    expect(needsFit(4, null, 5)).toBe(false);
+    expect(needsFit(5, null, 5)).toBe(true);
+    expect(needsFit(5, { reviews: 5 }, 5)).toBe(false);
+  });
 });
 
 describe("the fitting queue", () => {

@@ -8,9 +8,16 @@ import { type FitReview, type FsrsFitResult, fitFsrsParameters, MIN_REVIEWS_FOR_
 /** A refit waits for this many times the reviews of the last fit: a few more change the parameters little. */
 export const REFIT_GROWTH = 1.2;
 
-/** Whether a learner with `reviews` reviews needs a (new) fit, given the last one's review count. */
-export function needsFit(reviews: number, lastFit: { reviews: number } | null): boolean {
-  if (reviews < MIN_REVIEWS_FOR_FIT) return false;
+/**
+ * Whether a learner with `reviews` reviews needs a (new) fit, given the last one's review count.
+ * `minReviews` is for tests of the wiring, which cannot rate a thousand cards.
+ */
+export function needsFit(
+  reviews: number,
+  lastFit: { reviews: number } | null,
+  minReviews = MIN_REVIEWS_FOR_FIT,
+): boolean {
+  if (reviews < minReviews) return false;
   return lastFit === null || reviews >= lastFit.reviews * REFIT_GROWTH;
 }
 

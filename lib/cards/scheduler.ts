@@ -10,23 +10,29 @@ import {
 import { RATINGS } from "./domain";
 import { DEFAULT_RETENTION } from "./settings";
 
-const schedulers = new Map<number, ReturnType<typeof fsrs>>();
+const schedulers = new Map<string, ReturnType<typeof fsrs>>();
+/** Schedulers kept for reuse: one per retention and parameter set in use (each learner with a fit has one). */
+const SCHEDULER_CACHE_SIZE = 200;
 
 /**
  * The FSRS scheduler every rating goes through, for a desired retention (the learner's setting,
- * lib/cards/settings.ts). Fuzz is off so previews equal what rating stores.
+ * lib/cards/settings.ts) and parameters (the learner's fitted FSRS-6 parameters, lib/cards/fsrs-fit.ts;
+ * null or omitted: ts-fsrs's defaults). Fuzz is off so previews equal what rating stores.
  */
-export function getScheduler(desiredRetention = DEFAULT_RETENTION) {
-  let scheduler = schedulers.get(desiredRetention);
+export function getScheduler(desiredRetention = DEFAULT_RETENTION, parameters?: readonly number[] | null) {
+  const key = `${desiredRetention}|${parameters?.join(",") ?? "default"}`;
+  let scheduler = schedulers.get(key);
   if (!scheduler) {
     scheduler = fsrs(
       generatorParameters({
         enable_fuzz: false,
         enable_short_term: true,
         request_retention: desiredRetention,
+        ...(parameters ? { w: [...parameters] } : {}),
       }),
     );
-    schedulers.set(desiredRetention, scheduler);
+    if (schedulers.size >= SCHEDULER_CACHE_SIZE) schedulers.delete(schedulers.keys().next().value as string);
+    schedulers.set(key, scheduler);
   }
   return scheduler;
 }
@@ -90,9 +96,15 @@ export function newSchedule(now: Date): StoredSchedule {
   return fromFsrsCard(createEmptyCard(now));
 }
 
-/** Applies one rating. */
-export function scheduleReview(row: StoredSchedule, now: Date, grade: Grade, desiredRetention?: number) {
-  const { card, log } = getScheduler(desiredRetention).next(toFsrsCard(row), now, grade);
+/** Applies one rating, with the learner's fitted parameters when they have them. */
+export function scheduleReview(
+  row: StoredSchedule,
+  now: Date,
+  grade: Grade,
+  desiredRetention?: number,
+  parameters?: readonly number[] | null,
+) {
+  const { card, log } = getScheduler(desiredRetention, parameters).next(toFsrsCard(row), now, grade);
   return { next: fromFsrsCard(card), log };
 }
 
@@ -114,8 +126,9 @@ export function previewIntervals(
   row: StoredSchedule,
   now: Date,
   desiredRetention?: number,
+  parameters?: readonly number[] | null,
 ): Record<Grade, string> {
-  const preview = getScheduler(desiredRetention).repeat(toFsrsCard(row), now);
+  const preview = getScheduler(desiredRetention, parameters).repeat(toFsrsCard(row), now);
   const result = {} as Record<Grade, string>;
   for (const grade of GRADES)
     result[grade] = formatInterval(preview[grade].card.due.getTime() - now.getTime());

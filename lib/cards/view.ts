@@ -11,6 +11,7 @@ export function toCardView(
   reason: CardView["reason"],
   now: Date,
   desiredRetention?: number,
+  parameters?: readonly number[] | null,
 ): CardView {
   return {
     id: card.id,
@@ -22,6 +23,6 @@ export function toCardView(
     code: card.code ?? null,
     version: stored?.version ?? 0,
     reason,
-    intervals: previewIntervals(stored ?? newSchedule(now), now, desiredRetention),
+    intervals: previewIntervals(stored ?? newSchedule(now), now, desiredRetention, parameters),
   };
 }

@@ -6,7 +6,8 @@ import { parseVerdictColumn } from "@/lib/grader/result";
  * Version of the export format, bumped when its shape changes. 2: a submission to an exercise of
  * judgment has its answer as JSON in `answer` and `code: null` (in 1, the answer was text in `code`).
  * Fields added without changing the old ones keep the version (`interviews`, `solutionReveals`,
- * `ownCards`, the learner's drill settings and the card states' `suspended`/`buriedUntil` came that way).
+ * `ownCards`, `fsrsFit`, the learner's drill settings and the card states' `suspended`/`buriedUntil`
+ * came that way).
  */
 const EXPORT_VERSION = 2;
 
@@ -14,7 +15,7 @@ const EXPORT_VERSION = 2;
  * Everything Descent stores about one learner, as plain JSON: the account (never its password
  * hash or session tokens), lesson reads, submissions with their results, reference solutions asked
  * for before a pass, card states (suspensions and burials included) and reviews, the cards the learner
- * wrote, mock interviews with their answers.
+ * wrote, mock interviews with their answers, the FSRS parameters fitted to the learner's reviews.
  */
 export async function exportLearnerData(db: PrismaClient, learnerId: string) {
   const learner = await db.learner.findUnique({
@@ -37,6 +38,7 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
         omit: { learnerId: true },
         include: { answers: { orderBy: { answeredAt: "asc" }, omit: { interviewId: true } } },
       },
+      fsrsFit: { omit: { learnerId: true } },
     },
   });
   if (!learner) return null;
@@ -49,6 +51,7 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
     reviewLogs,
     ownCards,
     interviews,
+    fsrsFit,
     ...rest
   } = learner;
   return {
@@ -81,6 +84,12 @@ export async function exportLearnerData(db: PrismaClient, learnerId: string) {
         detail: parseJson(answer.detail),
       })),
     })),
+    // Null until the drill has fitted parameters (lib/progress/fsrs-fit.server.ts); JSON columns as JSON.
+    fsrsFit: fsrsFit && {
+      ...fsrsFit,
+      parameters: parseJson(fsrsFit.parameters),
+      effect: fsrsFit.effect === null ? null : parseJson(fsrsFit.effect),
+    },
   };
 }
 

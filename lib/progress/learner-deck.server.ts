@@ -2,6 +2,7 @@ import "server-only";
 import { type BrowseState, browseCards } from "@/lib/cards/browse";
 import { getDeck, getOwnCardTopics, getTopicList } from "@/lib/cards/deck";
 import { countDue, type DueCounts, dueClock, type ScheduleFacts } from "@/lib/cards/due";
+import { parseStoredParameters } from "@/lib/cards/fsrs-parameters";
 import {
   OWN_CARD_LIMIT,
   type OwnCardInput,
@@ -29,6 +30,8 @@ export type DrillContext = {
   readLessons: ReadonlySet<string>;
   /** False when own cards came without their text (the queue needs ids and topics): see withCardText. */
   ownText: boolean;
+  /** The FSRS parameters fitted to the learner's reviews (lib/progress/fsrs-fit.server.ts); absent: the defaults. */
+  parameters?: readonly number[] | null;
 };
 
 const OWN_CARD_SELECT = {
@@ -70,6 +73,7 @@ export async function loadDrillContext(
         select: text ? OWN_CARD_SELECT : { id: true, topic: true, createdAt: true },
       },
       lessonReads: { select: { lessonSlug: true } },
+      fsrsFit: { select: { parameters: true } },
     },
   });
   const lessonOf = lessonOfTopic(courseDeck);
@@ -79,6 +83,7 @@ export async function loadDrillContext(
     settings: resolveDrillSettings(learner),
     readLessons: new Set(learner?.lessonReads.map((read) => read.lessonSlug)),
     ownText: text,
+    parameters: parseStoredParameters(learner?.fsrsFit?.parameters),
   };
 }
 

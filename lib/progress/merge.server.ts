@@ -46,8 +46,9 @@ export async function mergeGuestIntoUser(
  * as they are (so the best verdict is the best of both), interviews too (see mergeInterviews),
  * requests for a reference solution are unioned by exercise (the earlier is kept, with the failed
  * attempts it was made after), own cards move as they are, for a card both have studied the state
- * with more reviews wins (ties: the later last review; a suspension on either side stays), and drill
- * settings the account never chose come from the guest.
+ * with more reviews wins (ties: the later last review; a suspension on either side stays), drill
+ * settings the account never chose come from the guest, and the account's fitted FSRS parameters
+ * stay while the guest's are dropped (see below).
  */
 async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: string): Promise<void> {
   const [fromReads, intoReads] = await Promise.all([
@@ -83,6 +84,10 @@ async function mergeLearnerRecords(tx: Transaction, fromId: string, intoId: stri
     },
   });
   await mergeSolutionReveals(tx, fromId, intoId);
+  // A fit describes the history it was made on. The account's stays (the job refits it once the
+  // merged history has grown by a fifth); the guest's describes part of the history only, so it is
+  // dropped, and an account without a fit gets one fitted on the merged history.
+  await tx.fsrsFit.deleteMany({ where: { learnerId: fromId } });
 
   const [fromCards, intoCards] = await Promise.all([
     tx.cardState.findMany({ where: { learnerId: fromId } }),

@@ -125,7 +125,14 @@ export async function getDrillState(
       select: SCHEDULE_SELECT,
     });
     const card = await withCardText(findCard(head.cardId, context.deck), learnerId, context, db);
-    current = toCardView(card, stored, head.reason, now, context.settings.desiredRetention);
+    current = toCardView(
+      card,
+      stored,
+      head.reason,
+      now,
+      context.settings.desiredRetention,
+      context.parameters,
+    );
   }
   const remaining = { due: 0, mistake: 0, new: 0 };
   for (const entry of queue) remaining[entry.reason]++;
@@ -244,7 +251,7 @@ export async function rateCard(
   now = new Date(),
   context?: DrillContext,
 ): Promise<RateResult> {
-  const { deck, settings } = context ?? (await loadDrillContext(learnerId, db));
+  const { deck, settings, parameters } = context ?? (await loadDrillContext(learnerId, db));
   const card = findCard(request.cardId, deck);
   const retention = settings.desiredRetention;
   try {
@@ -262,18 +269,19 @@ export async function rateCard(
         });
       }
       if (!row || row.version !== request.version)
-        throw new StaleCardError(row ? toCardView(card, row, "due", now, retention) : null);
+        throw new StaleCardError(row ? toCardView(card, row, "due", now, retention, parameters) : null);
       if (row.suspended)
         throw new StaleCardError(
           null,
           "This card is suspended; unsuspend it in the card browser to rate it.",
         );
-      const { next, log } = scheduleReview(row, now, request.rating, retention);
+      const { next, log } = scheduleReview(row, now, request.rating, retention, parameters);
       const updated = await tx.cardState.updateMany({
         where: { id: row.id, version: request.version },
         data: { ...next, version: request.version + 1 },
       });
-      if (updated.count !== 1) throw new StaleCardError(toCardView(card, row, "due", now, retention));
+      if (updated.count !== 1)
+        throw new StaleCardError(toCardView(card, row, "due", now, retention, parameters));
       await tx.reviewLog.create({
         data: {
           learnerId,
@@ -306,7 +314,7 @@ export async function rateCard(
         where: { learnerId_cardId: { learnerId, cardId: card.id } },
         select: SCHEDULE_SELECT,
       });
-      throw new StaleCardError(row ? toCardView(card, row, "due", now, retention) : null);
+      throw new StaleCardError(row ? toCardView(card, row, "due", now, retention, parameters) : null);
     }
     throw error;
   }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getOrCreateLearner } from "@/lib/auth/learner.server";
 import { TopicSchema } from "@/lib/cards/domain-schemas";
 import { assertSameOrigin, handle, readJson } from "@/lib/http/route.server";
+import { requestFitIfDue } from "@/lib/progress/fsrs-fit.server";
 import { getDrillState, RateRequestSchema, rateCard } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import { parseTopicFilter } from "../topic-filter.server";
@@ -17,9 +18,9 @@ export const POST = handle(async (request: Request) => {
   const topicFilter = parseTopicFilter(topic);
   const learner = await getOrCreateLearner();
   const result = await rateCard(learner.id, rating);
-  const drill = await getDrillState(learner.id, {
-    topic: topicFilter,
-    timeZone: await getLearnerTimeZone(),
-  });
+  const timeZone = await getLearnerTimeZone();
+  // Not awaited: a due fit is queued and runs after the answer (errors are logged there).
+  if (!result.duplicate) void requestFitIfDue(learner.id, { timeZone });
+  const drill = await getDrillState(learner.id, { topic: topicFilter, timeZone });
   return Response.json({ result, drill });
 });
