@@ -11,11 +11,13 @@ import {
   forecastDue,
   retentionByTopic,
 } from "@/lib/cards/stats";
+import { getScheduleSummary } from "@/lib/progress/fsrs-fit.server";
 import { listTopics, loadDrillContext } from "@/lib/progress/learner-deck.server";
 import { getReviewHistory } from "@/lib/progress/reviews.server";
 import { getLearnerTimeZone } from "@/lib/progress/time-zone.server";
 import styles from "../cards.module.css";
 import { ForecastBars, ReviewHeatmap } from "./charts";
+import { ScheduleSummarySection } from "./schedule-summary";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +28,7 @@ export const metadata: Metadata = {
 
 const WEEKS = 20;
 
-/** Drill statistics: reviews per day, retention, cards by state, 14-day forecast. */
+/** Drill statistics: reviews per day, retention, cards by state, 14-day forecast, the learner's FSRS parameters. */
 export default async function CardStatsPage() {
   const learner = await getCurrentLearner();
   const clock = { now: new Date(), timeZone: await getLearnerTimeZone() };
@@ -49,6 +51,10 @@ export default async function CardStatsPage() {
   const due = countDue(states, dueClock(clock));
   const topicOf = new Map(context.deck.map((card) => [card.id, card.topic]));
   const byTopic = retentionByTopic(logs, (id) => topicOf.get(id), listTopics(context.deck));
+  const schedule = await getScheduleSummary(learner.stored ? learner.id : null, {
+    cards: context.deck.length,
+    ...context.settings,
+  });
   const ownCards = context.deck.filter((card) => card.id.startsWith("own-")).length;
   return (
     <div className={`container ${styles.page} ${styles.stats}`}>
@@ -144,6 +150,7 @@ export default async function CardStatsPage() {
         <h2 id="forecast-title">Due over the next 14 days</h2>
         <ForecastBars className={styles.chart} days={forecastDue(states, clock, 14)} />
       </section>
+      <ScheduleSummarySection summary={schedule} desiredRetention={context.settings.desiredRetention} />
     </div>
   );
 }
