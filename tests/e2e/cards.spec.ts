@@ -76,6 +76,23 @@ test("the stats page shows the heatmap, retention and forecast", async ({ page }
   await expect(page.getByTestId("retention")).toBeVisible();
 });
 
+test("the stats page says the schedule is not fitted yet and what the defaults cost @phone", async ({
+  page,
+}) => {
+  await page.goto("/cards/stats");
+  const section = page.getByTestId("schedule-summary");
+  await expect(section.getByRole("heading", { name: "Your schedule" })).toBeVisible();
+  await expect(section).toContainText("Once you have 1,000 reviews (you have 0)");
+  // The defaults' estimate is made off the request on the first visit; a later one shows it.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("schedule-effect")).toBeVisible({ timeout: 1_000 });
+  }).toPass();
+  const table = page.getByTestId("schedule-effect");
+  await expect(table.getByRole("columnheader", { name: "At 90% desired retention" })).toBeVisible();
+  await expect(table.getByRole("row", { name: /Default parameters \d+\.\d \d+%/ })).toBeVisible();
+});
+
 test.describe("in Los Angeles", () => {
   test.use({ timezoneId: "America/Los_Angeles" });
 
