@@ -21,14 +21,21 @@ type Db = PrismaClient;
 /** Desired retentions the job estimates the effect at, besides the learner's own (the settings' range). */
 export const EFFECT_RETENTIONS: readonly number[] = [0.8, 0.85, 0.9, 0.95];
 
-function effectsAt(
+/**
+ * The effect at each retention. An estimate holds the event loop for about 50 ms: the job yields
+ * between them so the requests around it wait for one at most, not for all ten.
+ */
+async function effectsAt(
   parameters: readonly number[],
   retentions: readonly number[],
   deck: { cards: number; newCardsPerDay: number },
-): ScheduleEffect[] {
-  return retentions.map((desiredRetention) =>
-    estimateScheduleEffect(parameters, { ...deck, desiredRetention }),
-  );
+): Promise<ScheduleEffect[]> {
+  const effects: ScheduleEffect[] = [];
+  for (const desiredRetention of retentions) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    effects.push(estimateScheduleEffect(parameters, { ...deck, desiredRetention }));
+  }
+  return effects;
 }
 
 /**
@@ -45,11 +52,11 @@ export async function saveFitResult(
   const parameters = result.status === "fitted" ? result.parameters : [...DEFAULT_PARAMETERS];
   const context = await loadDrillContext(learnerId, db, undefined, { text: false });
   const deck = { cards: context.deck.length, newCardsPerDay: context.settings.newCardsPerDay };
-  const retentions = [...new Set([...EFFECT_RETENTIONS, context.settings.desiredRetention])].sort();
+  const retentions = [...new Set([...EFFECT_RETENTIONS, context.settings.desiredRetention])].sort((a, b) => a - b);
   const effect: StoredEffect = {
     ...deck,
-    yours: effectsAt(parameters, retentions, deck),
-    defaults: effectsAt(DEFAULT_PARAMETERS, retentions, deck),
+    yours: await effectsAt(parameters, retentions, deck),
+    defaults: await effectsAt(DEFAULT_PARAMETERS, retentions, deck),
   };
   const data = {
     parameters: JSON.stringify(parameters),
