@@ -52,7 +52,9 @@ export async function saveFitResult(
   const parameters = result.status === "fitted" ? result.parameters : [...DEFAULT_PARAMETERS];
   const context = await loadDrillContext(learnerId, db, undefined, { text: false });
   const deck = { cards: context.deck.length, newCardsPerDay: context.settings.newCardsPerDay };
-  const retentions = [...new Set([...EFFECT_RETENTIONS, context.settings.desiredRetention])].sort((a, b) => a - b);
+  const retentions = [...new Set([...EFFECT_RETENTIONS, context.settings.desiredRetention])].sort(
+    (a, b) => a - b,
+  );
   const effect: StoredEffect = {
     ...deck,
     yours: await effectsAt(parameters, retentions, deck),
