@@ -59,7 +59,13 @@ describe("stored results", () => {
         { name: "Booth", status: "fail", message: "Diverged.", output: "", test_code: "const f = booth();" },
       ],
     };
-    const { id } = await createSubmission({ learnerId, exerciseSlug: "momentum", code: "// new", language: "typescript", result });
+    const { id } = await createSubmission({
+      learnerId,
+      exerciseSlug: "momentum",
+      code: "// new",
+      language: "typescript",
+      result,
+    });
     expect((await getSubmission(learnerId, id))?.result).toEqual(result);
   });
 
