@@ -140,6 +140,28 @@ export function Drill({ initial, topics, initialTopic }: Props) {
           {message}
         </p>
       ) : null}
+      {drill.exercises && drill.exercises.length > 0 ? (
+        <section className="card" aria-labelledby="recall-heading" data-testid="exercise-items">
+          <h2 id="recall-heading">Exercises to redo from memory</h2>
+          <ul>
+            {drill.exercises.map((item) => (
+              <li key={item.slug} data-testid="exercise-item" data-exercise-slug={item.slug}>
+                <a href={`/exercises/${item.slug}?recall=1`}>
+                  {item.kind === "code"
+                    ? `Re-implement ${item.title} from memory`
+                    : `Answer ${item.title} again`}
+                </a>
+                {item.kind === "code" ? (
+                  <span className="muted"> · {item.language === "python" ? "Python" : "TypeScript"}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+          <p className="muted">
+            Each opens the exercise; a passing submission there rates it Good, a failing one Again.
+          </p>
+        </section>
+      ) : null}
       {card ? (
         <article
           className={`card ${styles.flash}`}

@@ -37,9 +37,22 @@ export const CardViewSchema = z.object({
 /** One card of the drill. */
 export type CardView = z.infer<typeof CardViewSchema>;
 
+/** An exercise due for a recall: re-implemented (or answered) from memory on its page. */
+export const ExerciseItemViewSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  /** "code", or the kind of an exercise of judgment. */
+  kind: z.string(),
+  /** The learner's language for a coded exercise (null: not chosen yet, or an exercise of judgment). */
+  language: z.nullable(z.string()),
+});
+export type ExerciseItemView = z.infer<typeof ExerciseItemViewSchema>;
+
 /** The drill's whole state (GET /api/cards/queue): the card to show next and what is left today. */
 export const DrillStateSchema = z.object({
   current: z.nullable(CardViewSchema),
+  /** Exercises due for a recall, most overdue first; listed above the cards (absent: none). */
+  exercises: z.optional(z.array(ExerciseItemViewSchema)),
   remaining: z.object({ due: count, mistake: count, new: count }),
   /** requestId of the rating "U" would undo, if any. */
   undoRequestId: z.nullable(z.string()),

@@ -19,14 +19,18 @@ const SCHEDULER_CACHE_SIZE = 200;
  * lib/cards/settings.ts) and parameters (the learner's fitted FSRS-6 parameters, lib/cards/fsrs-fit.ts;
  * null or omitted: ts-fsrs's defaults). Fuzz is off so previews equal what rating stores.
  */
-export function getScheduler(desiredRetention = DEFAULT_RETENTION, parameters?: readonly number[] | null) {
-  const key = `${desiredRetention}|${parameters?.join(",") ?? "default"}`;
+export function getScheduler(
+  desiredRetention = DEFAULT_RETENTION,
+  parameters?: readonly number[] | null,
+  { shortTerm = true }: { shortTerm?: boolean } = {},
+) {
+  const key = `${desiredRetention}|${parameters?.join(",") ?? "default"}|${shortTerm}`;
   let scheduler = schedulers.get(key);
   if (!scheduler) {
     scheduler = fsrs(
       generatorParameters({
         enable_fuzz: false,
-        enable_short_term: true,
+        enable_short_term: shortTerm,
         request_retention: desiredRetention,
         ...(parameters ? { w: [...parameters] } : {}),
       }),
@@ -96,15 +100,19 @@ export function newSchedule(now: Date): StoredSchedule {
   return fromFsrsCard(createEmptyCard(now));
 }
 
-/** Applies one rating, with the learner's fitted parameters when they have them. */
+/**
+ * Applies one rating, with the learner's fitted parameters when they have them. `shortTerm: false`
+ * schedules in whole days only, without (re)learning steps of minutes: an exercise item's.
+ */
 export function scheduleReview(
   row: StoredSchedule,
   now: Date,
   grade: Grade,
   desiredRetention?: number,
   parameters?: readonly number[] | null,
+  options?: { shortTerm?: boolean },
 ) {
-  const { card, log } = getScheduler(desiredRetention, parameters).next(toFsrsCard(row), now, grade);
+  const { card, log } = getScheduler(desiredRetention, parameters, options).next(toFsrsCard(row), now, grade);
   return { next: fromFsrsCard(card), log };
 }
 

@@ -1,17 +1,21 @@
 import "server-only";
 import { z } from "zod";
 import { getCardIdsForMistake } from "@/lib/cards/deck";
+import type { ExerciseItemView } from "@/lib/cards/domain-schemas";
 import { RatingSchema } from "@/lib/cards/domain-schemas";
 import { dueClock } from "@/lib/cards/due";
+import { dueExerciseSlugs, EXERCISE_ITEM_PREFIX } from "@/lib/cards/exercise-items";
 import { buildQueue, type QueueEntry } from "@/lib/cards/queue";
 import { newSchedule, State, scheduleReview } from "@/lib/cards/scheduler";
 import type { Card } from "@/lib/cards/schema";
 import { type CardView, type DrillState, toCardView } from "@/lib/cards/view";
 import type { DiagnosisId } from "@/lib/content/diagnosis-ids";
+import { type ExerciseSlug, isExerciseSlug, loadExerciseDefinition } from "@/lib/content/registry";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { prisma } from "@/lib/db/prisma.server";
 import { DomainError } from "@/lib/domain-error";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isLanguage } from "@/lib/harness/languages";
 import { startOfDay } from "@/lib/time/days";
 import {
   type DrillContext,
@@ -136,7 +140,45 @@ export async function getDrillState(
   }
   const remaining = { due: 0, mistake: 0, new: 0 };
   for (const entry of queue) remaining[entry.reason]++;
-  return { current, remaining, undoRequestId: last?.requestId ?? null };
+  const exercises = await getDueExerciseItems(learnerId, now, db);
+  return {
+    current,
+    ...(exercises.length > 0 ? { exercises } : {}),
+    remaining,
+    undoRequestId: last?.requestId ?? null,
+  };
+}
+
+/**
+ * The exercises due for a recall (lib/cards/exercise-items.ts), with their titles and the learner's
+ * language; exercises no longer in the course are left out.
+ */
+export async function getDueExerciseItems(
+  learnerId: string,
+  now: Date,
+  db: Db = prisma,
+): Promise<ExerciseItemView[]> {
+  const states = await db.cardState.findMany({
+    where: { learnerId, cardId: { startsWith: EXERCISE_ITEM_PREFIX } },
+    select: SCHEDULE_FACTS_SELECT,
+  });
+  // Due is "due now": the end of the learner's day does not matter here.
+  const slugs = dueExerciseSlugs(states, { now, endOfToday: now }, (slug) => isExerciseSlug(slug));
+  if (slugs.length === 0) return [];
+  const language = (await db.learner.findUnique({ where: { id: learnerId }, select: { language: true } }))
+    ?.language;
+  return Promise.all(
+    slugs.map(async (slug) => {
+      const definition = await loadExerciseDefinition(slug as ExerciseSlug);
+      const code = definition.kind === "code";
+      return {
+        slug,
+        title: definition.title,
+        kind: definition.kind,
+        language: code && isLanguage(language) ? language : null,
+      };
+    }),
+  );
 }
 
 /**

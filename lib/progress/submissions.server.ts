@@ -13,6 +13,7 @@ import {
   type Verdict,
 } from "@/lib/grader/result";
 import { isLanguage, type Language } from "@/lib/harness/languages";
+import { type ExerciseScheduleChange, updateExerciseSchedule } from "./exercise-schedule.server";
 import { queueCardsForMistake } from "./reviews.server";
 
 /** A stored submission without its code and results (for lists). */
@@ -100,8 +101,12 @@ export async function createSubmission(
     learnerId: string;
     exerciseSlug: string;
     result: GradedResult;
+    /** A "re-implement from memory" attempt from the drill: it rates the exercise's due item. */
+    recall?: boolean;
   } & Submitted,
-): Promise<SubmissionSummary> {
+): Promise<SubmissionSummary & { schedule: ExerciseScheduleChange }> {
+  // One clock for the row and the schedule: a recall's "first try since due" compares the two.
+  const now = new Date();
   const row = await prisma.submission
     .create({
       data: {
@@ -114,11 +119,23 @@ export async function createSubmission(
         verdict: input.result.verdict,
         results: JSON.stringify(input.result),
         durationMs: Math.round(input.result.durationMs),
+        createdAt: now,
       },
       select: summarySelect,
     })
     .catch(rethrowIfLearnerGone);
-  return toSummary(row);
+  // The first pass puts the exercise on the schedule; a recall attempt rates it.
+  const schedule = await updateExerciseSchedule(
+    {
+      learnerId: input.learnerId,
+      exerciseSlug: input.exerciseSlug,
+      verdict: input.result.verdict,
+      recall: input.recall ?? false,
+      now,
+    },
+    prisma,
+  ).catch(rethrowIfLearnerGone);
+  return { ...toSummary(row), schedule };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ExerciseView } from "@/lib/exercises/exercise-view.server";
 import styles from "../exercises.module.css";
 import { ExerciseWorkbench } from "./exercise-workbench";
 import languageStyles from "./language.module.css";
+import { RecallNotice } from "./recall-notice";
 import { earlyLanguageScript } from "./workbench/language";
 import { WorkedFirstStep } from "./worked-first-step";
 
@@ -39,6 +40,7 @@ export function CodeExercise({ view }: { view: ExerciseView }) {
         <p className="muted">
           <a href="/exercises">Exercises</a> · Exercise {view.order}
         </p>
+        <RecallNotice code />
         {/* The lessons' MDX path (components map, KaTeX styles) plus the step bound to this exercise. */}
         <MdxContent code={view.taskCode} components={components} />
       </article>

@@ -40,7 +40,9 @@ export function postSubmission(
   body: { code: string; language?: "typescript" | "python" } | { answer: Record<string, number | string> },
   headers: Record<string, string> = {},
 ): Promise<{ result: GradeResult } | { error: string }> {
-  return postForResult(`/api/exercises/${slug}/submissions`, body, headers);
+  // A page opened from the drill as a recall attempt (`?recall=1`) submits as one: it rates the item.
+  const recall = new URLSearchParams(window.location.search).get("recall") === "1" ? "?recall=1" : "";
+  return postForResult(`/api/exercises/${slug}/submissions${recall}`, body, headers);
 }
 
 /**

@@ -10,8 +10,17 @@ export const CODE_ID = "exercise-code";
 const draftKey = (slug: string, language: Language) =>
   `descent:exercise-draft:${slug}${language === "typescript" ? "" : `:${language}`}`;
 
-/** The saved draft in a language, or null (none, or no storage: private mode). */
+/**
+ * True on a recall attempt opened from the drill (`?recall=1`): the editor starts from the starter
+ * and the learner's saved draft is neither read nor overwritten (the attempt is not kept).
+ */
+export function isRecallAttempt(): boolean {
+  return typeof window !== "undefined" && new URLSearchParams(window.location.search).get("recall") === "1";
+}
+
+/** The saved draft in a language, or null (none, no storage: private mode, or a recall attempt). */
 export function readDraft(slug: string, language: Language): string | null {
+  if (isRecallAttempt()) return null;
   try {
     return localStorage.getItem(draftKey(slug, language));
   } catch {
@@ -20,6 +29,7 @@ export function readDraft(slug: string, language: Language): string | null {
 }
 
 export function saveDraft(slug: string, language: Language, code: string): void {
+  if (isRecallAttempt()) return;
   try {
     localStorage.setItem(draftKey(slug, language), code);
   } catch {
@@ -75,7 +85,9 @@ function earlyEditor(
       const radio = document.querySelector<HTMLInputElement>('input[data-language-choice="python"]');
       if (radio) radio.checked = true;
     }
-    const saved = localStorage.getItem(language === "python" ? keys.python : keys.typescript);
+    // A recall attempt (isRecallAttempt, inlined: this runs as source text) starts from the starter.
+    const recall = new URLSearchParams(window.location.search).get("recall") === "1";
+    const saved = recall ? null : localStorage.getItem(language === "python" ? keys.python : keys.typescript);
     const draft = saved === null && language === "python" ? pythonStarter : saved;
     if (draft !== null && draft !== textarea.value) {
       textarea.value = draft;

@@ -25,12 +25,28 @@ const MAX_ANSWER_BODY_BYTES = 4 * 1024;
 
 type Context = { params: Promise<{ slug: string }> };
 
+/** `?recall=1`: a "re-implement from memory" attempt opened from the drill (it rates the exercise's item). */
+const recallQuerySchema = z.enum(["1"]).optional();
+
+function isRecall(request: Request): boolean {
+  const parsed = recallQuerySchema.safeParse(new URL(request.url).searchParams.get("recall") ?? undefined);
+  return parsed.success && parsed.data === "1";
+}
+
 /** Code: graded against the hidden tests in the sandbox (the pool, or the queue's workers). */
 async function postCode(request: Request, slug: ExerciseSlug): Promise<Response> {
   const graded = await gradeCodeRequest(request, slug, "all");
   if (graded instanceof Response) return graded;
   const { id, learnerId, code, language, result } = graded;
-  const submission = await createSubmission({ id, learnerId, exerciseSlug: slug, code, language, result });
+  const submission = await createSubmission({
+    id,
+    learnerId,
+    exerciseSlug: slug,
+    code,
+    language,
+    result,
+    recall: isRecall(request),
+  });
   // A named mistake puts the cards that teach it into the learner's drill queue.
   // (A learner deleted since the row was stored, which took the row with it: 409, as in createSubmission.)
   if (result.diagnosis) await queueCardsForSubmissionMistake(learnerId, result.diagnosis.id);
@@ -49,7 +65,13 @@ async function postAnswer(request: Request, slug: ExerciseSlug, config: Judgment
   const { learnerId } = await takeSubmissionPoints(request);
   // Values the schema lets through but the core refuses (e.g. a tuple it checks as a whole): 400 too.
   const result = gradeJudgment(config, answer);
-  const submission = await createSubmission({ learnerId, exerciseSlug: slug, answer, result });
+  const submission = await createSubmission({
+    learnerId,
+    exerciseSlug: slug,
+    answer,
+    result,
+    recall: isRecall(request),
+  });
   return Response.json({ submission, result });
 }
 
