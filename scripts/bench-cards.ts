@@ -1,5 +1,6 @@
 // bench:cards: how long building the drill queue takes for a heavy learner (500 cards with state,
-// 10,000 review logs, 100 cards of their own, 6 lessons read), against a real SQLite database.
+// 10,000 review logs, 100 cards of their own, 6 lessons read, every exercise passed and half of
+// them due for a recall), against a real SQLite database.
 // Target: median < 50 ms.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -24,7 +25,9 @@ sqlite.close();
 
 // Imported after DATABASE_URL points at the bench database.
 const { createPrismaClient } = await import("@/lib/db/client");
-const { getQueue } = await import("@/lib/progress/reviews.server");
+const { getDueExerciseItems, getQueue } = await import("@/lib/progress/reviews.server");
+const { listExerciseSlugs } = await import("@/lib/content/registry");
+const { exerciseItemId, EXERCISE_ITEM_ORIGIN } = await import("@/lib/cards/exercise-items");
 const db = createPrismaClient(`file:${file}`);
 
 const now = new Date();
@@ -68,6 +71,23 @@ await db.cardState.createMany({
     lastReview: new Date(now.getTime() - 3 * day),
   })),
 });
+const exercises = listExerciseSlugs();
+await db.cardState.createMany({
+  data: exercises.map((slug, i) => ({
+    learnerId: learner.id,
+    cardId: exerciseItemId(slug),
+    origin: EXERCISE_ITEM_ORIGIN,
+    due: new Date(now.getTime() + (i % 2 === 0 ? -1 : 1) * day),
+    stability: 5,
+    difficulty: 5,
+    elapsedDays: 3,
+    scheduledDays: 5,
+    reps: 1,
+    lapses: 0,
+    state: 2,
+    lastReview: new Date(now.getTime() - 4 * day),
+  })),
+});
 for (let start = 0; start < LOGS; start += 1000) {
   await db.reviewLog.createMany({
     data: Array.from({ length: 1000 }, (_, k) => {
@@ -92,18 +112,22 @@ for (let start = 0; start < LOGS; start += 1000) {
 
 const timings: number[] = [];
 let length = 0;
+let exercisesDue = 0;
 for (let run = 0; run < RUNS + 5; run++) {
   const started = performance.now();
+  // The drill's queue: its cards, then the exercises due for a recall (getDrillState reads both).
   const queue = await getQueue(learner.id, { deck, now, timeZone: "America/Los_Angeles" }, db);
+  const due = await getDueExerciseItems(learner.id, now, db);
   const elapsed = performance.now() - started;
   if (run >= 5) timings.push(elapsed); // the first runs warm up the connection and JIT
   length = queue.length;
+  exercisesDue = due.length;
 }
 timings.sort((a, b) => a - b);
 const median = timings[Math.floor(timings.length / 2)] ?? Number.NaN;
 const p95 = timings[Math.floor(timings.length * 0.95)] ?? Number.NaN;
 console.log(
-  `queue for ${CARDS} cards with state, ${OWN_CARDS} own cards, ${LOGS} review logs: ${length} cards queued`,
+  `queue for ${CARDS} cards with state, ${OWN_CARDS} own cards, ${LOGS} review logs, ${exercises.length} exercises passed: ${length} cards queued, ${exercisesDue} exercises due`,
 );
 console.log(`median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${RUNS} runs (target < 50 ms)`);
 await db.$disconnect();
