@@ -99,3 +99,13 @@ export const editorErrors = (page: Page) =>
       .filter((marker) => marker.severity === monaco.MarkerSeverity.Error)
       .map((marker) => `${marker.startLineNumber}: ${marker.message}`);
   });
+
+/**
+ * `text` with `from` replaced by `to`; throws when `from` is not in it, so a fixture made by editing
+ * a reference solution cannot silently stay the correct solution after the solution is rewritten.
+ */
+export function patchSource(text: string, from: string, to: string): string {
+  if (!text.includes(from))
+    throw new Error(`patchSource: the source no longer contains ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}

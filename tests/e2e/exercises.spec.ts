@@ -1,12 +1,21 @@
 import { readFileSync } from "node:fs";
-import { editorCode, editorReady, expect, focusEditor, setEditorCode, test } from "../playwright-utils";
+import {
+  editorCode,
+  editorReady,
+  expect,
+  focusEditor,
+  patchSource,
+  setEditorCode,
+  test,
+} from "../playwright-utils";
 
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
 const starter = readFileSync("content/exercises/momentum/starter.ts", "utf8");
 // The classic mistake: an exponential moving average instead of PyTorch's raw accumulation.
-const emaMomentum = solution.replace(
-  "v[i] = hp.momentum * (v[i] as number) + (grad[i] as number);",
-  "v[i] = hp.momentum * (v[i] as number) + (1 - hp.momentum) * (grad[i] as number);",
+const emaMomentum = patchSource(
+  solution,
+  "v[i] = hp.momentum * v[i] + grad[i];",
+  "v[i] = hp.momentum * v[i] + (1 - hp.momentum) * grad[i];",
 );
 
 // A compact but correct momentum step, short enough to type key by key.
@@ -136,7 +145,7 @@ test("momentum: an EMA-style velocity fails with a diagnosis and a first diverge
 
 test("momentum: an endless loop in Run is stopped after 2 s and the page stays usable", async ({ page }) => {
   await page.goto("/exercises/momentum");
-  await setEditorCode(page, solution.replace("for (let i = 0;", "while (true) {}\n  for (let i = 0;"));
+  await setEditorCode(page, patchSource(solution, "for (let i = 0;", "while (true) {}\n  for (let i = 0;"));
   await page.getByRole("button", { name: "Run visible tests" }).click();
   // The 2 s clock starts once the worker has loaded, so the page answers within a few seconds.
   await expect(page.getByText(/Stopped after 2 s/)).toBeVisible({ timeout: 20_000 });

@@ -1,12 +1,23 @@
 import { readFileSync } from "node:fs";
-import { editorReady, expect, setEditorCode, test, uniqueClientAddress } from "../playwright-utils";
+import {
+  editorReady,
+  expect,
+  patchSource,
+  setEditorCode,
+  test,
+  uniqueClientAddress,
+} from "../playwright-utils";
 
 // Fair-queue probes against the running app (its real node:http server, so request.signal
 // follows the client's socket): three learners' endless loops hold every grader process; the same
 // learner cannot queue a second job (409); ten endless loops abandoned after 0.3 s are dropped
 // instead of graded; a learner in the browser sees its place in the queue and then its verdict.
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
-const endless = solution.replace("const v = state.velocity;", "for (;;) {}\n  const v = state.velocity;");
+const endless = patchSource(
+  solution,
+  "const v = state.velocity;",
+  "for (;;) {}\n  const v = state.velocity;",
+);
 
 test("fair grading over HTTP: 409 for a second job, abandoned jobs dropped, place in the queue shown", async ({
   page,

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test, uniqueClientAddress } from "../playwright-utils";
+import { expect, patchSource, test, uniqueClientAddress } from "../playwright-utils";
 
 // Hostile code sent through the real submit route of the running app: each is contained with the
 // right verdict, the server keeps answering while they grade, and the grader still passes good code.
 const solution = readFileSync("content/exercises/momentum/solution.ts", "utf8");
 const inStep = (code: string) =>
-  solution.replace("const v = state.velocity;", `${code}\n  const v = state.velocity;`);
+  patchSource(solution, "const v = state.velocity;", `${code}\n  const v = state.velocity;`);
 
 const hostile: Array<{ name: string; code: string; verdict: string }> = [
   { name: "an endless loop in step", code: inStep("for (;;) {}"), verdict: "timeout" },
