@@ -158,8 +158,9 @@ export function Drill({ initial, topics, initialTopic }: Props) {
             ))}
           </ul>
           <p className="muted">
-            Each opens the exercise; a passing submission there rates it Good, a failing one Again. Undo (U)
-            applies to card ratings only: a submission cannot be taken back.
+            Each opens the exercise; a passing submission there rates it Good (Easy on the first try within
+            five minutes), a failing one Again. Undo (U) applies to card ratings only: a submission cannot be
+            taken back.
           </p>
         </section>
       ) : null}

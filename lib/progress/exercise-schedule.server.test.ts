@@ -16,6 +16,7 @@ vi.mock("@/lib/db/prisma.server", () => ({
 }));
 
 const { createSubmission } = await import("./submissions.server");
+const { recordRecallOpening } = await import("./exercise-schedule.server");
 const { getDrillState, getQueue } = await import("./reviews.server");
 const { getDueCounts } = await import("./learner-deck.server");
 
@@ -96,7 +97,7 @@ describe("an exercise on the schedule", () => {
       result: failed,
       recall: true,
     });
-    expect(miss.schedule).toBe("rated");
+    expect(miss.schedule).toBe("again");
     const lapsed = await row(learnerId);
     expect(lapsed).toMatchObject({ lapses: 1, reps: 2 });
     // Scheduled in days, no relearning step of minutes: back tomorrow at the earliest.
@@ -122,7 +123,7 @@ describe("an exercise on the schedule", () => {
       result: passed,
       recall: true,
     });
-    expect(hit.schedule).toBe("rated");
+    expect(hit.schedule).toBe("good");
     const rated = await row(learnerId);
     expect(rated).toMatchObject({ reps: 3, lapses: 1, state: State.Review });
     // Good, not Easy: no opening time was recorded.
@@ -151,7 +152,64 @@ describe("an exercise on the schedule", () => {
       result: failed,
       recall: true,
     });
-    expect(again.schedule).toBe("rated");
+    expect(again.schedule).toBe("again");
     expect(await row(learnerId, "first-step-by-hand")).toMatchObject({ lapses: 1 });
+  });
+
+  it("rates a first-try pass within five minutes of the recorded opening Easy, a later one Good", async () => {
+    const quick = await newLearner();
+    const slow = await newLearner();
+    for (const learnerId of [quick, slow])
+      await createSubmission({ learnerId, exerciseSlug: "momentum", ...code, result: passed });
+    // Not due yet: nothing to record.
+    expect(await recordRecallOpening(quick, "momentum", new Date(), state.db)).toBe(false);
+
+    const opened = new Date(Date.now() + 30 * DAY);
+    at(opened);
+    for (const learnerId of [quick, slow])
+      expect(await recordRecallOpening(learnerId, "momentum", opened, state.db)).toBe(true);
+    // Opening again does not restart the window.
+    const reopened = new Date(opened.getTime() + 4 * 60_000);
+    expect(await recordRecallOpening(slow, "momentum", reopened, state.db)).toBe(false);
+
+    at(new Date(opened.getTime() + 4 * 60_000));
+    const fast = await createSubmission({
+      learnerId: quick,
+      exerciseSlug: "momentum",
+      ...code,
+      result: passed,
+      recall: true,
+    });
+    expect(fast.schedule).toBe("easy");
+
+    at(new Date(opened.getTime() + 6 * 60_000));
+    const late = await createSubmission({
+      learnerId: slow,
+      exerciseSlug: "momentum",
+      ...code,
+      result: passed,
+      recall: true,
+    });
+    expect(late.schedule).toBe("good");
+  });
+
+  it("rates a pass after a failed try Good even within the window", async () => {
+    const learnerId = await newLearner();
+    await createSubmission({ learnerId, exerciseSlug: "momentum", ...code, result: passed });
+    const opened = new Date(Date.now() + 30 * DAY);
+    at(opened);
+    await recordRecallOpening(learnerId, "momentum", opened, state.db);
+    // A failed plain submission (not a recall) since the item came due: the pass is not a first try.
+    at(new Date(opened.getTime() + 60_000));
+    await createSubmission({ learnerId, exerciseSlug: "momentum", ...code, result: failed });
+    at(new Date(opened.getTime() + 2 * 60_000));
+    const second = await createSubmission({
+      learnerId,
+      exerciseSlug: "momentum",
+      ...code,
+      result: passed,
+      recall: true,
+    });
+    expect(second.schedule).toBe("good");
   });
 });

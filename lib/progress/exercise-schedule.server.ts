@@ -17,15 +17,48 @@ type Db = PrismaClient;
  */
 const DAYS_ONLY = { shortTerm: false } as const;
 
-/** What became of an exercise's schedule after a submission. */
-export type ExerciseScheduleChange = "scheduled" | "rated" | null;
+/** What became of an exercise's schedule after a submission: put on it, or rated (how), or nothing. */
+export type ExerciseScheduleChange = "scheduled" | "again" | "good" | "easy" | null;
+
+const RATING_NAMES = { [Rating.Again]: "again", [Rating.Good]: "good", [Rating.Easy]: "easy" } as const;
+
+/**
+ * When the learner first opened the due item: the row's updatedAt once recordRecallOpening has
+ * touched it after it came due (a rating or the first pass leaves updatedAt before the due date).
+ */
+function openedSinceDue(row: { due: Date; updatedAt: Date }): Date | null {
+  return row.updatedAt.getTime() >= row.due.getTime() ? row.updatedAt : null;
+}
+
+/**
+ * Records, with the server's clock, that the learner opened a due exercise item for a recall: the
+ * first opening since it came due only (opening it again does not restart the quick-recall window).
+ * Touches the row (its version, so updatedAt); an item not due, or not scheduled, is left alone.
+ * Returns whether an opening was recorded now.
+ */
+export async function recordRecallOpening(
+  learnerId: string,
+  exerciseSlug: string,
+  now: Date,
+  db: Db,
+): Promise<boolean> {
+  const cardId = exerciseItemId(exerciseSlug);
+  const row = await db.cardState.findUnique({ where: { learnerId_cardId: { learnerId, cardId } } });
+  if (!row || classifyCard(row, dueClock({ now, timeZone: "UTC" })) !== "due" || openedSinceDue(row))
+    return false;
+  const touched = await db.cardState.updateMany({
+    where: { learnerId, cardId, version: row.version },
+    data: { version: { increment: 1 }, updatedAt: now },
+  });
+  return touched.count === 1;
+}
 
 /**
  * After a stored submission: the first passing one puts the exercise on the learner's schedule (a
  * Good review of a new item, so it first comes due after FSRS's Good interval in days; its row is never new,
  * so it never uses the day's new-card limit). A recall submission of a due item rates it
- * (recallRating): Good or Again; Easy needs an opening time recorded by the server, which is not
- * recorded yet. A recall submission of an item not due changes nothing.
+ * (recallRating): Again, Good, or Easy on a first try within minutes of the opening the server
+ * recorded (recordRecallOpening). A recall submission of an item not due changes nothing.
  */
 export async function updateExerciseSchedule(
   input: {
@@ -55,7 +88,7 @@ export async function updateExerciseSchedule(
     // Two passes stored at once: the second finds the row made by the first.
     await db.cardState.upsert({
       where: { learnerId_cardId: { learnerId, cardId } },
-      create: { learnerId, cardId, ...next, origin: EXERCISE_ITEM_ORIGIN },
+      create: { learnerId, cardId, ...next, origin: EXERCISE_ITEM_ORIGIN, updatedAt: now },
       update: {},
     });
     return "scheduled";
@@ -67,12 +100,17 @@ export async function updateExerciseSchedule(
     where: { learnerId, exerciseSlug, createdAt: { gte: row.due } },
   });
   // The count includes the submission just stored.
-  const rating = recallRating({ passed, firstTry: sinceDue <= 1, openedAt: null, submittedAt: now });
+  const rating = recallRating({
+    passed,
+    firstTry: sinceDue <= 1,
+    openedAt: openedSinceDue(row),
+    submittedAt: now,
+  });
   const { next } = scheduleReview(row, now, rating, retention, parameters, DAYS_ONLY);
   // The version guards against a second tab's submission rating the same due item twice.
   const updated = await db.cardState.updateMany({
     where: { learnerId, cardId, version: row.version },
-    data: { ...next, version: { increment: 1 } },
+    data: { ...next, version: { increment: 1 }, updatedAt: now },
   });
-  return updated.count === 1 ? "rated" : null;
+  return updated.count === 1 ? RATING_NAMES[rating] : null;
 }

@@ -40,7 +40,7 @@ export function CodeExercise({ view }: { view: ExerciseView }) {
         <p className="muted">
           <a href="/exercises">Exercises</a> · Exercise {view.order}
         </p>
-        <RecallNotice code />
+        <RecallNotice slug={view.slug} code />
         {/* The lessons' MDX path (components map, KaTeX styles) plus the step bound to this exercise. */}
         <MdxContent code={view.taskCode} components={components} />
       </article>

@@ -4,12 +4,17 @@ import { useEffect, useState } from "react";
 import { isRecallAttempt } from "./workbench/drafts";
 
 /**
- * On a recall attempt opened from the drill (`?recall=1`), says so: the page is static, so this
- * reads the address once in the browser.
+ * On a recall attempt opened from the drill (`?recall=1`), says so and tells the server the attempt
+ * began: the page is static, so this reads the address once in the browser.
  */
-export function RecallNotice({ code }: { code: boolean }) {
+export function RecallNotice({ slug, code }: { slug: string; code: boolean }) {
   const [recall, setRecall] = useState(false);
-  useEffect(() => setRecall(isRecallAttempt()), []);
+  useEffect(() => {
+    if (!isRecallAttempt()) return;
+    setRecall(true);
+    // The server records when the attempt began (its clock): a quick first-try pass rates Easy.
+    void fetch(`/api/exercises/${slug}/recall`, { method: "POST" }).catch(() => {});
+  }, [slug]);
   if (!recall) return null;
   return (
     <p className="card" role="note" data-testid="recall-notice">
@@ -17,8 +22,8 @@ export function RecallNotice({ code }: { code: boolean }) {
       {code
         ? "The editor starts from the starter; your saved draft is left as it was and this attempt is not kept."
         : "Answer from memory."}{" "}
-      A passing submission rates the exercise Good, a failing one Again, and it comes back accordingly.{" "}
-      <a href="/cards">Back to the drill</a>
+      A passing submission rates the exercise Good (Easy on the first try within five minutes), a failing one
+      Again, and it comes back accordingly. <a href="/cards">Back to the drill</a>
     </p>
   );
 }

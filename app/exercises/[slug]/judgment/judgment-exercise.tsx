@@ -14,7 +14,7 @@ export function JudgmentExercise({ view, children }: { view: JudgmentView; child
         <p className="muted">
           <a href="/exercises">Exercises</a> · Exercise {view.order} · {JUDGMENT_KIND_LABELS[view.kind]}
         </p>
-        <RecallNotice code={false} />
+        <RecallNotice slug={view.slug} code={false} />
         <MdxContent code={view.taskCode} />
       </article>
       {children}
