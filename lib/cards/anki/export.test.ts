@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { getDeck } from "../deck";
+import { exerciseItemId } from "../exercise-items";
 import { buildAnkiExport } from "./export";
 import type { HistoryLog, HistoryState } from "./history";
 import { ANKI_FIELDS, ANKI_NOTE_TYPE_ID } from "./notes";
@@ -238,6 +239,23 @@ describe("the learner's history in the package", () => {
   const collection = openPackage(file.body);
   const cardIdOf = (id: string) => collection.notes.find((n) => fieldsOf(n)["Card id"] === id)?.id as number;
   const cardRow = (id: string) => collection.cards.find((c) => c.nid === cardIdOf(id)) as CardRow;
+
+  it("leaves out exercise items: they are redone on the exercise page, not cards", () => {
+    const item: HistoryState = {
+      cardId: exerciseItemId("momentum"),
+      state: 2,
+      due: new Date(t0 + 5 * day),
+      scheduledDays: 4,
+      reps: 1,
+      lapses: 0,
+    };
+    const withItem = openPackage(
+      exportAt("2026-11-05T08:00:00Z", null, { states: [...states, item], logs }).body,
+    );
+    expect(withItem.notes).toHaveLength(deck.length);
+    expect(withItem.cards).toHaveLength(deck.length);
+    expect(withItem.notes.some((note) => note.flds.includes(item.cardId))).toBe(false);
+  });
 
   it("schedules reviewed cards as Anki review and learning cards, and leaves the others new", () => {
     expect(file.filename).toBe("descent-cards-with-history.apkg");
