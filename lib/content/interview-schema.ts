@@ -228,10 +228,3 @@ export function parseInterviewFile(raw: unknown, file: string): InterviewItem[] 
   if (problems.length > 0) throw new Error(`${file}: ${problems.join("; ")}`);
   return items;
 }
-
-/**
- * The format of a lesson's "Check yourself" questions (check-yourself/lessons.json), stored as an
- * interview of its own (Study mode, no clock): never the learner's running interview, never in the
- * interview history, never ended by another interview (lib/progress/merge.server.ts).
- */
-export const CHECK_YOURSELF_FORMAT = "check-yourself";

@@ -1,6 +1,7 @@
 // The interview formats and modes, and the shape of a focus. Pure data: the start page, the
 // selection and the routes share it.
-import { CHECK_YOURSELF_FORMAT, type InterviewItemType } from "../content/interview-schema";
+import { CHECK_YOURSELF_FORMAT } from "../content/check-yourself-format";
+import type { InterviewItemType } from "../content/interview-schema";
 
 /** A format: its length, the item types it asks, and the most minutes one item may take. */
 export type InterviewFormat = {
@@ -52,7 +53,7 @@ export const INTERVIEW_FORMATS = {
 
 /** A format id. */
 export type InterviewFormatId = keyof typeof INTERVIEW_FORMATS;
-export { CHECK_YOURSELF_FORMAT } from "../content/interview-schema";
+export { CHECK_YOURSELF_FORMAT } from "../content/check-yourself-format";
 /** A stored interview's format: a timed one, or a lesson's check-yourself questions. */
 export type StoredFormat = InterviewFormatId | typeof CHECK_YOURSELF_FORMAT;
 /** The name of a stored format, as pages show it. */

@@ -1,5 +1,5 @@
 import "server-only";
-import { CHECK_YOURSELF_FORMAT } from "@/lib/content/interview-schema";
+import { CHECK_YOURSELF_FORMAT } from "@/lib/content/check-yourself-format";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
