@@ -33,11 +33,13 @@ test("a lesson renders KaTeX with MathML, a worked example and a deep-linking ta
   await expect(page.locator("#ill-conditioning a[href='#ill-conditioning']")).toHaveCount(1);
 });
 
-test("every lesson's interview-cards link opens a drill of that topic, not the whole deck", async ({ page }) => {
+test("every lesson's interview-cards link opens a drill of that topic, not the whole deck", async ({
+  page,
+}) => {
   await page.goto("/learn");
-  const lessons = await page.locator("[data-lesson]").evaluateAll((nodes) =>
-    nodes.map((node) => node.getAttribute("data-lesson")),
-  );
+  const lessons = await page
+    .locator("[data-lesson]")
+    .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("data-lesson")));
   expect(lessons.length).toBeGreaterThan(10);
   for (const slug of lessons) {
     await page.goto(`/learn/${slug}`);
@@ -58,10 +60,11 @@ test("previous and next links walk the course", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Stochastic and mini-batch gradient descent",
   );
-  await page
-    .getByRole("navigation", { name: "Lessons" })
-    .getByRole("link", { name: /Previous/ })
-    .click();
+  const previous = page.getByRole("navigation", { name: "Lessons" }).getByRole("link", { name: /Previous/ });
+  await previous.scrollIntoViewIfNeeded();
+  // Near the end the lesson's check-yourself questions arrive; the link is clicked once they have.
+  await expect(page.getByText("Loading the questions…")).toHaveCount(0);
+  await previous.click();
   await expect(page).toHaveURL(new RegExp(`${FIRST}$`));
 });
 

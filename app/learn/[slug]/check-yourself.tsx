@@ -7,6 +7,8 @@ type Questions = ComponentType<{ lesson: string }>;
 
 /** How far below the viewport the questions start loading (as the lesson's figures do). */
 const ROOT_MARGIN = "600px 0px";
+/** A question's usual height, in rem, reserved per question until they arrive. */
+const ESTIMATED_REM = 12;
 
 /**
  * "Check yourself" at the end of a lesson: a few items of the interview question bank, with
@@ -54,7 +56,15 @@ export function CheckYourself({ lesson, count }: { lesson: string; count: number
         {count} questions from the <a href="/interview">mock interview</a> bank. You get feedback and the
         model answer after each; your answers are kept.
       </p>
-      {Loaded ? <Loaded lesson={lesson} /> : <p aria-live="polite">Loading the questions…</p>}
+      {Loaded ? (
+        <Loaded lesson={lesson} />
+      ) : (
+        // Room for the questions while they load, so the lesson links below do not jump under a
+        // reader's pointer when they arrive (about one short question per row of the bank).
+        <p aria-live="polite" className={styles.loading} style={{ minHeight: `${count * ESTIMATED_REM}rem` }}>
+          Loading the questions…
+        </p>
+      )}
     </section>
   );
 }
