@@ -48,7 +48,7 @@ test("every lesson's interview-cards link opens a drill of that topic, not the w
     await link.click();
     await expect(page).toHaveURL(/\/cards\?topic=/);
     const topic = new URL(page.url()).searchParams.get("topic");
-    await expect(page.getByLabel("Topic", { exact: true })).toHaveValue(topic ?? "");
+    await expect(page.getByRole("region", { name: "Flash card drill" }).getByLabel("Topic")).toHaveValue(topic ?? "");
     await expect(page.getByTestId("flash-card").locator(".badge").nth(1)).toHaveText(topic ?? "");
   }
 });
