@@ -14,9 +14,9 @@ const databaseUrl = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
 /**
  * Time passing for one schedule row: the server has no clock to move, so the row the app wrote is
  * made due by setting its due date to a second after its last review (the pass), as if the interval
- * had elapsed. The date keeps the stored form (ISO text with "+00:00", as the app writes it).
+ * had elapsed; the caller waits for that second to pass (same machine, same clock). The date keeps the stored form (ISO text with "+00:00", as the app writes it).
  */
-function makeDue(submissionId: string) {
+function makeDue(submissionId: string): number {
   const db = new Database(databaseUrl.slice("file:".length));
   try {
     const where = `"cardId" = 'exercise:momentum' AND "learnerId" = (SELECT "learnerId" FROM "Submission" WHERE "id" = ?)`;
@@ -24,10 +24,12 @@ function makeDue(submissionId: string) {
       | { lastReview: string }
       | undefined;
     expect(row?.lastReview).toMatch(/\+00:00$/);
-    const due = new Date(Date.parse(row?.lastReview ?? "") + 1000).toISOString().replace("Z", "+00:00");
+    const dueMs = Date.parse(row?.lastReview ?? "") + 1000;
+    const due = new Date(dueMs).toISOString().replace("Z", "+00:00");
     expect(db.prepare(`UPDATE "CardState" SET "due" = ? WHERE ${where}`).run(due, submissionId).changes).toBe(
       1,
     );
+    return dueMs;
   } finally {
     db.close();
   }
@@ -52,7 +54,8 @@ test("a passed exercise comes back in the drill, opens with its starter and is r
   await expect(page.getByTestId("remaining")).toBeVisible();
   await expect(page.getByTestId("exercise-items")).toHaveCount(0);
 
-  makeDue(submission.id);
+  const dueMs = makeDue(submission.id);
+  await page.waitForTimeout(Math.max(0, dueMs - Date.now() + 100));
   // The learner's own draft, which the recall attempt must leave alone.
   await page.evaluate((key) => localStorage.setItem(key, "// my draft"), DRAFT_KEY);
   await page.goto("/cards");
