@@ -79,6 +79,15 @@ abstract class ScheduleFreeBase<H extends AveragingHparams, B extends string> ex
     this.ckp1 = this.weightSum === 0 ? 0 : weight / this.weightSum;
   }
 
+  /** Counts the step being taken; z and x start at the first step's parameters (y). */
+  protected countStep(params: Float64Array, z: Float64Array, x: Float64Array): void {
+    if (this.t === 0) {
+      z.set(params);
+      x.set(params);
+    }
+    this.t += 1;
+  }
+
   protected override scalarState(): Readonly<Record<string, number>> {
     return { weight_sum: this.weightSum, lr_max: this.lrMax };
   }
@@ -105,11 +114,7 @@ export class SgdScheduleFree extends ScheduleFreeBase<SgdScheduleFreeHparams, "z
     const zs = this.buffers.z;
     const xs = this.buffers.x;
     const n = this.dim;
-    if (this.t === 0) {
-      zs.set(params);
-      xs.set(params);
-    }
-    this.t += 1;
+    this.countStep(params, zs, xs);
     for (let i = 0; i < n; i++) {
       const y = params[i] as number;
       const g = wd !== 0 ? (grad[i] as number) + wd * y : (grad[i] as number);
@@ -150,11 +155,7 @@ export class AdamwScheduleFree extends ScheduleFreeBase<AdamwScheduleFreeHparams
     const xs = this.buffers.x;
     const v = this.buffers.exp_avg_sq;
     const n = this.dim;
-    if (this.t === 0) {
-      zs.set(params);
-      xs.set(params);
-    }
-    this.t += 1;
+    this.countStep(params, zs, xs);
     for (let i = 0; i < n; i++) {
       const g = grad[i] as number;
       let zi = zs[i] as number;
