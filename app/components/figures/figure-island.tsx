@@ -1,6 +1,7 @@
 "use client";
 
-import { type ComponentType, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { type ComponentType, useLayoutEffect, useRef, useState } from "react";
+import { useLoadWhenNear } from "../use-load-when-near";
 // The static first frame is drawn on the server with these styles: they ship with the page, not the chunk.
 import "./figures.module.css";
 import type { FigureName, FigureProps } from "./figure-names";
@@ -28,9 +29,6 @@ const SERVER_FIGURES: Record<FigureName, AnyFigure> | null =
     ? (require("./server-figures") as typeof import("./server-figures")).SERVER_FIGURES
     : null;
 
-/** How far below (and above) the viewport a figure starts loading. */
-const ROOT_MARGIN = "600px 0px";
-
 /** What can hold keyboard focus inside a figure; the server's first frame has the same ones, in order. */
 const FOCUSABLE = "a[href], button, input, select, textarea, [tabindex]";
 
@@ -52,34 +50,16 @@ export function FigureIsland<N extends FigureName>({ name, props }: { name: N; p
   // A reader who tabbed into the server's markup before the code arrived: where focus was, so the
   // same control of the live figure gets it back (the swap replaces every node of the figure).
   const focusIndex = useRef(-1);
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    let cancelled = false;
-    const load = () =>
+  useLoadWhenNear(
+    ref,
+    (node, isCancelled) =>
       LOADERS[name]().then((component) => {
-        if (cancelled) return;
+        if (isCancelled()) return;
         focusIndex.current = findFocusIndex(node);
         setFigure(() => component);
-      });
-    if (typeof IntersectionObserver === "undefined") {
-      void load();
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        void load();
-      },
-      { rootMargin: ROOT_MARGIN },
-    );
-    observer.observe(node);
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-    };
-  }, [name]);
+      }),
+    name,
+  );
   useLayoutEffect(() => {
     const index = focusIndex.current;
     if (!Figure || index < 0) return;

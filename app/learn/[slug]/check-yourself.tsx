@@ -1,12 +1,11 @@
 "use client";
 
-import { type ComponentType, useEffect, useRef, useState } from "react";
+import { type ComponentType, useRef, useState } from "react";
+import { useLoadWhenNear } from "@/app/components/use-load-when-near";
 import styles from "./check-yourself.module.css";
 
 type Questions = ComponentType<{ lesson: string }>;
 
-/** How far below the viewport the questions start loading (as the lesson's figures do). */
-const ROOT_MARGIN = "600px 0px";
 /** A question's usual height, in rem, reserved per question until they arrive. */
 const ESTIMATED_REM = 12;
 
@@ -18,32 +17,11 @@ const ESTIMATED_REM = 12;
 export function CheckYourself({ lesson, count }: { lesson: string; count: number }) {
   const ref = useRef<HTMLElement>(null);
   const [Loaded, setLoaded] = useState<Questions | null>(null);
-  useEffect(() => {
-    const node = ref.current;
-    if (!node) return;
-    let cancelled = false;
-    const load = () =>
-      import("./check-yourself-questions").then((module) => {
-        if (!cancelled) setLoaded(() => module.CheckYourselfQuestions);
-      });
-    if (typeof IntersectionObserver === "undefined") {
-      void load();
-      return;
-    }
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (!entries.some((entry) => entry.isIntersecting)) return;
-        observer.disconnect();
-        void load();
-      },
-      { rootMargin: ROOT_MARGIN },
-    );
-    observer.observe(node);
-    return () => {
-      cancelled = true;
-      observer.disconnect();
-    };
-  }, []);
+  useLoadWhenNear(ref, (_node, isCancelled) =>
+    import("./check-yourself-questions").then((module) => {
+      if (!isCancelled()) setLoaded(() => module.CheckYourselfQuestions);
+    }),
+  );
   return (
     <section
       ref={ref}
