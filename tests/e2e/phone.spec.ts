@@ -108,3 +108,17 @@ test("the momentum map's sliders stay on screen with the map while dragged", asy
   expect(boxes.slider.top).toBeGreaterThanOrEqual(boxes.map.bottom);
   expect(boxes.slider.bottom).toBeLessThanOrEqual(boxes.height);
 });
+
+// A select is as wide as its longest option unless told otherwise: the interview's focus list and
+// the drill's and export's topic lists once widened these pages to 451-598 px on a 390 px phone.
+for (const path of ["/interview", "/cards", "/cards/browse", "/exercises"]) {
+  test(`${path} is no wider than a 390 px phone`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      screen: document.documentElement.clientWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.screen);
+  });
+}
